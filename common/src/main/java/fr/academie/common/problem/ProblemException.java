@@ -1,0 +1,39 @@
+package fr.academie.common.problem;
+
+/**
+ * A failure the caller can understand, turned into a problem+json response by {@link ProblemMapper}.
+ * Services throw it (or name it through the factories) rather than building responses themselves.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final String type;
+    private final String title;
+    private final int status;
+    private final String field;
+
+    public ProblemException(String type, String title, int status, String detail, String field) {
+        super(detail);
+        this.type = type;
+        this.title = title;
+        this.status = status;
+        this.field = field;
+    }
+
+    /** A resource that does not exist, or that belongs to someone else: the caller cannot tell the two apart. */
+    public static ProblemException notFound(String type, String detail) {
+        return new ProblemException(type, "Introuvable", 404, detail, null);
+    }
+
+    /** Bad input in the named field. */
+    public static ProblemException invalid(String type, String field, String detail) {
+        return new ProblemException(type, "Requête invalide", 400, detail, field);
+    }
+
+    public Problem toProblem() {
+        return new Problem(type, title, status, getMessage(), field, null);
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,65 @@
+package fr.academie.common.problem;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.UUID;
+
+/**
+ * The one error path of every service: each failure becomes {@code application/problem+json} with a
+ * stable type and a French detail; an unexpected one is logged under an incident reference that the
+ * response carries, never its class or stack trace.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return response(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        ConstraintViolation<?> first = e.getConstraintViolations().iterator().next();
+        String path = first.getPropertyPath().toString();
+        String field = path.substring(path.lastIndexOf('.') + 1);
+        return response(new Problem("urn:portail:invalid-input", "Requête invalide", 400,
+                "Le champ « " + field + " » est invalide : " + first.getMessage() + ".", field, null));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 404) {
+            return response(new Problem("urn:portail:not-found", "Introuvable", 404,
+                    "Cette adresse ne correspond à aucune ressource.", null, null));
+        }
+        if (status == 405) {
+            return response(new Problem("urn:portail:method-not-allowed", "Action non permise", 405,
+                    "Cette action n'est pas possible sur cette ressource.", null, null));
+        }
+        if (status >= 400 && status < 500) {
+            return response(new Problem("urn:portail:bad-request", "Requête invalide", status,
+                    "La requête n'a pas pu être comprise : vérifiez les informations envoyées.", null, null));
+        }
+        return unexpected(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Incident %s", incident);
+        return response(new Problem("urn:portail:internal-error", "Erreur interne", 500,
+                "Une erreur inattendue s'est produite. Réessayez dans un instant ; si elle persiste, "
+                        + "communiquez la référence " + incident + " à l'assistance.", null, incident));
+    }
+
+    private static Response response(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

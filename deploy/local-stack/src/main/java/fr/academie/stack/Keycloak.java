@@ -1,0 +1,182 @@
+package fr.academie.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Keycloak from the keycloak-quarkus-dist zip that Maven resolved, built once for PostgreSQL
+ * ({@code kc.sh build}) and then started with {@code --optimized}, which skips the build at every start.
+ */
+public final class Keycloak implements AutoCloseable {
+
+    public static final String REALM = "ac-orleans-tours";
+    static final String BUILD_OPTIONS = "--db=postgres --health-enabled=true --metrics-enabled=true";
+
+    /** Where and how to run: ports on loopback, the database, the bootstrap admin client. */
+    public record Options(Path home, int httpPort, int managementPort, String jdbcUrl, String dbUser,
+                          String adminClientId, String adminSecret, Path log) {
+    }
+
+    private final ChildProcess process;
+    private final int httpPort;
+
+    private Keycloak(ChildProcess process, int httpPort) {
+        this.process = process;
+        this.httpPort = httpPort;
+    }
+
+    /** Unpacks and builds Keycloak under the directory once; later calls return the existing install. */
+    public static Path install(Path directory) {
+        Properties build = buildProperties();
+        Path home = directory.resolve("keycloak-" + build.getProperty("keycloak.version"));
+        Path marker = home.resolve(".portail-build");
+        if (Files.exists(marker)) {
+            return home;
+        }
+        Path zip = Path.of(build.getProperty("keycloak.zip"));
+        if (!Files.exists(zip)) {
+            throw new StackException("The Keycloak distribution is missing from the Maven repository (" + zip
+                    + "). Run ./mvnw -pl deploy/local-stack install to resolve it.");
+        }
+        Path staging = directory.resolve(home.getFileName() + ".staging-" + ProcessHandle.current().pid());
+        try {
+            unzip(zip, staging);
+            Path stagedHome = staging.resolve(home.getFileName());
+            runBuild(stagedHome);
+            Files.writeString(stagedHome.resolve(".portail-build"), BUILD_OPTIONS + "\n");
+            if (!Files.exists(home)) {
+                Files.move(stagedHome, home, StandardCopyOption.ATOMIC_MOVE);
+            }
+            deleteTree(staging);
+            return home;
+        } catch (IOException e) {
+            throw new StackException("Cannot install Keycloak under " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts Keycloak, importing the realm file on first start (an existing realm is left as it is). */
+    public static Keycloak start(Options options, Path realmFile) {
+        try {
+            Path imports = options.home().resolve("data/import");
+            Files.createDirectories(imports);
+            Files.copy(realmFile, imports.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new StackException("Cannot stage the realm for import: " + e.getMessage(), e);
+        }
+        List<String> command = new ArrayList<>(List.of(options.home().resolve("bin/kc.sh").toString(), "start",
+                "--optimized", "--import-realm",
+                "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + options.httpPort(),
+                "--hostname=http://localhost:" + options.httpPort(),
+                "--http-management-port=" + options.managementPort(),
+                "--db-url=" + options.jdbcUrl(), "--db-username=" + options.dbUser()));
+        Map<String, String> env = Map.of(
+                "JAVA_HOME", System.getProperty("java.home"),
+                // the bootstrap admin client is created on the first start only; the stack keeps its secret
+                "KC_BOOTSTRAP_ADMIN_CLIENT_ID", options.adminClientId(),
+                "KC_BOOTSTRAP_ADMIN_CLIENT_SECRET", options.adminSecret(),
+                "KC_DB_PASSWORD", "unused-trust-on-loopback");
+        ChildProcess process = ChildProcess.start("Keycloak", command, env, options.home(), options.log());
+        Keycloak keycloak = new Keycloak(process, options.httpPort());
+        try {
+            process.awaitReady(URI.create("http://127.0.0.1:" + options.managementPort() + "/health/ready"),
+                    Duration.ofMinutes(3));
+            return keycloak;
+        } catch (RuntimeException e) {
+            keycloak.close();
+            throw e;
+        }
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + httpPort;
+    }
+
+    public String realmUrl() {
+        return baseUrl() + "/realms/" + REALM;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    static Properties buildProperties() {
+        try (InputStream in = Keycloak.class.getResourceAsStream("/stack/build.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void runBuild(Path home) throws IOException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build"));
+        command.addAll(List.of(BUILD_OPTIONS.split(" ")));
+        Path log = home.resolve("build.log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process build = builder.start();
+        try {
+            if (!build.waitFor(5, TimeUnit.MINUTES) || build.exitValue() != 0) {
+                build.destroyForcibly();
+                throw new StackException("kc.sh build failed, see " + log);
+            }
+        } catch (InterruptedException e) {
+            build.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted during kc.sh build", e);
+        }
+    }
+
+    private static void unzip(Path zip, Path target) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                Path file = target.resolve(entry.getName()).normalize();
+                if (!file.startsWith(target)) {
+                    throw new IOException("Entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(file);
+                } else {
+                    Files.createDirectories(file.getParent());
+                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                    if (file.toString().endsWith(".sh")) {
+                        file.toFile().setExecutable(true);
+                    }
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

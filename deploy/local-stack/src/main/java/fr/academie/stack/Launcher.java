@@ -1,0 +1,91 @@
+package fr.academie.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./run}: the whole portal on this machine with its embedded defaults, data kept in
+ * {@code .stack-data/} so that a restart keeps every mail, record and request. Ctrl-C or SIGTERM stops
+ * every child process.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Instant started = Instant.now();
+        Path root = Path.of(System.getProperty("portail.root", "")).toAbsolutePath();
+        Map<String, Integer> ports = ports();
+        ports.forEach((setting, port) -> Ports.requireFree(port, setting.replace("PORTAIL_", "").replace("_PORT", "")
+                .toLowerCase(), setting));
+        Path data = Path.of(env("PORTAIL_DATA", root.resolve(".stack-data").toString())).toAbsolutePath();
+
+        System.out.println("Starting PostgreSQL and Keycloak (data in " + data + ") ...");
+        Stack stack = Stack.start(new Stack.Settings(data, data.resolve("keycloak"), ports.get("PORTAIL_POSTGRES_PORT"),
+                ports.get("PORTAIL_KEYCLOAK_PORT"), ports.get("PORTAIL_KEYCLOAK_MANAGEMENT_PORT"), true));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the portal ...");
+            stack.close();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "portail-stop"));
+        System.out.printf("  Keycloak ready after %d s%n", Duration.between(started, Instant.now()).toSeconds());
+
+        String gatewayUrl = "http://localhost:" + ports.get("PORTAIL_GATEWAY_PORT");
+        stack.registerGateway(gatewayUrl);
+        Map<String, String> gatewayConfig = new LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            int port = ports.get("PORTAIL_" + service.name() + "_PORT");
+            Instant serviceStart = Instant.now();
+            stack.startService(service, root, port, service == Service.GATEWAY ? gatewayConfig : Map.of());
+            gatewayConfig.put(service.gatewayUrlKey(), "http://127.0.0.1:" + port);
+            System.out.printf("  %-16s ready on port %d after %.1f s%n", service.module(), port,
+                    Duration.between(serviceStart, Instant.now()).toMillis() / 1000.0);
+        }
+        printReady(gatewayUrl, stack.keycloak().baseUrl(), Duration.between(started, Instant.now()));
+        stopped.await();
+    }
+
+    private static void printReady(String gatewayUrl, String keycloakUrl, Duration took) {
+        System.out.printf("%nPortail agents is ready (%d s). Sign in at %s/%n", took.toSeconds(), gatewayUrl);
+        System.out.println("Keycloak: " + keycloakUrl + "  (realm " + Keycloak.REALM + ")");
+        System.out.println("Demo accounts, password " + DemoAccounts.PASSWORD + " :");
+        System.out.printf("  %-9s %-30s %-32s %s%n", "identifier", "person", "roles", "uai");
+        DemoAccounts.all().values().forEach(account -> System.out.printf("  %-9s %-30s %-32s %s%n",
+                account.username(), account.displayName(), account.roles(), account.uai()));
+        System.out.println("Ctrl-C stops everything.");
+    }
+
+    /** Each port and the environment variable that changes it. */
+    private static Map<String, Integer> ports() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("PORTAIL_POSTGRES_PORT", port("PORTAIL_POSTGRES_PORT", 5433));
+        ports.put("PORTAIL_KEYCLOAK_PORT", port("PORTAIL_KEYCLOAK_PORT", 8180));
+        ports.put("PORTAIL_KEYCLOAK_MANAGEMENT_PORT", port("PORTAIL_KEYCLOAK_MANAGEMENT_PORT", 9180));
+        for (Service service : Service.values()) {
+            String setting = "PORTAIL_" + service.name() + "_PORT";
+            ports.put(setting, port(setting, service.defaultPort()));
+        }
+        return ports;
+    }
+
+    private static int port(String setting, int defaultPort) {
+        String value = env(setting, String.valueOf(defaultPort));
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new StackException(setting + " must be a port number, not '" + value + "'");
+        }
+    }
+
+    private static String env(String name, String defaultValue) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? defaultValue : value;
+    }
+}

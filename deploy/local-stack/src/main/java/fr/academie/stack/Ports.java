@@ -1,0 +1,32 @@
+package fr.academie.stack;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+/** Loopback ports: a free one for tests, a clear refusal when a fixed one is taken. */
+public final class Ports {
+
+    private Ports() {
+    }
+
+    public static int free() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new StackException("No free loopback port left", e);
+        }
+    }
+
+    /** Fails with a message naming the port, what wanted it and the setting that moves it. */
+    public static void requireFree(int port, String what, String setting) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new StackException("Port " + port + " (" + what + ") is already in use. Stop the program that holds it,"
+                    + " or choose another port with " + setting + "=<port>.");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package fr.academie.stack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+
+/** Embedded PostgreSQL (zonky: real binaries from Maven Central) with one database and one role per service. */
+public final class Postgres implements AutoCloseable {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
+
+    private final EmbeddedPostgres server;
+
+    private Postgres(EmbeddedPostgres server) {
+        this.server = server;
+    }
+
+    /** Starts on the port, keeping (or creating) the cluster in the data directory; listens on loopback only. */
+    public static Postgres start(int port, Path dataDirectory) {
+        try {
+            return new Postgres(EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("listen_addresses", "localhost")
+                    .start());
+        } catch (IOException e) {
+            throw new StackException("PostgreSQL did not start on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    /** Creates the role and the database it owns, once; the role has the database's name. */
+    public void ensureDatabase(String name) {
+        if (!IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a database name: " + name);
+        }
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            if (!exists(connection, "select 1 from pg_roles where rolname = ?", name)) {
+                statement.execute("create role " + name + " login");
+            }
+            if (!exists(connection, "select 1 from pg_database where datname = ?", name)) {
+                statement.execute("create database " + name + " owner " + name);
+            }
+        } catch (SQLException e) {
+            throw new StackException("Cannot create database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean exists(Connection connection, String query, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new StackException("PostgreSQL did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+}

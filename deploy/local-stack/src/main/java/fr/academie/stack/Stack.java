@@ -1,0 +1,193 @@
+package fr.academie.stack;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PostgreSQL, then Keycloak with the realm and the demo accounts, then the services on top: the one
+ * start-up path behind {@code ./run} and every module's test resource.
+ */
+public final class Stack implements AutoCloseable {
+
+    static final String ADMIN_CLIENT = "portail-stack-admin";
+    private static final String REALM_FILE = "realm-ac-orleans-tours.json";
+
+    /**
+     * Where the stack keeps its data and ports. The Keycloak install can be shared between data
+     * directories (the tests share one across modules).
+     */
+    public record Settings(Path dataDirectory, Path keycloakInstallDirectory, int postgresPort, int keycloakPort,
+                           int keycloakManagementPort, boolean demoData) {
+    }
+
+    private final Settings settings;
+    private final Postgres postgres;
+    private final Keycloak keycloak;
+    private final KeycloakAdmin admin;
+    private final List<ChildProcess> services = new ArrayList<>();
+
+    private Stack(Settings settings, Postgres postgres, Keycloak keycloak, KeycloakAdmin admin) {
+        this.settings = settings;
+        this.postgres = postgres;
+        this.keycloak = keycloak;
+        this.admin = admin;
+    }
+
+    public static Stack start(Settings settings) {
+        Path data = settings.dataDirectory();
+        String adminSecret = secret(data.resolve("keycloak-admin.secret"));
+        Postgres postgres = Postgres.start(settings.postgresPort(), data.resolve("postgres"));
+        try {
+            postgres.ensureDatabase("keycloak");
+            Path home = Keycloak.install(settings.keycloakInstallDirectory());
+            Keycloak keycloak = Keycloak.start(new Keycloak.Options(home, settings.keycloakPort(),
+                    settings.keycloakManagementPort(), postgres.jdbcUrl("keycloak"), "keycloak", ADMIN_CLIENT,
+                    adminSecret, data.resolve("logs/keycloak.log")), realmFile(data));
+            try {
+                KeycloakAdmin admin = new KeycloakAdmin(keycloak.baseUrl(), ADMIN_CLIENT, adminSecret);
+                DemoAccounts.create(admin);
+                return new Stack(settings, postgres, keycloak, admin);
+            } catch (RuntimeException e) {
+                keycloak.close();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    public Keycloak keycloak() {
+        return keycloak;
+    }
+
+    public KeycloakAdmin admin() {
+        return admin;
+    }
+
+    public Postgres postgres() {
+        return postgres;
+    }
+
+    /**
+     * The configuration a service needs to run against this stack, as Quarkus property names (without
+     * its HTTP port): its database, the realm, and for the gateway its client secret.
+     */
+    public Map<String, String> configFor(Service service) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
+        if (service.database() != null) {
+            postgres.ensureDatabase(service.database());
+            config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database()));
+            config.put("quarkus.datasource.username", service.database());
+            if (settings.demoData()) {
+                config.put("quarkus.flyway.locations", "db/migration,db/demo");
+            }
+        } else {
+            config.put("quarkus.oidc.credentials.secret", admin.clientSecret(Keycloak.REALM, "portail"));
+        }
+        return config;
+    }
+
+    /** Points the realm's {@code portail} client (redirects, back-channel logout) at the gateway's address. */
+    public void registerGateway(String gatewayUrl) {
+        ObjectNode client = (ObjectNode) admin.client(Keycloak.REALM, "portail");
+        client.put("rootUrl", gatewayUrl);
+        ((ObjectNode) client.get("attributes")).put("backchannel.logout.url", gatewayUrl + "/auth/backchannel-logout");
+        admin.updateClient(Keycloak.REALM, client);
+    }
+
+    /** Starts a service from its built jar on the port, with extra configuration, and waits until it is ready. */
+    public ChildProcess startService(Service service, Path root, int port, Map<String, String> extra) {
+        Path jar = service.jar(root);
+        if (!Files.exists(jar)) {
+            throw new StackException(service.module() + " is not built (" + jar + " is missing). Run ./mvnw package -DskipTests.");
+        }
+        Map<String, String> config = new LinkedHashMap<>(configFor(service));
+        config.putAll(extra);
+        config.put("quarkus.http.port", String.valueOf(port));
+        config.put("quarkus.http.host", "127.0.0.1");
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1"));
+        Map<String, String> env = new LinkedHashMap<>();
+        config.forEach((key, value) -> {
+            if (key.endsWith("secret") || key.endsWith("password")) {
+                env.put(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"), value); // secrets stay out of `ps`
+            } else {
+                command.add("-D" + key + "=" + value);
+            }
+        });
+        command.addAll(List.of("-jar", jar.toString()));
+        ChildProcess process = ChildProcess.start(service.module(), command, env, root,
+                settings.dataDirectory().resolve("logs/" + service.module() + ".log"));
+        services.add(process);
+        process.awaitReady(URI.create("http://127.0.0.1:" + port + "/q/health/ready"), Duration.ofSeconds(90));
+        return process;
+    }
+
+    /** Stops the services (last started first), then Keycloak, then PostgreSQL. */
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            quietly(services.get(i));
+        }
+        quietly(keycloak);
+        quietly(postgres);
+    }
+
+    /** One part failing to stop must not leave the others running. */
+    private static void quietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            System.err.println("While stopping: " + e.getMessage());
+        }
+    }
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Reads the secret kept in the file, or creates one readable by its owner only. */
+    private static String secret(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+            Files.createDirectories(file.getParent());
+            byte[] bytes = new byte[24];
+            new SecureRandom().nextBytes(bytes);
+            String secret = HexFormat.of().formatHex(bytes);
+            Files.writeString(file, secret);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path realmFile(Path data) {
+        try (InputStream in = Stack.class.getResourceAsStream("/stack/" + REALM_FILE)) {
+            Path file = data.resolve(REALM_FILE);
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package fr.academie.stack.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.academie.stack.DemoAccounts;
+import fr.academie.stack.Keycloak;
+import fr.academie.stack.KeycloakAdmin;
+import fr.academie.stack.Ports;
+import fr.academie.stack.Service;
+import fr.academie.stack.Stack;
+import fr.academie.stack.StackException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The stack for one test JVM: PostgreSQL and Keycloak started once on free ports, in a fresh data
+ * directory, the Keycloak install shared by every module under the checkout's {@code target/}.
+ * Stopped by a shutdown hook when the JVM ends.
+ */
+public final class TestStack {
+
+    /** A realm that is not the académie's: its tokens must be refused everywhere. */
+    public static final String OTHER_REALM = "autre-academie";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static TestStack instance;
+
+    private final Path root;
+    private final Stack stack;
+    private final Tokens tokens;
+    private final Map<Service, String> services = new EnumMap<>(Service.class);
+    private final Map<String, CachedToken> cache = new ConcurrentHashMap<>();
+
+    private TestStack(Path root, Stack stack) {
+        this.root = root;
+        this.stack = stack;
+        this.tokens = new Tokens(stack.keycloak().realmUrl());
+    }
+
+    public static synchronized TestStack get() {
+        if (instance == null) {
+            Path root = checkoutRoot();
+            try {
+                Path data = Files.createTempDirectory(Files.createDirectories(root.resolve("target")), "test-stack-");
+                Stack stack = Stack.start(new Stack.Settings(data, root.resolve("target/keycloak"), Ports.free(),
+                        Ports.free(), Ports.free(), false));
+                instance = new TestStack(root, stack);
+                Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "test-stack-stop"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    public Stack stack() {
+        return stack;
+    }
+
+    public String realmUrl() {
+        return stack.keycloak().realmUrl();
+    }
+
+    /** Starts the service from its built jar, with demo data, once per JVM; returns its base URL. */
+    public synchronized String service(Service service) {
+        return services.computeIfAbsent(service, s -> {
+            int port = Ports.free();
+            stack.startService(s, root, port, Map.of("quarkus.flyway.locations", "db/migration,db/demo"));
+            return "http://127.0.0.1:" + port;
+        });
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** A {@code portail} access token for the demo user, as the gateway would hold it. */
+    public String accessToken(String username) {
+        return accessToken("portail", username);
+    }
+
+    /** An access token issued to the client for the demo user (cached until a minute before it expires). */
+    public String accessToken(String clientId, String username) {
+        CachedToken cached = cache.get(clientId + "/" + username);
+        if (cached == null || cached.expires().isBefore(Instant.now().plusSeconds(60))) {
+            JsonNode response = tokens.signIn(client(clientId), username, DemoAccounts.PASSWORD);
+            cached = new CachedToken(response.get("access_token").asText(),
+                    Instant.now().plusSeconds(response.get("expires_in").asLong()));
+            cache.put(clientId + "/" + username, cached);
+        }
+        return cached.token();
+    }
+
+    /** A client of the académie realm with its real secret and a redirect URI registered for it. */
+    public Tokens.Client client(String clientId) {
+        String secret = stack.admin().clientSecret(Keycloak.REALM, clientId);
+        String redirect = switch (clientId) {
+            case "portail" -> "http://localhost:8080/";
+            case "pronote" -> "https://pronote.ac-orleans-tours.fr/";
+            case "educonnect" -> "https://educonnect.education.gouv.fr/";
+            default -> "http://localhost/" + clientId + "/";
+        };
+        return new Tokens.Client(clientId, secret, redirect);
+    }
+
+    /**
+     * A token carrying every audience of a {@code portail} token but issued by another realm on the same
+     * Keycloak, hence signed with another key and naming another issuer.
+     */
+    public synchronized String foreignToken() {
+        KeycloakAdmin admin = stack.admin();
+        if (!admin.realmExists(OTHER_REALM)) {
+            ObjectNode realm = NODES.objectNode().put("realm", OTHER_REALM).put("enabled", true);
+            realm.putArray("clients").addObject()
+                    .put("clientId", "intrus").put("secret", "intrus-secret").put("publicClient", false)
+                    .put("standardFlowEnabled", true).put("directAccessGrantsEnabled", false)
+                    .putArray("redirectUris").add("http://localhost/intrus/*");
+            ObjectNode user = realm.putArray("users").addObject().put("username", "lmartin").put("enabled", true)
+                    .put("email", "lena.martin@ac-orleans-tours.fr").put("firstName", "Léna").put("lastName", "Martin")
+                    .put("emailVerified", true);
+            user.putArray("credentials").addObject().put("type", "password").put("value", DemoAccounts.PASSWORD);
+            addAudiences(((ObjectNode) realm.get("clients").get(0)).putArray("protocolMappers"), "included.custom.audience");
+            admin.createRealm(realm);
+        }
+        Tokens foreign = new Tokens(stack.keycloak().baseUrl() + "/realms/" + OTHER_REALM);
+        return foreign.signIn(new Tokens.Client("intrus", "intrus-secret", "http://localhost/intrus/"), "lmartin",
+                DemoAccounts.PASSWORD).get("access_token").asText();
+    }
+
+    /** A real token and when it expires. */
+    public record ShortLivedToken(String value, Instant expires) {
+    }
+
+    /** A real token with the audiences of a {@code portail} token that lives 3 s, so a test can see it expire. */
+    public synchronized ShortLivedToken shortLivedToken(String username) {
+        KeycloakAdmin admin = stack.admin();
+        String clientId = "tests-jeton-court";
+        try {
+            admin.client(Keycloak.REALM, clientId);
+        } catch (StackException missing) {
+            ObjectNode client = NODES.objectNode().put("clientId", clientId).put("secret", "tests-secret")
+                    .put("publicClient", false).put("standardFlowEnabled", true).put("directAccessGrantsEnabled", false);
+            client.putArray("redirectUris").add("http://localhost/" + clientId + "/*");
+            client.putObject("attributes").put("access.token.lifespan", "3");
+            addAudiences(client.putArray("protocolMappers"), "included.client.audience");
+            admin.createClient(Keycloak.REALM, client);
+        }
+        JsonNode response = tokens.signIn(client(clientId), username, DemoAccounts.PASSWORD);
+        return new ShortLivedToken(response.get("access_token").asText(),
+                Instant.now().plusSeconds(response.get("expires_in").asLong()));
+    }
+
+    private static void addAudiences(ArrayNode mappers, String key) {
+        for (Service service : new Service[] {Service.MAIL, Service.IPROF, Service.COLIBRIS}) {
+            ObjectNode mapper = mappers.addObject().put("name", "audience " + service.module())
+                    .put("protocol", "openid-connect").put("protocolMapper", "oidc-audience-mapper");
+            mapper.putObject("config").put(key, service.module()).put("access.token.claim", "true");
+        }
+    }
+
+    private record CachedToken(String token, Instant expires) {
+    }
+
+    /** The checkout's root: given by Maven ({@code portail.root}), else the nearest parent holding {@code mvnw}. */
+    static Path checkoutRoot() {
+        String configured = System.getProperty("portail.root");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("mvnw")) && Files.exists(dir.resolve("deploy"))) {
+                return dir;
+            }
+        }
+        throw new StackException("Cannot find the root of the checkout; set -Dportail.root=<path>");
+    }
+}

@@ -1,0 +1,40 @@
+package fr.academie.mail.message;
+
+import fr.academie.common.page.Cursor;
+import fr.academie.common.page.Page;
+import fr.academie.mail.folder.FolderService;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Lists of messages, newest first, by keyset pages. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class MessageService {
+
+    private final FolderService folders;
+
+    public MessageService(FolderService folders) {
+        this.folders = folders;
+    }
+
+    /** A page of the folder's messages, or empty when the folder is not the owner's. */
+    public Optional<Page<MessageSummary>> list(String ownerId, UUID folderId, int limit, Cursor after) {
+        return folders.find(ownerId, folderId).map(folder -> {
+            String where = "folderId = :folder" + (after == null ? "" : " and (receivedAt < :at or (receivedAt = :at and id < :id))");
+            Parameters parameters = Parameters.with("folder", folderId);
+            if (after != null) {
+                parameters.and("at", after.at()).and("id", after.id());
+            }
+            List<Message> rows = Message.<Message>find(where + " order by receivedAt desc, id desc", parameters)
+                    .range(0, limit).list();
+            List<Message> page = rows.size() > limit ? rows.subList(0, limit) : rows;
+            String next = rows.size() > limit ? new Cursor(page.get(limit - 1).receivedAt, page.get(limit - 1).id).encode() : null;
+            return new Page<>(page.stream().map(MessageSummary::of).toList(), next);
+        });
+    }
+}
