@@ -24,6 +24,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(type, "Introuvable", 404, detail, null);
     }
 
+    /** No session, or one that has ended: the person must sign in (again). */
+    public static ProblemException unauthenticated() {
+        return new ProblemException("urn:portail:unauthenticated", "Connexion requise", 401,
+                "Votre session a expiré ou vous n'êtes pas connecté. Reconnectez-vous pour continuer.", null);
+    }
+
     /** Bad input in the named field. */
     public static ProblemException invalid(String type, String field, String detail) {
         return new ProblemException(type, "Requête invalide", 400, detail, field);

@@ -1,5 +1,7 @@
 package fr.academie.common.problem;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -21,6 +23,12 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return response(e.toProblem());
+    }
+
+    /** Where authentication is lazy (the gateway), a missing or ended session is a 401 problem, not a redirect. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated() {
+        return response(ProblemException.unauthenticated().toProblem());
     }
 
     @ServerExceptionMapper

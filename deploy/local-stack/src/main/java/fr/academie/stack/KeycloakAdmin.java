@@ -68,6 +68,12 @@ public final class KeycloakAdmin {
         send("POST", "/admin/realms/" + realm + "/clients", client);
     }
 
+    /** Sets a user's password; the response is returned as is, so that a refusal by the policy can be read. */
+    public HttpResponse<String> resetPassword(String realm, String userId, String password) {
+        return call("PUT", "/admin/realms/" + realm + "/users/" + userId + "/reset-password",
+                JSON.createObjectNode().put("type", "password").put("value", password).put("temporary", false));
+    }
+
     public JsonNode read(String path) {
         HttpResponse<String> response = call("GET", path, null);
         check("GET " + path, response);

@@ -17,9 +17,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The stack for one test JVM: PostgreSQL and Keycloak started once on free ports, in a fresh data
@@ -54,7 +56,10 @@ public final class TestStack {
                 Stack stack = Stack.start(new Stack.Settings(data, root.resolve("target/keycloak"), Ports.free(),
                         Ports.free(), Ports.free(), false));
                 instance = new TestStack(root, stack);
-                Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "test-stack-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    stack.close();
+                    deleteQuietly(data);
+                }, "test-stack-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -168,6 +173,14 @@ public final class TestStack {
     }
 
     private record CachedToken(String token, Instant expires) {
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("Could not delete " + directory + ": " + e.getMessage());
+        }
     }
 
     /** The checkout's root: given by Maven ({@code portail.root}), else the nearest parent holding {@code mvnw}. */

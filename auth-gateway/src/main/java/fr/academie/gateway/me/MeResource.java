@@ -1,0 +1,31 @@
+package fr.academie.gateway.me;
+
+import io.quarkus.oidc.IdToken;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The signed-in person. */
+@Path("/api/me")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class MeResource {
+
+    private final SecurityIdentity identity;
+    private final JsonWebToken idToken;
+
+    public MeResource(SecurityIdentity identity, @IdToken JsonWebToken idToken) {
+        this.identity = identity;
+        this.idToken = idToken;
+    }
+
+    @GET
+    public Me me() {
+        return new Me(idToken.getClaim("preferred_username"), idToken.getClaim("name"), idToken.getClaim("email"),
+                Me.ACADEMIE_ROLES.stream().filter(identity::hasRole).toList(), idToken.getClaim("uai"));
+    }
+}

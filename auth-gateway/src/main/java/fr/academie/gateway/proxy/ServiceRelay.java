@@ -1,0 +1,143 @@
+package fr.academie.gateway.proxy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.academie.common.problem.Problem;
+import fr.academie.common.problem.ProblemException;
+import fr.academie.gateway.config.GatewayConfig;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Relays {@code /api/<service>/**} to the service with the signed-in person's access token, streaming the
+ * bodies both ways (attachments are never held whole in memory). The browser's cookies never leave the
+ * gateway and the services' own {@code /q/} endpoints are not reachable through it.
+ */
+@ApplicationScoped
+public class ServiceRelay {
+
+    private static final Logger LOG = Logger.getLogger(ServiceRelay.class);
+    /** Hop-by-hop headers (RFC 9110 §7.6.1) and the gateway's own credentials: never relayed. */
+    private static final Set<String> NOT_RELAYED = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
+            "cookie", "set-cookie", "authorization");
+
+    private final GatewayConfig config;
+    private final ObjectMapper json;
+    private final Vertx vertx;
+    private HttpClient client;
+
+    public ServiceRelay(GatewayConfig config, ObjectMapper json, Vertx vertx) {
+        this.config = config;
+        this.json = json;
+        this.vertx = vertx;
+    }
+
+    void routes(@Observes Router router) {
+        client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout(5_000)
+                .setIdleTimeout((int) config.idleTimeout().toSeconds())
+                .setMaxPoolSize(50));
+        Map<String, Target> targets = Map.of(
+                "mail", new Target(config.mailUrl(), "de messagerie"),
+                "iprof", new Target(config.iprofUrl(), "I-Prof"),
+                "colibris", new Target(config.colibrisUrl(), "Colibris"));
+        targets.forEach((name, target) -> router.route("/api/" + name + "/*")
+                .handler(context -> relay(context, "/api/" + name, target)));
+    }
+
+    /** A service behind the gateway, and how to name it to a person when it does not answer. */
+    private record Target(URI base, String label) {
+    }
+
+    private void relay(RoutingContext context, String prefix, Target target) {
+        HttpServerRequest request = context.request();
+        request.pause();
+        String path = context.normalizedPath().substring(prefix.length());
+        if (path.isEmpty() || path.equals("/q") || path.startsWith("/q/")) {
+            problem(context.response(), ProblemException.notFound("urn:portail:not-found",
+                    "Cette adresse ne correspond à aucune ressource.").toProblem());
+            return;
+        }
+        Uni<SecurityIdentity> identity = context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        identity.subscribe().with(
+                person -> {
+                    if (person.isAnonymous()) {
+                        problem(context.response(), ProblemException.unauthenticated().toProblem());
+                    } else {
+                        forward(context, target, path, person.getCredential(AccessTokenCredential.class).getToken());
+                    }
+                },
+                failure -> problem(context.response(), ProblemException.unauthenticated().toProblem()));
+    }
+
+    private void forward(RoutingContext context, Target target, String path, String accessToken) {
+        HttpServerRequest request = context.request();
+        String query = request.query();
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setHost(target.base().getHost())
+                .setPort(target.base().getPort())
+                .setURI(target.base().getPath().replaceAll("/$", "") + path + (query == null ? "" : "?" + query));
+        copy(request.headers(), options.getHeaders());
+        options.putHeader("Authorization", "Bearer " + accessToken);
+        options.putHeader("X-Forwarded-For", request.remoteAddress().hostAddress());
+        client.request(options)
+                .compose(outbound -> outbound.send(request))
+                .onSuccess(response -> respond(context.response(), response))
+                .onFailure(failure -> {
+                    LOG.warnf("Relay to %s failed: %s", target.base(), failure.getMessage());
+                    problem(context.response(), new Problem("urn:portail:service-unavailable", "Service indisponible",
+                            502, "Le service " + target.label() + " ne répond pas pour le moment. Réessayez dans quelques "
+                            + "minutes.", null, null));
+                });
+    }
+
+    private static void respond(HttpServerResponse response, HttpClientResponse upstream) {
+        response.setStatusCode(upstream.statusCode());
+        copy(upstream.headers(), response.headers());
+        if (!upstream.headers().contains("Content-Length")) {
+            response.setChunked(true);
+        }
+        upstream.pipeTo(response);
+    }
+
+    private static void copy(MultiMap from, MultiMap to) {
+        from.forEach(header -> {
+            if (!NOT_RELAYED.contains(header.getKey().toLowerCase())) {
+                to.add(header.getKey(), header.getValue());
+            }
+        });
+    }
+
+    private void problem(HttpServerResponse response, Problem problem) {
+        if (response.ended()) {
+            return;
+        }
+        try {
+            response.setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(json.writeValueAsString(problem));
+        } catch (JsonProcessingException e) {
+            response.setStatusCode(500).end();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package fr.academie.gateway.session;
+
+import io.quarkus.oidc.AuthorizationCodeTokens;
+import io.quarkus.oidc.OidcRequestContext;
+import io.quarkus.oidc.OidcTenantConfig;
+import io.quarkus.oidc.TokenStateManager;
+import io.quarkus.oidc.runtime.CodeAuthenticationMechanism;
+import io.quarkus.security.AuthenticationFailedException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps the person's tokens on the server: the session cookie carries only a random reference. So the
+ * browser never holds a token, and a session ended here (sign-out) cannot be replayed with an old cookie,
+ * which a self-contained cookie would allow until its tokens expire.
+ *
+ * <p>Held in memory: a restart signs everyone out, and several replicas need sticky sessions until the
+ * store moves to a shared database.
+ */
+@ApplicationScoped
+@Alternative
+@Priority(1)
+public class ServerSideTokenStateManager implements TokenStateManager {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private record Session(AuthorizationCodeTokens tokens, Instant expires) {
+    }
+
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+    @Override
+    public Uni<String> createTokenState(RoutingContext context, OidcTenantConfig config, AuthorizationCodeTokens tokens,
+                                        OidcRequestContext<String> requestContext) {
+        Instant now = Instant.now();
+        sessions.values().removeIf(session -> session.expires().isBefore(now));
+        Long maxAge = context.get(CodeAuthenticationMechanism.SESSION_MAX_AGE_PARAM);
+        String reference = reference();
+        sessions.put(reference, new Session(tokens, now.plusSeconds(maxAge == null ? 36_000 : maxAge)));
+        return Uni.createFrom().item(reference);
+    }
+
+    @Override
+    public Uni<AuthorizationCodeTokens> getTokens(RoutingContext context, OidcTenantConfig config, String reference,
+                                                  OidcRequestContext<AuthorizationCodeTokens> requestContext) {
+        Session session = sessions.get(reference);
+        if (session == null || session.expires().isBefore(Instant.now())) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("Session ended"));
+        }
+        return Uni.createFrom().item(session.tokens());
+    }
+
+    @Override
+    public Uni<Void> deleteTokens(RoutingContext context, OidcTenantConfig config, String reference,
+                                  OidcRequestContext<Void> requestContext) {
+        sessions.remove(reference);
+        return Uni.createFrom().voidItem();
+    }
+
+    /** How many sessions are open on this instance (for metrics and tests). */
+    public int openSessions() {
+        return sessions.size();
+    }
+
+    private static String reference() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,40 @@
+// The one way the SPA talks to the gateway: a session that has ended sends the person back to sign in
+// (returning to the same page afterwards), and a problem+json answer becomes its French detail.
+
+export class ApiError extends Error {
+  constructor(message, problem) {
+    super(message);
+    this.problem = problem;
+  }
+}
+
+export function signInAgain() {
+  const back = location.pathname + location.search + location.hash;
+  location.assign('/connexion?retour=' + encodeURIComponent(back));
+}
+
+export async function api(path, options = {}) {
+  let response;
+  try {
+    response = await fetch(path, {
+      credentials: 'same-origin',
+      ...options,
+      headers: { Accept: 'application/json', ...(options.headers || {}) },
+    });
+  } catch (e) {
+    throw new ApiError('Le portail ne répond pas. Vérifiez votre connexion puis réessayez.');
+  }
+  if (response.status === 401) {
+    signInAgain();
+    throw new ApiError('Votre session a expiré : reconnexion en cours…');
+  }
+  const type = response.headers.get('Content-Type') || '';
+  if (!response.ok) {
+    if (type.includes('application/problem+json')) {
+      const problem = await response.json();
+      throw new ApiError(problem.detail || problem.title, problem);
+    }
+    throw new ApiError('Le service a rencontré une erreur (' + response.status + '). Réessayez dans un instant.');
+  }
+  return type.includes('json') ? response.json() : response.text();
+}

@@ -1,0 +1,76 @@
+import { LitElement, html, css } from 'lit';
+import { api } from './api.js';
+import { current, onRoute, routes } from './router.js';
+
+// The layout: the header (who is signed in, sign-out), the navigation, and the page of the current route.
+class PortailApp extends LitElement {
+  static properties = {
+    me: { state: true },
+    route: { state: true },
+    error: { state: true },
+  };
+
+  static styles = css`
+    :host { display: block; min-height: 100vh; }
+    header { background: var(--bleu, #000091); color: #fff; display: flex; align-items: center; justify-content: space-between; padding: .75rem 1.5rem; }
+    header .titre { font-weight: 700; }
+    header .personne { display: flex; gap: 1rem; align-items: center; }
+    header a.sortie { color: #fff; border: 1px solid #fff; padding: .35rem .75rem; border-radius: 4px; text-decoration: none; }
+    nav { background: #fff; border-bottom: 1px solid #ddd; padding: 0 1.5rem; display: flex; gap: 1.5rem; }
+    nav a { color: var(--texte, #161616); text-decoration: none; padding: .75rem 0; border-bottom: 3px solid transparent; }
+    nav a[aria-current="page"] { border-color: var(--bleu, #000091); color: var(--bleu, #000091); font-weight: 600; }
+    main { max-width: 60rem; margin: 1.5rem auto; padding: 0 1.5rem; }
+    .erreur { background: #ffe9e9; border-left: 4px solid var(--rouge, #ce0500); padding: .75rem 1rem; }
+  `;
+
+  constructor() {
+    super();
+    this.route = current();
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.unsubscribe = onRoute((route) => { this.route = route; });
+    api('/api/me').then((me) => { this.me = me; }, (e) => { this.error = e.message; });
+  }
+
+  disconnectedCallback() {
+    this.unsubscribe();
+    super.disconnectedCallback();
+  }
+
+  updated() {
+    document.title = this.route.title + ' – Portail agents';
+  }
+
+  render() {
+    if (this.error) {
+      return html`<main><p class="erreur" role="alert">${this.error}</p></main>`;
+    }
+    if (!this.me) {
+      return html`<main><p>Chargement des informations de session…</p></main>`;
+    }
+    return html`
+      <header>
+        <span class="titre">Portail agents · Académie d'Orléans-Tours</span>
+        <span class="personne">
+          <span class="nom">${this.me.displayName}</span>
+          <a class="sortie" href="/deconnexion">Se déconnecter</a>
+        </span>
+      </header>
+      <nav aria-label="Navigation principale">
+        ${routes.filter((route) => route.path !== '/').map((route) => html`
+          <a href=${route.path} aria-current=${route === this.route ? 'page' : 'false'}>${route.title}</a>`)}
+      </nav>
+      <main>${this.page()}</main>
+    `;
+  }
+
+  page() {
+    const element = document.createElement(this.route.tag);
+    element.me = this.me;
+    return element;
+  }
+}
+
+customElements.define('portail-app', PortailApp);

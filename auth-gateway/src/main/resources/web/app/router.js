@@ -1,0 +1,42 @@
+// A small History API router: the gateway serves the shell on every page path, the router picks the page.
+
+const listeners = new Set();
+
+export const routes = [
+  { path: '/', tag: 'page-accueil', title: 'Accueil' },
+  { path: '/messagerie', tag: 'page-messagerie', title: 'Messagerie' },
+  { path: '/carriere', tag: 'page-carriere', title: 'Ma carrière' },
+  { path: '/demarches', tag: 'page-demarches', title: 'Mes démarches' },
+  { path: '/compte', tag: 'page-compte', title: 'Mon compte' },
+];
+
+export function current() {
+  return routes.find((route) => route.path !== '/' && location.pathname.startsWith(route.path)) || routes[0];
+}
+
+export function navigate(path) {
+  if (path !== location.pathname) {
+    history.pushState({}, '', path);
+  }
+  listeners.forEach((listener) => listener(current()));
+}
+
+export function onRoute(listener) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+window.addEventListener('popstate', () => listeners.forEach((listener) => listener(current())));
+
+// same-site links without a target go through the router instead of reloading the page
+document.addEventListener('click', (event) => {
+  const link = event.composedPath().find((element) => element.tagName === 'A');
+  if (!link || link.target || link.hasAttribute('download') || event.ctrlKey || event.metaKey || event.shiftKey) {
+    return;
+  }
+  const url = new URL(link.href, location.href);
+  if (url.origin === location.origin && routes.some((route) => route.path === url.pathname)) {
+    event.preventDefault();
+    navigate(url.pathname);
+  }
+});

@@ -1,0 +1,142 @@
+package fr.academie.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.academie.stack.testing.Browser;
+import fr.academie.stack.testing.TestStack;
+import fr.academie.stack.testing.Tokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The realm file, imported into the real Keycloak, behaves as DESIGN.md says. */
+class RealmTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final TestStack stack = TestStack.get();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cdurand", "pleroy", "admin"})
+    void aSensitiveProfileIsSentToOtpEnrolmentAtFirstSignIn(String username) {
+        HttpResponse<String> afterPassword = signInToPortail(username);
+        assertEquals(200, afterPassword.statusCode(), "a page, not the way back to the portal");
+        assertTrue(afterPassword.body().contains("kc-totp-settings"), "the OTP enrolment page");
+        assertTrue(afterPassword.body().contains("FreeOTP"), "it names the apps that work");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lmartin", "sbenali", "nmoreau"})
+    void anotherProfileGoesStraightBackWithoutOtp(String username) {
+        HttpResponse<String> afterPassword = signInToPortail(username);
+        assertTrue(Browser.isRedirect(afterPassword));
+        assertTrue(Browser.location(afterPassword).toString().startsWith("http://localhost:8080/?"));
+        assertTrue(Browser.location(afterPassword).getQuery().contains("code="));
+    }
+
+    @Test
+    void theSignInAcceptsTheEmailAddressAndIgnoresCase() {
+        HttpResponse<String> afterPassword = signInToPortail("Lena.Martin@AC-ORLEANS-TOURS.FR");
+        assertTrue(Browser.isRedirect(afterPassword) && Browser.location(afterPassword).getQuery().contains("code="));
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() {
+        Browser browser = new Browser();
+        Tokens.Client portail = stack.client("portail");
+        HttpResponse<String> loginPage = browser.get(new Tokens(stack.realmUrl())
+                .authorizationUri(portail, Tokens.challenge(Tokens.random())));
+        HttpResponse<String> refused = browser.submitLogin(loginPage, "sbenali", "Mauvais-Mot-De-Passe-1");
+        assertEquals(200, refused.statusCode());
+        assertTrue(refused.body().contains("Nom d&#39;utilisateur ou mot de passe invalide")
+                || refused.body().contains("Nom d'utilisateur ou mot de passe invalide"), "Keycloak's French message");
+    }
+
+    @Test
+    void aPortailAccessTokenCarriesTheThreeServiceAudiencesTheRolesAndTheUai() {
+        JsonNode claims = claims(stack.accessToken("lmartin"));
+        List<String> audiences = new ArrayList<>();
+        claims.get("aud").forEach(aud -> audiences.add(aud.asText()));
+        assertTrue(audiences.containsAll(List.of("mail-service", "iprof-service", "colibris-service")), audiences::toString);
+        assertEquals("0450042K", claims.get("uai").asText());
+        assertEquals(DemoAccounts.id("lmartin"), claims.get("sub").asText());
+        List<String> roles = new ArrayList<>();
+        claims.get("realm_access").get("roles").forEach(role -> roles.add(role.asText()));
+        assertTrue(roles.containsAll(List.of("personnel", "enseignant")), roles::toString);
+        assertFalse(roles.contains("otp-requis"));
+    }
+
+    @Test
+    void aPronoteTokenCarriesNoServiceAudience() {
+        String aud = claims(stack.accessToken("pronote", "lmartin")).path("aud").toString();
+        assertFalse(aud.contains("mail-service") || aud.contains("iprof-service") || aud.contains("colibris-service"), aud);
+    }
+
+    @Test
+    void theNotifierServiceAccountMayPostToTheMailService() {
+        HttpResponse<String> response = new Browser().postForm(tokenEndpoint(), Map.of("grant_type", "client_credentials",
+                "client_id", "colibris-notifier", "client_secret", stack.client("colibris-notifier").secret()));
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode claims = claims(read(response.body()).get("access_token").asText());
+        assertEquals("notifier", claims.get("resource_access").get("mail-service").get("roles").get(0).asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"portail", "pronote", "educonnect", "colibris-notifier", "mail-service", "iprof-service",
+            "colibris-service"})
+    void noShippedClientAllowsThePasswordGrant(String clientId) {
+        JsonNode client = stack.stack().admin().client(Keycloak.REALM, clientId);
+        assertFalse(client.get("directAccessGrantsEnabled").asBoolean(), clientId);
+        String secret = client.path("publicClient").asBoolean() ? "" : stack.stack().admin().clientSecret(Keycloak.REALM, clientId);
+        HttpResponse<String> response = new Browser().postForm(tokenEndpoint(), Map.of("grant_type", "password",
+                "client_id", clientId, "client_secret", secret, "username", "lmartin", "password", DemoAccounts.PASSWORD));
+        assertNotEquals(200, response.statusCode(), response.body());
+        assertFalse(response.body().contains("access_token"));
+    }
+
+    @Test
+    void aWeakPasswordIsRefusedByThePolicy() {
+        HttpResponse<String> response = stack.stack().admin().resetPassword(Keycloak.REALM, DemoAccounts.id("nmoreau"),
+                "court1!A");
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().toLowerCase().contains("invalid"), response.body());
+    }
+
+    private HttpResponse<String> signInToPortail(String username) {
+        Browser browser = new Browser();
+        Tokens.Client portail = stack.client("portail");
+        HttpResponse<String> loginPage = browser.get(new Tokens(stack.realmUrl())
+                .authorizationUri(portail, Tokens.challenge(Tokens.random())));
+        return browser.follow(browser.submitLogin(loginPage, username, DemoAccounts.PASSWORD),
+                uri -> uri.toString().startsWith(portail.redirectUri()));
+    }
+
+    private URI tokenEndpoint() {
+        return URI.create(stack.realmUrl() + "/protocol/openid-connect/token");
+    }
+
+    private static JsonNode claims(String jwt) {
+        return read(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
