@@ -1,6 +1,5 @@
 package fr.academie.gateway.me;
 
-import io.quarkus.oidc.IdToken;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
@@ -18,7 +17,8 @@ public class MeResource {
     private final SecurityIdentity identity;
     private final JsonWebToken idToken;
 
-    public MeResource(SecurityIdentity identity, @IdToken JsonWebToken idToken) {
+    /** In a web-app, the injected {@link JsonWebToken} is the ID token of the session. */
+    public MeResource(SecurityIdentity identity, JsonWebToken idToken) {
         this.identity = identity;
         this.idToken = idToken;
     }

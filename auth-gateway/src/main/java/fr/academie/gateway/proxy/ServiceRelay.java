@@ -84,7 +84,11 @@ public class ServiceRelay {
                     if (person.isAnonymous()) {
                         problem(context.response(), ProblemException.unauthenticated().toProblem());
                     } else {
-                        forward(context, target, path, person.getCredential(AccessTokenCredential.class).getToken());
+                        try {
+                            forward(context, target, path, person.getCredential(AccessTokenCredential.class).getToken());
+                        } catch (RuntimeException e) {
+                            context.fail(e);
+                        }
                     }
                 },
                 failure -> problem(context.response(), ProblemException.unauthenticated().toProblem()));
@@ -98,11 +102,13 @@ public class ServiceRelay {
                 .setHost(target.base().getHost())
                 .setPort(target.base().getPort())
                 .setURI(target.base().getPath().replaceAll("/$", "") + path + (query == null ? "" : "?" + query));
-        copy(request.headers(), options.getHeaders());
-        options.putHeader("Authorization", "Bearer " + accessToken);
-        options.putHeader("X-Forwarded-For", request.remoteAddress().hostAddress());
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        copy(request.headers(), headers);
+        headers.set("Authorization", "Bearer " + accessToken);
+        headers.set("X-Forwarded-For", request.remoteAddress().hostAddress());
+        options.setHeaders(headers);
         client.request(options)
-                .compose(outbound -> outbound.send(request))
+                .compose(outbound -> hasBody(request) ? outbound.send(request) : outbound.send())
                 .onSuccess(response -> respond(context.response(), response))
                 .onFailure(failure -> {
                     LOG.warnf("Relay to %s failed: %s", target.base(), failure.getMessage());
@@ -110,6 +116,12 @@ public class ServiceRelay {
                             502, "Le service " + target.label() + " ne répond pas pour le moment. Réessayez dans quelques "
                             + "minutes.", null, null));
                 });
+    }
+
+    /** A request announces its body by a length or by chunks (RFC 9112 §6.3); piping one without would never end. */
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        return request.headers().contains("Transfer-Encoding") || (length != null && !length.equals("0"));
     }
 
     private static void respond(HttpServerResponse response, HttpClientResponse upstream) {

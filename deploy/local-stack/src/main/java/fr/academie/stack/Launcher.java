@@ -26,7 +26,7 @@ public final class Launcher {
         Path data = Path.of(env("PORTAIL_DATA", root.resolve(".stack-data").toString())).toAbsolutePath();
 
         System.out.println("Starting PostgreSQL and Keycloak (data in " + data + ") ...");
-        Stack stack = Stack.start(new Stack.Settings(data, data.resolve("keycloak"), ports.get("PORTAIL_POSTGRES_PORT"),
+        Stack stack = Stack.start(new Stack.Settings(data, data.resolve("keycloak"), data.resolve("logs"), ports.get("PORTAIL_POSTGRES_PORT"),
                 ports.get("PORTAIL_KEYCLOAK_PORT"), ports.get("PORTAIL_KEYCLOAK_MANAGEMENT_PORT"), true));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

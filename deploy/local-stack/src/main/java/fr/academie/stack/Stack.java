@@ -31,8 +31,8 @@ public final class Stack implements AutoCloseable {
      * Where the stack keeps its data and ports. The Keycloak install can be shared between data
      * directories (the tests share one across modules).
      */
-    public record Settings(Path dataDirectory, Path keycloakInstallDirectory, int postgresPort, int keycloakPort,
-                           int keycloakManagementPort, boolean demoData) {
+    public record Settings(Path dataDirectory, Path keycloakInstallDirectory, Path logDirectory, int postgresPort,
+                           int keycloakPort, int keycloakManagementPort, boolean demoData) {
     }
 
     private final Settings settings;
@@ -57,7 +57,7 @@ public final class Stack implements AutoCloseable {
             Path home = Keycloak.install(settings.keycloakInstallDirectory());
             Keycloak keycloak = Keycloak.start(new Keycloak.Options(home, settings.keycloakPort(),
                     settings.keycloakManagementPort(), postgres.jdbcUrl("keycloak"), "keycloak", ADMIN_CLIENT,
-                    adminSecret, data.resolve("logs/keycloak.log")), realmFile(data));
+                    adminSecret, settings.logDirectory().resolve("keycloak.log")), realmFile(data));
             try {
                 KeycloakAdmin admin = new KeycloakAdmin(keycloak.baseUrl(), ADMIN_CLIENT, adminSecret);
                 DemoAccounts.create(admin);
@@ -96,7 +96,7 @@ public final class Stack implements AutoCloseable {
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database()));
             config.put("quarkus.datasource.username", service.database());
             if (settings.demoData()) {
-                config.put("quarkus.flyway.locations", "db/migration,db/demo");
+                config.put("portail.demo-data", "true");
             }
         } else {
             config.put("quarkus.oidc.credentials.secret", admin.clientSecret(Keycloak.REALM, "portail"));
@@ -134,7 +134,7 @@ public final class Stack implements AutoCloseable {
         });
         command.addAll(List.of("-jar", jar.toString()));
         ChildProcess process = ChildProcess.start(service.module(), command, env, root,
-                settings.dataDirectory().resolve("logs/" + service.module() + ".log"));
+                settings.logDirectory().resolve(service.module() + ".log"));
         services.add(process);
         process.awaitReady(URI.create("http://127.0.0.1:" + port + "/q/health/ready"), Duration.ofSeconds(90));
         return process;

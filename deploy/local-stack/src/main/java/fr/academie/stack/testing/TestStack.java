@@ -53,7 +53,9 @@ public final class TestStack {
             Path root = checkoutRoot();
             try {
                 Path data = Files.createTempDirectory(Files.createDirectories(root.resolve("target")), "test-stack-");
-                Stack stack = Stack.start(new Stack.Settings(data, root.resolve("target/keycloak"), Ports.free(),
+                // logs stay in the module's target/ after the run, for whoever reads a failure
+                Path logs = Path.of("target", "stack-logs").toAbsolutePath();
+                Stack stack = Stack.start(new Stack.Settings(data, root.resolve("target/keycloak"), logs, Ports.free(),
                         Ports.free(), Ports.free(), false));
                 instance = new TestStack(root, stack);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -79,7 +81,7 @@ public final class TestStack {
     public synchronized String service(Service service) {
         return services.computeIfAbsent(service, s -> {
             int port = Ports.free();
-            stack.startService(s, root, port, Map.of("quarkus.flyway.locations", "db/migration,db/demo"));
+            stack.startService(s, root, port, Map.of("portail.demo-data", "true"));
             return "http://127.0.0.1:" + port;
         });
     }
