@@ -45,8 +45,13 @@ public final class Keycloak implements AutoCloseable {
         Properties build = buildProperties();
         Path home = directory.resolve("keycloak-" + build.getProperty("keycloak.version"));
         Path marker = home.resolve(".portail-build");
-        if (Files.exists(marker)) {
-            return home;
+        try {
+            if (Files.exists(marker) && Files.readString(marker).trim().equals(BUILD_OPTIONS)) {
+                return home;
+            }
+            deleteTree(home); // built with other options, or half-built
+        } catch (IOException e) {
+            throw new StackException("Cannot reuse the Keycloak install " + home + ": " + e.getMessage(), e);
         }
         Path zip = Path.of(build.getProperty("keycloak.zip"));
         if (!Files.exists(zip)) {
@@ -83,6 +88,9 @@ public final class Keycloak implements AutoCloseable {
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + options.httpPort(),
                 "--hostname=http://localhost:" + options.httpPort(),
                 "--http-management-port=" + options.managementPort(),
+                // one node: no JGroups discovery, which waits ~20 s for the members of a previous run
+                // (Kubernetes runs Keycloak clustered, through its operator)
+                "--cache=local",
                 "--db-url=" + options.jdbcUrl(), "--db-username=" + options.dbUser()));
         Map<String, String> env = Map.of(
                 "JAVA_HOME", System.getProperty("java.home"),

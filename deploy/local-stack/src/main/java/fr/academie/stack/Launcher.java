@@ -18,6 +18,15 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        try {
+            run();
+        } catch (StackException e) {
+            System.err.println("\nThe portal could not start: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void run() throws InterruptedException {
         Instant started = Instant.now();
         Path root = Path.of(System.getProperty("portail.root", "")).toAbsolutePath();
         Map<String, Integer> ports = ports();
@@ -26,8 +35,9 @@ public final class Launcher {
         Path data = Path.of(env("PORTAIL_DATA", root.resolve(".stack-data").toString())).toAbsolutePath();
 
         System.out.println("Starting PostgreSQL and Keycloak (data in " + data + ") ...");
-        Stack stack = Stack.start(new Stack.Settings(data, data.resolve("keycloak"), data.resolve("logs"), ports.get("PORTAIL_POSTGRES_PORT"),
-                ports.get("PORTAIL_KEYCLOAK_PORT"), ports.get("PORTAIL_KEYCLOAK_MANAGEMENT_PORT"), true));
+        Stack stack = Stack.start(new Stack.Settings(data, data.resolve("keycloak"), data.resolve("logs"),
+                ports.get("PORTAIL_POSTGRES_PORT"), ports.get("PORTAIL_KEYCLOAK_PORT"),
+                ports.get("PORTAIL_KEYCLOAK_MANAGEMENT_PORT"), true));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the portal ...");

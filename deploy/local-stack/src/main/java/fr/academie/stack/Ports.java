@@ -22,7 +22,7 @@ public final class Ports {
     /** Fails with a message naming the port, what wanted it and the setting that moves it. */
     public static void requireFree(int port, String what, String setting) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true); // as servers do: connections in TIME_WAIT do not make a port busy
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
             throw new StackException("Port " + port + " (" + what + ") is already in use. Stop the program that holds it,"

@@ -3,6 +3,7 @@ package fr.academie.stack;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,10 +23,16 @@ public final class Postgres implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts on the port, keeping (or creating) the cluster in the data directory; listens on loopback only. */
-    public static Postgres start(int port, Path dataDirectory) {
+    /**
+     * Starts on the port, keeping (or creating) the cluster in the data directory; listens on loopback only
+     * and writes its own output to the log file.
+     */
+    public static Postgres start(int port, Path dataDirectory, Path log) {
         try {
+            Files.createDirectories(log.getParent());
             return new Postgres(EmbeddedPostgres.builder()
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setPort(port)
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)

@@ -1,0 +1,139 @@
+package fr.academie.e2e;
+
+import fr.academie.stack.Ports;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code ./run} as a newcomer uses it, on free ports and a fresh data directory: it reaches "ready", the
+ * portal answers, SIGTERM leaves no process behind, and a second start keeps the data.
+ */
+class LocalStackIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("portail.root"));
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @TempDir
+    Path data;
+
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stopWhateverIsLeft() {
+        started.forEach(process -> process.descendants().forEach(ProcessHandle::destroyForcibly));
+        started.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void theStackStartsAnswersStopsCleanlyAndKeepsItsDataAcrossRestarts() throws Exception {
+        Map<String, String> env = freePorts();
+        Path output = data.resolve("first.log");
+        Process first = run(env, output);
+        awaitReady(first, output);
+        int gateway = Integer.parseInt(env.get("PORTAIL_GATEWAY_PORT"));
+        assertEquals(200, status("http://127.0.0.1:" + gateway + "/q/health/ready"));
+        HttpResponse<Void> home = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + gateway + "/")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertEquals(302, home.statusCode(), "an anonymous visit is sent to sign in");
+        assertTrue(home.headers().firstValue("Location").orElseThrow()
+                .startsWith("http://localhost:" + env.get("PORTAIL_KEYCLOAK_PORT") + "/realms/ac-orleans-tours/"));
+        assertTrue(Files.readString(output).contains("lmartin"), "the accounts table is printed");
+
+        stopAndAssertNothingLeft(first, output);
+        String keycloakLog = Files.readString(data.resolve("logs/keycloak.log"));
+        assertTrue(keycloakLog.contains("Realm 'ac-orleans-tours' imported"), "the realm is imported at first start");
+
+        Path secondOutput = data.resolve("second.log");
+        Process second = run(env, secondOutput);
+        awaitReady(second, secondOutput);
+        String secondLog = Files.readString(data.resolve("logs/keycloak.log"));
+        assertFalse(secondLog.contains("Realm 'ac-orleans-tours' imported"), "the second start keeps the realm");
+        assertTrue(Files.readString(data.resolve("logs/mail-service.log")).contains("Schema \"public\" is up to date"),
+                "the second start keeps the mail database");
+        stopAndAssertNothingLeft(second, secondOutput);
+    }
+
+    @Test
+    void aBusyPortIsNamedWithTheSettingThatChangesIt() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Map<String, String> env = freePorts();
+            env.put("PORTAIL_GATEWAY_PORT", String.valueOf(busy.getLocalPort()));
+            Path log = data.resolve("run.log");
+            Process process = run(env, log);
+            assertTrue(process.waitFor(5, TimeUnit.MINUTES));
+            assertEquals(1, process.exitValue());
+            String output = Files.readString(log);
+            assertTrue(output.contains("Port " + busy.getLocalPort()), output);
+            assertTrue(output.contains("PORTAIL_GATEWAY_PORT"), output);
+        }
+    }
+
+    private Map<String, String> freePorts() {
+        Map<String, String> env = new HashMap<>();
+        for (String part : List.of("POSTGRES", "KEYCLOAK", "KEYCLOAK_MANAGEMENT", "GATEWAY", "MAIL", "IPROF", "COLIBRIS")) {
+            env.put("PORTAIL_" + part + "_PORT", String.valueOf(Ports.free()));
+        }
+        env.put("PORTAIL_DATA", data.toString());
+        return env;
+    }
+
+    private Process run(Map<String, String> env, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("run").toString()).directory(ROOT.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        started.add(process);
+        return process;
+    }
+
+    private static void awaitReady(Process process, Path output) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
+        while (Instant.now().isBefore(deadline)) {
+            String text = Files.exists(output) ? Files.readString(output) : "";
+            if (text.contains("Portail agents is ready")) {
+                return;
+            }
+            assertTrue(process.isAlive(), () -> "./run stopped before it was ready:\n" + text);
+            Thread.sleep(1_000);
+        }
+        throw new AssertionError("./run was not ready within 6 minutes:\n" + Files.readString(output));
+    }
+
+    private static void stopAndAssertNothingLeft(Process process, Path output) throws Exception {
+        List<ProcessHandle> children = process.descendants().toList();
+        assertTrue(children.size() >= 6, "PostgreSQL, Keycloak and four services run as children: " + children.size());
+        process.destroy(); // SIGTERM, as systemd or a terminal closing would send
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "./run stops within two minutes");
+        for (ProcessHandle child : children) {
+            child.onExit().get(30, TimeUnit.SECONDS);
+            assertFalse(child.isAlive(), () -> "left behind: " + child.info().commandLine().orElse("pid " + child.pid()));
+        }
+        assertTrue(Files.readString(output).contains("Stopped."));
+    }
+
+    private static int status(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
