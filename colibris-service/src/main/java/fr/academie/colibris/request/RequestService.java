@@ -14,15 +14,14 @@ import java.util.List;
 public class RequestService {
 
     public Page<RequestSummary> list(String ownerId, int limit, Cursor after) {
-        String where = "ownerId = :owner" + (after == null ? "" : " and (createdAt < :at or (createdAt = :at and id < :id))");
         Parameters parameters = Parameters.with("owner", ownerId);
+        String where = "ownerId = :owner";
         if (after != null) {
+            where += " and " + Cursor.after("createdAt");
             parameters.and("at", after.at()).and("id", after.id());
         }
         List<HrRequest> rows = HrRequest.<HrRequest>find(where + " order by createdAt desc, id desc", parameters)
                 .range(0, limit).list();
-        List<HrRequest> page = rows.size() > limit ? rows.subList(0, limit) : rows;
-        String next = rows.size() > limit ? new Cursor(page.get(limit - 1).createdAt, page.get(limit - 1).id).encode() : null;
-        return new Page<>(page.stream().map(RequestSummary::of).toList(), next);
+        return Page.of(rows, limit, r -> new Cursor(r.createdAt, r.id), RequestSummary::of);
     }
 }

@@ -16,6 +16,14 @@ public record Cursor(Instant at, UUID id) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
 
+    /**
+     * The query condition for the rows after this position in a list sorted by the instant field then the
+     * id, both descending; it names the parameters {@code :at} and {@code :id}.
+     */
+    public static String after(String instantField) {
+        return "(" + instantField + " < :at or (" + instantField + " = :at and id < :id))";
+    }
+
     public String encode() {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((at.toString() + "|" + id).getBytes(StandardCharsets.UTF_8));

@@ -1,7 +1,18 @@
 package fr.academie.common.page;
 
 import java.util.List;
+import java.util.function.Function;
 
 /** One page of a list: its items and the cursor of the next page, null on the last one. */
 public record Page<T>(List<T> items, String nextCursor) {
+
+    /**
+     * The page of rows fetched with one more than the limit: the extra row only tells that a next page
+     * exists, which then starts after the last row kept.
+     */
+    public static <E, T> Page<T> of(List<E> rows, int limit, Function<E, Cursor> position, Function<E, T> view) {
+        List<E> kept = rows.size() > limit ? rows.subList(0, limit) : rows;
+        String next = rows.size() > limit ? position.apply(kept.get(limit - 1)).encode() : null;
+        return new Page<>(kept.stream().map(view).toList(), next);
+    }
 }

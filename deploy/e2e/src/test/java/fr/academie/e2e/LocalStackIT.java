@@ -96,6 +96,7 @@ class LocalStackIT {
             env.put("PORTAIL_" + part + "_PORT", String.valueOf(Ports.free()));
         }
         env.put("PORTAIL_DATA", data.toString());
+        env.put("PORTAIL_NO_BUILD", "1"); // the reactor has just built every jar
         return env;
     }
 

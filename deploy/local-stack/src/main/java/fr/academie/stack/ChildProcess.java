@@ -11,12 +11,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** A server started as a child process, its output in a log file, stopped with its whole process tree. */
 public final class ChildProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Every child still running: whatever way this JVM ends, none of them outlives it. */
+    private static final Set<ChildProcess> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(ChildProcess::close), "child-processes-stop"));
+    }
 
     private final String name;
     private final Process process;
@@ -34,7 +42,9 @@ public final class ChildProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(env);
-            return new ChildProcess(name, builder.start(), log);
+            ChildProcess child = new ChildProcess(name, builder.start(), log);
+            RUNNING.add(child);
+            return child;
         } catch (IOException e) {
             throw new StackException("Cannot start " + name + ": " + e.getMessage(), e);
         }
@@ -76,6 +86,7 @@ public final class ChildProcess implements AutoCloseable {
     /** SIGTERM to the process and its descendants, then SIGKILL to whatever is left after the grace period. */
     @Override
     public void close() {
+        RUNNING.remove(this);
         List<ProcessHandle> tree = process.descendants().toList();
         process.destroy();
         tree.forEach(ProcessHandle::destroy);

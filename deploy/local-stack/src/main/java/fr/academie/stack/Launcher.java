@@ -35,16 +35,18 @@ public final class Launcher {
         Path data = Path.of(env("PORTAIL_DATA", root.resolve(".stack-data").toString())).toAbsolutePath();
 
         System.out.println("Starting PostgreSQL and Keycloak (data in " + data + ") ...");
-        Stack stack = Stack.start(new Stack.Settings(data, data.resolve("keycloak"), data.resolve("logs"),
+        Stack stack = new Stack(new Stack.Settings(data, data.resolve("keycloak"), data.resolve("logs"),
                 ports.get("PORTAIL_POSTGRES_PORT"), ports.get("PORTAIL_KEYCLOAK_PORT"),
                 ports.get("PORTAIL_KEYCLOAK_MANAGEMENT_PORT"), true));
         CountDownLatch stopped = new CountDownLatch(1);
+        // registered before anything starts, so that Ctrl-C or SIGTERM at any moment leaves nothing behind
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the portal ...");
             stack.close();
             System.out.println("Stopped.");
             stopped.countDown();
         }, "portail-stop"));
+        stack.start();
         System.out.printf("  Keycloak ready after %d s%n", Duration.between(started, Instant.now()).toSeconds());
 
         String gatewayUrl = "http://localhost:" + ports.get("PORTAIL_GATEWAY_PORT");

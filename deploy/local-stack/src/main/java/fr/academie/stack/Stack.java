@@ -36,41 +36,43 @@ public final class Stack implements AutoCloseable {
     }
 
     private final Settings settings;
-    private final Postgres postgres;
-    private final Keycloak keycloak;
-    private final KeycloakAdmin admin;
     private final List<ChildProcess> services = new ArrayList<>();
+    private volatile Postgres postgres;
+    private volatile Keycloak keycloak;
+    private volatile KeycloakAdmin admin;
 
-    private Stack(Settings settings, Postgres postgres, Keycloak keycloak, KeycloakAdmin admin) {
+    /**
+     * A stack not started yet: {@link #close()} stops whatever {@link #start()} got to. A process caught
+     * half-started is stopped by {@link ChildProcess}'s own shutdown hook.
+     */
+    public Stack(Settings settings) {
         this.settings = settings;
-        this.postgres = postgres;
-        this.keycloak = keycloak;
-        this.admin = admin;
     }
 
     public static Stack start(Settings settings) {
-        Path data = settings.dataDirectory();
-        String adminSecret = secret(data.resolve("keycloak-admin.secret"));
-        Postgres postgres = Postgres.start(settings.postgresPort(), data.resolve("postgres"),
-                settings.logDirectory().resolve("postgres.log"));
+        Stack stack = new Stack(settings);
         try {
-            postgres.ensureDatabase("keycloak");
-            Path home = Keycloak.install(settings.keycloakInstallDirectory());
-            Keycloak keycloak = Keycloak.start(new Keycloak.Options(home, settings.keycloakPort(),
-                    settings.keycloakManagementPort(), postgres.jdbcUrl("keycloak"), "keycloak", ADMIN_CLIENT,
-                    adminSecret, settings.logDirectory().resolve("keycloak.log")), realmFile(data));
-            try {
-                KeycloakAdmin admin = new KeycloakAdmin(keycloak.baseUrl(), ADMIN_CLIENT, adminSecret);
-                DemoAccounts.create(admin);
-                return new Stack(settings, postgres, keycloak, admin);
-            } catch (RuntimeException e) {
-                keycloak.close();
-                throw e;
-            }
+            stack.start();
+            return stack;
         } catch (RuntimeException e) {
-            postgres.close();
+            stack.close();
             throw e;
         }
+    }
+
+    /** Starts PostgreSQL, then Keycloak (importing the realm at first start), then adds the demo accounts. */
+    public void start() {
+        Path data = settings.dataDirectory();
+        String adminSecret = secret(data.resolve("keycloak-admin.secret"));
+        postgres = Postgres.start(settings.postgresPort(), data.resolve("postgres"),
+                settings.logDirectory().resolve("postgres.log"));
+        postgres.ensureDatabase("keycloak");
+        Path home = Keycloak.install(settings.keycloakInstallDirectory());
+        keycloak = Keycloak.start(new Keycloak.Options(home, settings.keycloakPort(), settings.keycloakManagementPort(),
+                postgres.jdbcUrl("keycloak"), "keycloak", ADMIN_CLIENT, adminSecret,
+                settings.logDirectory().resolve("keycloak.log")), realmFile(data));
+        admin = new KeycloakAdmin(keycloak.baseUrl(), ADMIN_CLIENT, adminSecret);
+        DemoAccounts.create(admin);
     }
 
     public Keycloak keycloak() {
@@ -114,7 +116,7 @@ public final class Stack implements AutoCloseable {
     }
 
     /** Starts a service from its built jar on the port, with extra configuration, and waits until it is ready. */
-    public ChildProcess startService(Service service, Path root, int port, Map<String, String> extra) {
+    public synchronized ChildProcess startService(Service service, Path root, int port, Map<String, String> extra) {
         Path jar = service.jar(root);
         if (!Files.exists(jar)) {
             throw new StackException(service.module() + " is not built (" + jar + " is missing). Run ./mvnw package -DskipTests.");
@@ -152,12 +154,18 @@ public final class Stack implements AutoCloseable {
         for (int i = services.size() - 1; i >= 0; i--) {
             quietly(services.get(i));
         }
+        services.clear();
         quietly(keycloak);
         quietly(postgres);
+        keycloak = null;
+        postgres = null;
     }
 
     /** One part failing to stop must not leave the others running. */
     private static void quietly(AutoCloseable part) {
+        if (part == null) {
+            return;
+        }
         try {
             part.close();
         } catch (Exception e) {

@@ -25,16 +25,15 @@ public class MessageService {
     /** A page of the folder's messages, or empty when the folder is not the owner's. */
     public Optional<Page<MessageSummary>> list(String ownerId, UUID folderId, int limit, Cursor after) {
         return folders.find(ownerId, folderId).map(folder -> {
-            String where = "folderId = :folder" + (after == null ? "" : " and (receivedAt < :at or (receivedAt = :at and id < :id))");
             Parameters parameters = Parameters.with("folder", folderId);
+            String where = "folderId = :folder";
             if (after != null) {
+                where += " and " + Cursor.after("receivedAt");
                 parameters.and("at", after.at()).and("id", after.id());
             }
             List<Message> rows = Message.<Message>find(where + " order by receivedAt desc, id desc", parameters)
                     .range(0, limit).list();
-            List<Message> page = rows.size() > limit ? rows.subList(0, limit) : rows;
-            String next = rows.size() > limit ? new Cursor(page.get(limit - 1).receivedAt, page.get(limit - 1).id).encode() : null;
-            return new Page<>(page.stream().map(MessageSummary::of).toList(), next);
+            return Page.of(rows, limit, m -> new Cursor(m.receivedAt, m.id), MessageSummary::of);
         });
     }
 }

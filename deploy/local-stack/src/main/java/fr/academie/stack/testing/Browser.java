@@ -32,6 +32,7 @@ public final class Browser {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> setCookieHeaders = new LinkedHashMap<>();
 
     public HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET());
@@ -95,6 +96,11 @@ public final class Browser {
         return Map.copyOf(cookies);
     }
 
+    /** The last Set-Cookie header received for the cookie, with its attributes (HttpOnly, SameSite...). */
+    public String setCookieHeader(String name) {
+        return setCookieHeaders.get(name);
+    }
+
     public void setCookie(String name, String value) {
         cookies.put(name, value);
     }
@@ -123,6 +129,7 @@ public final class Browser {
             int equals = parts[0].indexOf('=');
             String name = parts[0].substring(0, equals).trim();
             String value = parts[0].substring(equals + 1).trim();
+            setCookieHeaders.put(name, header);
             String lower = header.toLowerCase();
             boolean expired = value.isEmpty() || lower.contains("max-age=0") || lower.contains("expires=thu, 01 jan 1970")
                     || lower.contains("expires=thu, 01-jan-1970");
