@@ -53,9 +53,9 @@ class SignInThroughTheGatewayTest {
         assertTrue(back.body().contains("<portail-app>"));
         String session = browser.cookies().get("q_session");
         assertTrue(session != null && !session.contains("eyJ"), "the session cookie holds no token");
-        String sessionCookie = browser.setCookieHeader("q_session");
-        assertTrue(sessionCookie.contains("HttpOnly"), sessionCookie);
-        assertTrue(sessionCookie.contains("SameSite=Lax"), sessionCookie);
+        String sessionCookie = browser.setCookieHeader("q_session").toLowerCase();
+        assertTrue(sessionCookie.contains("httponly"), sessionCookie);
+        assertTrue(sessionCookie.contains("samesite=lax"), sessionCookie);
 
         JsonNode me = json(browser.get(gateway.resolve("/api/me")));
         assertEquals("lmartin", me.get("username").asText());

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * PostgreSQL, then Keycloak with the realm and the demo accounts, then the services on top: the one
@@ -36,7 +37,7 @@ public final class Stack implements AutoCloseable {
     }
 
     private final Settings settings;
-    private final List<ChildProcess> services = new ArrayList<>();
+    private final List<ChildProcess> services = new CopyOnWriteArrayList<>();
     private volatile Postgres postgres;
     private volatile Keycloak keycloak;
     private volatile KeycloakAdmin admin;
