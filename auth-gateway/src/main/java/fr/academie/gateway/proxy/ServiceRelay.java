@@ -67,6 +67,10 @@ public class ServiceRelay {
 
     /** A service behind the gateway, and how to name it to a person when it does not answer. */
     private record Target(URI base, String label) {
+
+        int port() {
+            return base.getPort() != -1 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
+        }
     }
 
     private void relay(RoutingContext context, String prefix, Target target) {
@@ -100,7 +104,8 @@ public class ServiceRelay {
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setHost(target.base().getHost())
-                .setPort(target.base().getPort())
+                .setPort(target.port())
+                .setSsl("https".equals(target.base().getScheme()))
                 .setURI(target.base().getPath().replaceAll("/$", "") + path + (query == null ? "" : "?" + query));
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         copy(request.headers(), headers);

@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The token checks every resource server must pass, against one of its protected endpoints: a real
  * {@code portail} token is accepted; no token, an expired one, one without the service's audience
- * (issued to Pronote) and one signed by another realm are refused with 401.
+ * (issued to Pronote) and one signed by another realm are refused with 401. Health, metrics and
+ * OpenAPI answer without a token.
  */
 public abstract class TokenChecks {
 
@@ -51,8 +52,19 @@ public abstract class TokenChecks {
         assertEquals(401, status(TestStack.get().foreignToken()));
     }
 
+    @Test
+    void healthMetricsAndOpenApiAnswerWithoutAToken() {
+        for (String path : new String[] {"/q/health/live", "/q/health/ready", "/q/metrics", "/q/openapi"}) {
+            assertEquals(200, status(protectedUri().resolve(path), null), path);
+        }
+    }
+
     private int status(String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(protectedUri()).timeout(Duration.ofSeconds(30));
+        return status(protectedUri(), token);
+    }
+
+    private static int status(URI uri, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
