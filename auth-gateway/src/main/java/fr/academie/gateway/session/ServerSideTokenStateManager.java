@@ -66,11 +66,6 @@ public class ServerSideTokenStateManager implements TokenStateManager {
         return Uni.createFrom().voidItem();
     }
 
-    /** How many sessions are open on this instance (for metrics and tests). */
-    public int openSessions() {
-        return sessions.size();
-    }
-
     private static String reference() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);

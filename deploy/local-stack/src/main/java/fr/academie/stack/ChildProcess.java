@@ -75,14 +75,6 @@ public final class ChildProcess implements AutoCloseable {
                 + log + ":\n" + tail());
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** SIGTERM to the process and its descendants, then SIGKILL to whatever is left after the grace period. */
     @Override
     public void close() {

@@ -118,10 +118,6 @@ public final class Keycloak implements AutoCloseable {
         return baseUrl() + "/realms/" + REALM;
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
     @Override
     public void close() {
         process.close();

@@ -84,10 +84,6 @@ public final class Stack implements AutoCloseable {
         return admin;
     }
 
-    public Postgres postgres() {
-        return postgres;
-    }
-
     /**
      * The configuration a service needs to run against this stack, as Quarkus property names (without
      * its HTTP port): its database, the realm, and for the gateway its client secret.

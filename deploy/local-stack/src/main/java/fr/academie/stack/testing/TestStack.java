@@ -86,10 +86,6 @@ public final class TestStack {
         });
     }
 
-    public Path root() {
-        return root;
-    }
-
     /** A {@code portail} access token for the demo user, as the gateway would hold it. */
     public String accessToken(String username) {
         return accessToken("portail", username);
@@ -111,7 +107,8 @@ public final class TestStack {
     public Tokens.Client client(String clientId) {
         String secret = stack.admin().clientSecret(Keycloak.REALM, clientId);
         String redirect = switch (clientId) {
-            case "portail" -> "http://localhost:8080/";
+            // the gateway's address, as registered for this JVM (the gateway's tests move it to their port)
+            case "portail" -> stack.admin().client(Keycloak.REALM, clientId).get("rootUrl").asText() + "/";
             case "pronote" -> "https://pronote.ac-orleans-tours.fr/";
             case "educonnect" -> "https://educonnect.education.gouv.fr/";
             default -> "http://localhost/" + clientId + "/";
