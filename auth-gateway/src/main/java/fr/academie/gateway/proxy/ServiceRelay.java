@@ -78,8 +78,7 @@ public class ServiceRelay {
         request.pause();
         String path = context.normalizedPath().substring(prefix.length());
         if (path.isEmpty() || path.equals("/q") || path.startsWith("/q/")) {
-            problem(context.response(), ProblemException.notFound("urn:portail:not-found",
-                    "Cette adresse ne correspond à aucune ressource.").toProblem());
+            problem(context.response(), ProblemException.unknownAddress().toProblem());
             return;
         }
         Uni<SecurityIdentity> identity = context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);

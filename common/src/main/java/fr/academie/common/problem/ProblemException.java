@@ -24,6 +24,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(type, "Introuvable", 404, detail, null);
     }
 
+    /** An address that matches no resource (or one that is not exposed). */
+    public static ProblemException unknownAddress() {
+        return notFound("urn:portail:not-found", "Cette adresse ne correspond à aucune ressource.");
+    }
+
     /** No session, or one that has ended: the person must sign in (again). */
     public static ProblemException unauthenticated() {
         return new ProblemException("urn:portail:unauthenticated", "Connexion requise", 401,

@@ -44,8 +44,7 @@ public class ProblemMapper {
     public Response http(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status == 404) {
-            return response(new Problem("urn:portail:not-found", "Introuvable", 404,
-                    "Cette adresse ne correspond à aucune ressource.", null, null));
+            return response(ProblemException.unknownAddress().toProblem());
         }
         if (status == 405) {
             return response(new Problem("urn:portail:method-not-allowed", "Action non permise", 405,

@@ -2,7 +2,10 @@ package fr.academie.stack;
 
 import java.nio.file.Path;
 
-/** The portal's own services: module, default port, database (none for the gateway). */
+/**
+ * The portal's own services: module, default port, database (none for the gateway). In start-up order:
+ * the gateway last, since it is given the addresses of the others.
+ */
 public enum Service {
     MAIL("mail-service", 8081, "mail"),
     IPROF("iprof-service", 8082, "iprof"),

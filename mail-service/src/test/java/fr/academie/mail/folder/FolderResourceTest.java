@@ -1,10 +1,13 @@
 package fr.academie.mail.folder;
 
+import fr.academie.mail.message.Message;
+import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.transaction.Transactional;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -23,6 +26,7 @@ class FolderResourceTest {
 
     @Test
     void theSystemFoldersAreCreatedAtFirstAccessInTheirUsualOrder() {
+        forgetMailbox("nmoreau");
         given().auth().oauth2(TestStack.get().accessToken("nmoreau"))
                 .when().get("/folders")
                 .then().statusCode(200)
@@ -35,6 +39,7 @@ class FolderResourceTest {
 
     @Test
     void concurrentFirstAccessesCreateEachSystemFolderOnce() {
+        forgetMailbox("lmartin");
         String token = TestStack.get().accessToken("lmartin");
         List<CompletableFuture<Integer>> calls = List.of(1, 2, 3, 4).stream()
                 .map(i -> CompletableFuture.supplyAsync(() -> given().auth().oauth2(token).get("/folders").statusCode()))
@@ -42,5 +47,13 @@ class FolderResourceTest {
         calls.forEach(call -> assertEquals(200, call.join()));
         given().auth().oauth2(token).when().get("/folders")
                 .then().statusCode(200).body("items", hasSize(6));
+    }
+
+    /** Whatever order the tests run in, the next access is the person's first. */
+    @Transactional
+    void forgetMailbox(String username) {
+        String owner = DemoAccounts.id(username);
+        Message.delete("ownerId", owner);
+        Folder.delete("ownerId", owner);
     }
 }
