@@ -19,7 +19,8 @@ export async function api(path, options = {}) {
     response = await fetch(path, {
       credentials: 'same-origin',
       ...options,
-      headers: { Accept: 'application/json', ...(options.headers || {}) },
+      // the gateway refuses a state-changing call without this header (CSRF): a cross-site page cannot send it
+      headers: { Accept: 'application/json', 'X-Portail-Request': '1', ...(options.headers || {}) },
     });
   } catch (e) {
     throw new ApiError('Le portail ne répond pas. Vérifiez votre connexion puis réessayez.');

@@ -1,5 +1,6 @@
 package fr.academie.gateway;
 
+import fr.academie.gateway.guard.RequestGuard;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -41,7 +42,7 @@ class AnonymousAccessTest {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/messagerie", "/compte", "/connexion?retour=/carriere"})
     void aPageSendsThePersonToSignIn(String path) {
-        given().redirects().follow(false)
+        given().redirects().follow(false).cookie(RequestGuard.COOKIE_CHECK, "1")
                 .when().get(path)
                 .then().statusCode(302)
                 .header("Location", startsWith(TestStack.get().realmUrl() + "/protocol/openid-connect/auth"));

@@ -37,7 +37,7 @@ class SignInThroughTheGatewayTest {
     @Test
     void lenaSignsInReachesEveryServiceThenSignsOutForGood() throws IOException {
         Browser browser = new Browser();
-        HttpResponse<String> toKeycloak = browser.get(gateway.resolve("/messagerie"));
+        HttpResponse<String> toKeycloak = browser.follow(browser.get(gateway.resolve("/messagerie")), SignedIn::isKeycloak);
         assertTrue(Browser.isRedirect(toKeycloak));
         URI authorization = Browser.location(toKeycloak);
         assertTrue(authorization.toString().startsWith(TestStack.get().realmUrl() + "/protocol/openid-connect/auth"));

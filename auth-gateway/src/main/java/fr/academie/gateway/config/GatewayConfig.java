@@ -6,7 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 
-/** Where the gateway relays {@code /api/<service>/**} and how long it waits. */
+/** Where the gateway relays {@code /api/<service>/**}, how long it waits, and how much it lets one caller ask. */
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
@@ -19,4 +19,45 @@ public interface GatewayConfig {
     /** How long a relayed call may stay silent before the person is told the service is unavailable. */
     @WithDefault("PT30S")
     Duration idleTimeout();
+
+    RateLimits rateLimit();
+
+    /**
+     * Token buckets: a caller may spend {@code requests} at once, and gets them back evenly over {@code per}.
+     * A school's staff share one public address, so the per-address limits are generous; the per-account
+     * limit is the tight one. Password guessing per identifier is Keycloak's brute-force detector's job.
+     */
+    interface RateLimits {
+
+        /** Sign-in starts (a visit that would be sent to Keycloak) per client address. */
+        @WithDefault("60/PT1M")
+        Limit signInPerAddress();
+
+        /** {@code /api/**} calls per client address. */
+        @WithDefault("1200/PT1M")
+        Limit apiPerAddress();
+
+        /** {@code /api/**} calls per signed-in account. */
+        @WithDefault("300/PT1M")
+        Limit apiPerAccount();
+    }
+
+    /** {@code <requests>/<ISO-8601 duration>}, e.g. {@code 60/PT1M}. */
+    record Limit(int requests, Duration per) {
+
+        public Limit {
+            if (requests < 1 || per.isNegative() || per.isZero()) {
+                throw new IllegalArgumentException("a limit needs at least one request over a positive duration");
+            }
+        }
+
+        /** Read from configuration by SmallRye Config (a static {@code of} method is a converter). */
+        public static Limit of(String value) {
+            String[] parts = value.trim().split("/", 2);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("expected <requests>/<ISO-8601 duration>, got " + value);
+            }
+            return new Limit(Integer.parseInt(parts[0].trim()), Duration.parse(parts[1].trim()));
+        }
+    }
 }

@@ -1,10 +1,9 @@
 package fr.academie.gateway.proxy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.academie.common.problem.Problem;
 import fr.academie.common.problem.ProblemException;
 import fr.academie.gateway.config.GatewayConfig;
+import fr.academie.gateway.web.ProblemWriter;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -42,13 +41,13 @@ public class ServiceRelay {
             "cookie", "set-cookie", "authorization");
 
     private final GatewayConfig config;
-    private final ObjectMapper json;
+    private final ProblemWriter problems;
     private final Vertx vertx;
     private HttpClient client;
 
-    public ServiceRelay(GatewayConfig config, ObjectMapper json, Vertx vertx) {
+    public ServiceRelay(GatewayConfig config, ProblemWriter problems, Vertx vertx) {
         this.config = config;
-        this.json = json;
+        this.problems = problems;
         this.vertx = vertx;
     }
 
@@ -146,14 +145,6 @@ public class ServiceRelay {
     }
 
     private void problem(HttpServerResponse response, Problem problem) {
-        if (response.ended()) {
-            return;
-        }
-        try {
-            response.setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            response.setStatusCode(500).end();
-        }
+        problems.write(response, problem);
     }
 }

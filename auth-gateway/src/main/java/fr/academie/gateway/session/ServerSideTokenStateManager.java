@@ -7,15 +7,18 @@ import io.quarkus.oidc.TokenStateManager;
 import io.quarkus.oidc.runtime.CodeAuthenticationMechanism;
 import io.quarkus.security.AuthenticationFailedException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -33,7 +36,7 @@ public class ServerSideTokenStateManager implements TokenStateManager {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private record Session(AuthorizationCodeTokens tokens, Instant expires) {
+    private record Session(AuthorizationCodeTokens tokens, String subject, Instant expires) {
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -45,7 +48,8 @@ public class ServerSideTokenStateManager implements TokenStateManager {
         sessions.values().removeIf(session -> session.expires().isBefore(now));
         Long maxAge = context.get(CodeAuthenticationMechanism.SESSION_MAX_AGE_PARAM);
         String reference = reference();
-        sessions.put(reference, new Session(tokens, now.plusSeconds(maxAge == null ? 36_000 : maxAge)));
+        sessions.put(reference, new Session(tokens, subjectOf(tokens.getIdToken()),
+                now.plusSeconds(maxAge == null ? 36_000 : maxAge)));
         return Uni.createFrom().item(reference);
     }
 
@@ -64,6 +68,19 @@ public class ServerSideTokenStateManager implements TokenStateManager {
                                   OidcRequestContext<Void> requestContext) {
         sessions.remove(reference);
         return Uni.createFrom().voidItem();
+    }
+
+    /** The account of a live session, read before authentication runs (rate limits, sign-in checks). */
+    public Optional<String> subject(String reference) {
+        Session session = reference == null ? null : sessions.get(reference);
+        return session == null || session.expires().isBefore(Instant.now()) ? Optional.empty()
+                : Optional.of(session.subject());
+    }
+
+    /** The subject of an ID token Quarkus has just verified. */
+    private static String subjectOf(String idToken) {
+        byte[] payload = Base64.getUrlDecoder().decode(idToken.split("\\.")[1]);
+        return new JsonObject(new String(payload, StandardCharsets.UTF_8)).getString("sub");
     }
 
     private static String reference() {

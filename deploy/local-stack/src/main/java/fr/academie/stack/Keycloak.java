@@ -7,9 +7,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -26,6 +29,7 @@ public final class Keycloak implements AutoCloseable {
 
     public static final String REALM = "ac-orleans-tours";
     static final String BUILD_OPTIONS = "--db=postgres --health-enabled=true --metrics-enabled=true";
+    private static final String PROVIDERS_JAR = "keycloak-extensions.jar";
 
     /** Where and how to run: ports on loopback, the database, the bootstrap admin client. */
     public record Options(Path home, int httpPort, int managementPort, String jdbcUrl, String dbUser,
@@ -40,13 +44,18 @@ public final class Keycloak implements AutoCloseable {
         this.httpPort = httpPort;
     }
 
-    /** Unpacks and builds Keycloak under the directory once; later calls return the existing install. */
+    /**
+     * Unpacks Keycloak under the directory, adds the académie's providers and builds it; later calls return the
+     * existing install, unless the build options or the providers changed.
+     */
     public static Path install(Path directory) {
         Properties build = buildProperties();
         Path home = directory.resolve("keycloak-" + build.getProperty("keycloak.version"));
         Path marker = home.resolve(".portail-build");
+        byte[] providers = providersJar();
+        String fingerprint = BUILD_OPTIONS + " providers=" + sha256(providers);
         try {
-            if (Files.exists(marker) && Files.readString(marker).trim().equals(BUILD_OPTIONS)) {
+            if (Files.exists(marker) && Files.readString(marker).trim().equals(fingerprint)) {
                 return home;
             }
             deleteTree(home); // built with other options, or half-built
@@ -62,8 +71,9 @@ public final class Keycloak implements AutoCloseable {
         try {
             unzip(zip, staging);
             Path stagedHome = staging.resolve(home.getFileName());
+            Files.write(stagedHome.resolve("providers").resolve(PROVIDERS_JAR), providers);
             runBuild(stagedHome);
-            Files.writeString(stagedHome.resolve(".portail-build"), BUILD_OPTIONS + "\n");
+            Files.writeString(stagedHome.resolve(".portail-build"), fingerprint + "\n");
             if (!Files.exists(home)) {
                 Files.move(stagedHome, home, StandardCopyOption.ATOMIC_MOVE);
             }
@@ -121,6 +131,27 @@ public final class Keycloak implements AutoCloseable {
     @Override
     public void close() {
         process.close();
+    }
+
+    /** The keycloak-extensions module's jar, which Maven copies into this module's resources. */
+    private static byte[] providersJar() {
+        try (InputStream in = Keycloak.class.getResourceAsStream("/stack/providers/" + PROVIDERS_JAR)) {
+            if (in == null) {
+                throw new StackException("The Keycloak providers jar is missing from the stack's classpath: build "
+                        + "the keycloak-extensions module first (./mvnw -pl deploy/local-stack -am package).");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Properties buildProperties() {

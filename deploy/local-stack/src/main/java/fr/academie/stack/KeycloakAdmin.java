@@ -74,6 +74,16 @@ public final class KeycloakAdmin {
                 JSON.createObjectNode().put("type", "password").put("value", password).put("temporary", false));
     }
 
+    /** Removes the user's credentials of a type ({@code otp}...), as an administrator resetting them would. */
+    public void removeCredentials(String realm, String userId, String type) {
+        String path = "/admin/realms/" + realm + "/users/" + userId + "/credentials";
+        for (JsonNode credential : read(path)) {
+            if (type.equals(credential.get("type").asText())) {
+                send("DELETE", path + "/" + credential.get("id").asText(), null);
+            }
+        }
+    }
+
     public JsonNode read(String path) {
         HttpResponse<String> response = call("GET", path, null);
         check("GET " + path, response);

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,15 +56,43 @@ class RealmTest {
     }
 
     @Test
-    void aWrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() {
-        Browser browser = new Browser();
+    void theLoginPageCarriesTheAcademieTitleAndTheIdentifierHintInFrench() {
+        HttpResponse<String> loginPage = loginPage(new Browser());
+        assertEquals(200, loginPage.statusCode());
+        String body = loginPage.body();
+        assertTrue(body.contains("<title>Authentification – ac-orleans-tours.fr</title>"), body);
+        assertTrue(body.contains("identifiant : initiale du prénom + nom (ex. lmartin) ou adresse @ac-orleans-tours.fr"),
+                "the identifier hint");
+        assertTrue(body.contains("Identifiant ou adresse électronique académique"), "the field's label");
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownIdentifierGetTheSameAnswer() {
+        String wrongPassword = message(submit("sbenali", "Mauvais-Mot-De-Passe-1"));
+        String unknownIdentifier = message(submit("personne-inconnue", "Mauvais-Mot-De-Passe-1"));
+        assertEquals("Identifiant ou mot de passe incorrect. Vérifiez votre saisie (attention aux majuscules) puis "
+                + "réessayez.", wrongPassword);
+        assertEquals(wrongPassword, unknownIdentifier, "nothing tells which part was wrong");
+    }
+
+    private HttpResponse<String> loginPage(Browser browser) {
         Tokens.Client portail = stack.client("portail");
-        HttpResponse<String> loginPage = browser.get(new Tokens(stack.realmUrl())
-                .authorizationUri(portail, Tokens.challenge(Tokens.random())));
-        HttpResponse<String> refused = browser.submitLogin(loginPage, "sbenali", "Mauvais-Mot-De-Passe-1");
+        return browser.get(new Tokens(stack.realmUrl()).authorizationUri(portail, Tokens.challenge(Tokens.random())));
+    }
+
+    private HttpResponse<String> submit(String username, String password) {
+        Browser browser = new Browser();
+        HttpResponse<String> refused = browser.submitLogin(loginPage(browser), username, password);
         assertEquals(200, refused.statusCode());
-        assertTrue(refused.body().contains("Nom d&#39;utilisateur ou mot de passe invalide")
-                || refused.body().contains("Nom d'utilisateur ou mot de passe invalide"), "Keycloak's French message");
+        return refused;
+    }
+
+    /** The error shown under the identifier field, unescaped. */
+    private static String message(HttpResponse<String> page) {
+        Matcher error = Pattern.compile("id=\"input-error-username\"[^>]*>\\s*<span[^>]*>\\s*([^<]+?)\\s*</span>")
+                .matcher(page.body());
+        assertTrue(error.find(), page.body());
+        return error.group(1).replace("&#39;", "'");
     }
 
     @Test

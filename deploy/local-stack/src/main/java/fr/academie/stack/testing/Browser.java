@@ -44,6 +44,14 @@ public final class Browser {
         return send(request);
     }
 
+    /** Any method, with the given headers and an optional body (JSON or text). */
+    public HttpResponse<String> send(String method, URI uri, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     public HttpResponse<String> postForm(URI uri, Map<String, String> fields) {
         String body = fields.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))

@@ -13,6 +13,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Real tokens for demo users, obtained as a real client does: the authorization-code flow with PKCE,
@@ -22,6 +24,7 @@ public final class Tokens {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern TOTP_SECRET = Pattern.compile("name=\"totpSecret\" value=\"([^\"]+)\"");
 
     private final String realmUrl;
 
@@ -38,7 +41,8 @@ public final class Tokens {
         Browser browser = new Browser();
         String verifier = random();
         HttpResponse<String> loginPage = browser.get(authorizationUri(client, challenge(verifier)));
-        HttpResponse<String> afterLogin = browser.submitLogin(loginPage, username, password);
+        HttpResponse<String> afterLogin = secondFactor(browser, username,
+                browser.submitLogin(loginPage, username, password));
         if (!Browser.isRedirect(afterLogin) || !Browser.location(afterLogin).toString().startsWith(client.redirectUri())) {
             throw new IllegalStateException("Sign-in of " + username + " to " + client.clientId()
                     + " did not come back with a code (status " + afterLogin.statusCode() + ")");
@@ -55,6 +59,26 @@ public final class Tokens {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Where the password step led to Keycloak's second-factor pages, goes through them as the person's phone
+     * app would: enrols a new secret (remembered by {@link Totp}) or enters the current code.
+     */
+    public static HttpResponse<String> secondFactor(Browser browser, String username, HttpResponse<String> page) {
+        if (page.statusCode() != 200) {
+            return page;
+        }
+        Matcher secret = TOTP_SECRET.matcher(page.body());
+        if (page.body().contains("id=\"kc-totp-settings-form\"") && secret.find()) {
+            Totp.remember(username, Totp.base32(secret.group(1)));
+            return browser.postForm(Browser.formAction(page), Map.of("totp", Totp.nextCode(username),
+                    "totpSecret", secret.group(1), "userLabel", "Téléphone de test"));
+        }
+        if (page.body().contains("id=\"kc-otp-login-form\"")) {
+            return browser.postForm(Browser.formAction(page), Map.of("otp", Totp.nextCode(username)));
+        }
+        return page;
     }
 
     /** The authorization request a browser would be sent to, with a fresh state and the PKCE challenge. */

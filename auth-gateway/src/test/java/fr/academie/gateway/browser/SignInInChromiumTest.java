@@ -1,0 +1,120 @@
+package fr.academie.gateway.browser;
+
+import fr.academie.stack.DemoAccounts;
+import fr.academie.stack.Keycloak;
+import fr.academie.stack.testing.Chromium;
+import fr.academie.stack.testing.StackTestResource;
+import fr.academie.stack.testing.TestStack;
+import fr.academie.stack.testing.Totp;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Signing in with a real browser: Keycloak's themed form, the SPA under the gateway's strict CSP, blocked cookies. */
+@QuarkusTest
+@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "service", value = "auth-gateway"))
+class SignInInChromiumTest {
+
+    @TestHTTPResource("/")
+    URI gateway;
+
+    private ChromeDriver browser;
+
+    @AfterEach
+    void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void lenaSignsInOnTheAcademiePageAndSeesHerPortalWithNoPolicyViolation() {
+        browser = Chromium.start();
+        browser.get(gateway.resolve("/messagerie").toString());
+        assertEquals("Authentification – ac-orleans-tours.fr", browser.getTitle());
+        assertTrue(browser.findElement(By.id("identifiant-aide")).getText().contains("(ex. lmartin)"));
+
+        typePassword("lmartin");
+        assertSignedInAs("Léna Martin", "/messagerie");
+        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage).filter(message -> message.contains("Content Security Policy")).toList();
+        assertTrue(violations.isEmpty(), "the SPA runs under the gateway's policy: " + violations);
+    }
+
+    @Test
+    void aBrowserThatRefusesCookiesIsToldHowToAllowThemInsteadOfReachingKeycloak() {
+        browser = Chromium.startBlockingCookies();
+        browser.get(gateway.resolve("/carriere").toString());
+        assertEquals("/connexion/cookies", URI.create(browser.getCurrentUrl()).getPath());
+        assertEquals("Votre navigateur bloque les cookies du portail", browser.findElement(By.tagName("h1")).getText());
+        assertTrue(browser.getPageSource().contains("ac-orleans-tours.fr"));
+    }
+
+    @Test
+    void claireEnrolsHerSecondFactorAtFirstSignInThenSignsInAgainWithAFreshCode() {
+        TestStack.get().stack().admin().removeCredentials(Keycloak.REALM, DemoAccounts.id("cdurand"), "otp");
+        Totp.forget("cdurand");
+        browser = Chromium.start();
+        browser.get(gateway.resolve("/compte").toString());
+        typePassword("cdurand");
+
+        assertEquals("Activer la double authentification", browser.findElement(By.id("kc-page-title")).getText());
+        String apps = browser.findElement(By.id("kc-totp-supported-apps")).getText();
+        assertTrue(apps.contains("FreeOTP") && apps.contains("Google Authenticator"), apps);
+        browser.findElement(By.id("mode-manual")).click();
+        Totp.remember("cdurand", browser.findElement(By.id("kc-totp-secret-key")).getText());
+        browser.findElement(By.id("totp")).sendKeys(Totp.nextCode("cdurand"));
+        browser.findElement(By.id("userLabel")).sendKeys("Téléphone professionnel");
+        browser.findElement(By.id("saveTOTPBtn")).click();
+        assertSignedInAs("Claire Durand", "/compte");
+
+        browser.get(gateway.resolve("/deconnexion").toString());
+        wait(browser).until(ExpectedConditions.urlContains("/au-revoir.html"));
+        browser.get(gateway.resolve("/compte").toString());
+        typePassword("cdurand");
+        browser.findElement(By.id("otp")).sendKeys(Totp.nextCode("cdurand"));
+        browser.findElement(By.id("kc-login")).click();
+        assertSignedInAs("Claire Durand", "/compte");
+    }
+
+    private void typePassword(String username) {
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+    }
+
+    private void assertSignedInAs(String name, String path) {
+        wait(browser).until(ExpectedConditions.urlToBe(gateway.resolve(path).toString()));
+        assertEquals(name, wait(browser).until(driver -> shadowText(driver, "portail-app", "header .nom")));
+    }
+
+    private static WebDriverWait wait(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    /** Text of an element inside a Lit component's shadow root, or null while it is not rendered. */
+    private static String shadowText(WebDriver driver, String host, String selector) {
+        Object text = ((ChromeDriver) driver).executeScript(
+                "const root = document.querySelector(arguments[0])?.shadowRoot;"
+                        + "const element = root && root.querySelector(arguments[1]);"
+                        + "return element ? element.textContent.trim() : null;", host, selector);
+        return (String) text;
+    }
+}
