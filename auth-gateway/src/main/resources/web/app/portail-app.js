@@ -8,6 +8,7 @@ class PortailApp extends LitElement {
     me: { state: true },
     route: { state: true },
     error: { state: true },
+    passwordDaysLeft: { state: true },
   };
 
   static styles = css`
@@ -20,6 +21,8 @@ class PortailApp extends LitElement {
     nav a { color: var(--texte, #161616); text-decoration: none; padding: .75rem 0; border-bottom: 3px solid transparent; }
     nav a[aria-current="page"] { border-color: var(--bleu, #000091); color: var(--bleu, #000091); font-weight: 600; }
     main { max-width: 60rem; margin: 1.5rem auto; padding: 0 1.5rem; }
+    .bandeau { background: #fff4e5; border-bottom: 1px solid #f0c080; margin: 0; padding: .6rem 1.5rem; color: #6b3d00; }
+    .bandeau a { color: #6b3d00; font-weight: 600; margin-left: .5rem; }
     .erreur { background: #ffe9e9; border-left: 4px solid var(--rouge, #ce0500); padding: .75rem 1rem; }
   `;
 
@@ -32,6 +35,8 @@ class PortailApp extends LitElement {
     super.connectedCallback();
     this.unsubscribe = onRoute((route) => { this.route = route; });
     api('/api/me').then((me) => { this.me = me; }, (e) => { this.error = e.message; });
+    // a banner from 15 days before the password expires; the account page is where to change it
+    api('/api/compte/securite').then((security) => { this.passwordDaysLeft = security.passwordDaysLeft; }, () => {});
   }
 
   disconnectedCallback() {
@@ -62,6 +67,9 @@ class PortailApp extends LitElement {
         ${routes.filter((route) => route.path !== '/').map((route) => html`
           <a href=${route.path} aria-current=${route === this.route ? 'page' : 'false'}>${route.title}</a>`)}
       </nav>
+      ${this.passwordDaysLeft != null && this.passwordDaysLeft <= 15 ? html`<p class="bandeau" role="alert">
+        Votre mot de passe expire ${this.passwordDaysLeft === 0 ? 'aujourd\'hui' : `dans ${this.passwordDaysLeft} jour${this.passwordDaysLeft > 1 ? 's' : ''}`}.
+        <a href="/connexion/action/mot-de-passe">Changer mon mot de passe</a></p>` : ''}
       <main>${this.page()}</main>
     `;
   }

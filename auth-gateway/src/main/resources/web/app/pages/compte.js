@@ -1,14 +1,167 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, css } from 'lit';
+import { api } from '../api.js';
 import { pageStyles } from '../styles.js';
 
-// The account as the académie knows it; account security (devices, sign-in history) comes here later.
+const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short' });
+const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
+
+// what the person is told back from Keycloak's actions (/connexion/action/...)
+const OUTCOMES = {
+  'mot-de-passe/success': 'Votre mot de passe a été changé.',
+  'mot-de-passe/cancelled': 'Votre mot de passe n\'a pas été changé.',
+  'double-authentification/success': 'La double authentification est activée sur votre compte.',
+  'double-authentification/cancelled': 'La double authentification n\'a pas été activée.',
+};
+
+// The account and its security: who the académie knows, the devices and sessions open on the account
+// (each can be signed out, or all but this one), and the sign-in history of the last 30 days.
 class PageCompte extends LitElement {
-  static properties = { me: {} };
-  static styles = pageStyles;
+  static properties = {
+    me: {},
+    devices: { state: true },
+    history: { state: true },
+    message: { state: true },
+    error: { state: true },
+    report: { state: true },
+    security: { state: true },
+  };
+
+  static styles = [pageStyles, css`
+    .appareil { display: grid; grid-template-columns: 1fr auto; gap: .25rem 1rem; padding: .75rem 0; border-bottom: 1px solid #eee; }
+    .appareil .nom { font-weight: 600; }
+    .appareil .courant { color: #18753c; font-weight: 600; margin-left: .5rem; }
+    .appareil button { align-self: center; }
+    button { font: inherit; padding: .4rem .8rem; border: 1px solid var(--bleu, #000091); color: var(--bleu, #000091); background: #fff; border-radius: 4px; cursor: pointer; }
+    button.principal { background: var(--bleu, #000091); color: #fff; }
+    a.bouton { display: inline-block; padding: .4rem .8rem; border-radius: 4px; background: var(--bleu, #000091); color: #fff; text-decoration: none; }
+    table { width: 100%; border-collapse: collapse; font-size: .95rem; }
+    th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid #eee; }
+    .echec { color: var(--rouge, #ce0500); }
+    .nouveau { background: #fff4e5; color: #8a4b00; padding: 0 .4rem; border-radius: 3px; font-size: .85rem; }
+    .alerte { border-left: 4px solid var(--rouge, #ce0500); }
+    .info { background: #e8f4ff; border-left: 4px solid var(--bleu, #000091); padding: .5rem 1rem; }
+  `];
+
+  connectedCallback() {
+    super.connectedCallback();
+    // the link of a new-device alert: /compte/ce-n-etait-pas-moi?connexion=<id>
+    const query = new URLSearchParams(location.search);
+    this.message = OUTCOMES[query.get('action') + '/' + query.get('statut')];
+    const reported = query.get('connexion');
+    if (location.pathname === '/compte/ce-n-etait-pas-moi' && reported) {
+      this.report = { id: reported, state: 'confirm' };
+    }
+    this.load();
+  }
+
+  async notMe() {
+    try {
+      await api('/api/compte/ce-n-etait-pas-moi', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ connexion: this.report.id }),
+      });
+      this.report = { ...this.report, state: 'done' };
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  renderReport() {
+    if (this.report.state === 'done') {
+      return html`<section class="carte alerte" role="status">
+        <h2>Votre compte est protégé</h2>
+        <p>Toutes les sessions de votre compte ont été fermées, sur tous les appareils et toutes les applications.
+          À votre prochaine connexion, vous devrez choisir un nouveau mot de passe.</p>
+        <p><a href="/connexion?retour=/compte">Se reconnecter</a></p>
+      </section>`;
+    }
+    return html`<section class="carte alerte" aria-labelledby="titre-signalement">
+      <h2 id="titre-signalement">Ce n'était pas vous ?</h2>
+      <p>Si vous ne reconnaissez pas la connexion signalée dans le message reçu, confirmez : toutes les sessions de
+        votre compte seront fermées (y compris celle-ci) et un nouveau mot de passe vous sera demandé à la prochaine
+        connexion. Prévenez aussi l'assistance informatique de l'académie.</p>
+      <p><button class="principal" id="confirmer-pas-moi" @click=${() => this.notMe()}>Confirmer : ce n'était pas moi</button>
+        <a href="/compte">Annuler</a></p>
+    </section>`;
+  }
+
+  load() {
+    api('/api/compte/securite').then((security) => { this.security = security; }, (e) => { this.error = e.message; });
+    api('/api/compte/appareils').then((page) => { this.devices = page.items; }, (e) => { this.error = e.message; });
+    api('/api/compte/connexions').then((page) => { this.history = page.items; }, (e) => { this.error = e.message; });
+  }
+
+  async removeOtp(device) {
+    if (!confirm(`Retirer l'appareil de double authentification « ${device.label || 'sans nom'} » ?`)) {
+      return;
+    }
+    try {
+      await api('/api/compte/securite/otp/' + encodeURIComponent(device.id), { method: 'DELETE' });
+      this.message = 'La double authentification a été retirée de cet appareil.';
+      this.load();
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  renderSecurity() {
+    const s = this.security;
+    return html`
+      <section class="carte" aria-labelledby="titre-mot-de-passe">
+        <h2 id="titre-mot-de-passe">Mot de passe</h2>
+        <p>${s.passwordChanged ? html`Changé le ${day.format(new Date(s.passwordChanged))}.` : ''}
+          ${s.passwordExpires ? html`Il expire le <strong>${day.format(new Date(s.passwordExpires))}</strong>
+            (dans ${s.passwordDaysLeft} jour${s.passwordDaysLeft > 1 ? 's' : ''}).` : ''}</p>
+        <p><a class="bouton" href="/connexion/action/mot-de-passe">Changer mon mot de passe</a></p>
+      </section>
+      <section class="carte" aria-labelledby="titre-otp">
+        <h2 id="titre-otp">Double authentification</h2>
+        <p>${s.otpRequired
+          ? 'Obligatoire pour votre profil : un code à 6 chiffres de votre application vous est demandé à chaque connexion.'
+          : 'Facultative pour votre profil : elle protège votre compte même si votre mot de passe est découvert.'}</p>
+        ${s.otpDevices.length ? html`<ul class="liste">${s.otpDevices.map((device) => html`<li>
+            <span>${device.label || 'Appareil sans nom'}${device.created ? html` · ajouté le ${day.format(new Date(device.created))}` : ''}</span>
+            ${s.otpRequired ? '' : html`<button @click=${() => this.removeOtp(device)}>Retirer</button>`}</li>`)}</ul>`
+          : html`<p><a class="bouton" href="/connexion/action/double-authentification">Activer la double authentification</a></p>`}
+        ${s.otpRequired ? html`<p class="discret">Téléphone perdu ? L'administrateur de l'académie peut réinitialiser votre clé :
+          vous en configurerez une nouvelle à la connexion suivante.</p>` : ''}
+      </section>`;
+  }
+
+  async signOut(device) {
+    if (!confirm(`Déconnecter ${device.browser} sur ${device.os} (${device.ipAddress}) ?`)) {
+      return;
+    }
+    try {
+      await api('/api/compte/appareils/' + encodeURIComponent(device.id), { method: 'DELETE' });
+      this.message = 'Cet appareil a été déconnecté.';
+      this.load();
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  async signOutEverywhereElse() {
+    if (!confirm('Se déconnecter de tous les autres appareils et applications ?')) {
+      return;
+    }
+    try {
+      const ended = await api('/api/compte/appareils/deconnecter-autres', { method: 'POST' });
+      this.message = ended.sessions > 1 ? `${ended.sessions} sessions ont été fermées.`
+        : ended.sessions === 1 ? 'Une session a été fermée.' : 'Aucune autre session n\'était ouverte.';
+      this.load();
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
 
   render() {
     return html`
       <h1>Mon compte</h1>
+      ${this.error ? html`<p class="erreur" role="alert">${this.error}</p>` : ''}
+      ${this.message ? html`<p class="info" role="status">${this.message}</p>` : ''}
+      ${this.report ? this.renderReport() : ''}
       <section class="carte">
         <dl>
           <dt>Identifiant</dt><dd>${this.me.username}</dd>
@@ -17,6 +170,56 @@ class PageCompte extends LitElement {
           <dt>Établissement (UAI)</dt><dd>${this.me.uai || '—'}</dd>
         </dl>
       </section>
+      ${this.security ? this.renderSecurity() : ''}
+      <section class="carte" aria-labelledby="titre-appareils">
+        <h2 id="titre-appareils">Appareils et sessions</h2>
+        ${this.devices ? this.renderDevices() : html`<p class="discret">Chargement…</p>`}
+      </section>
+      <section class="carte" aria-labelledby="titre-historique">
+        <h2 id="titre-historique">Historique de connexion (30 derniers jours)</h2>
+        ${this.history ? this.renderHistory() : html`<p class="discret">Chargement…</p>`}
+      </section>
+    `;
+  }
+
+  renderDevices() {
+    return html`
+      <div role="list">
+        ${this.devices.map((device) => html`
+          <div class="appareil" role="listitem" data-session=${device.id}>
+            <span class="nom">${device.browser} sur ${device.os}${device.current ? html`<span class="courant">· cet appareil</span>` : ''}</span>
+            ${device.current ? html`<span></span>` : html`<button @click=${() => this.signOut(device)}
+              aria-label="Déconnecter ${device.browser} sur ${device.os}">Se déconnecter de cet appareil</button>`}
+            <span class="discret">Adresse ${device.ipAddress} · ouverte le ${when.format(new Date(device.started))}
+              · dernière activité le ${when.format(new Date(device.lastActive))}</span>
+            <span class="discret">${device.applications.join(', ')}</span>
+          </div>`)}
+      </div>
+      ${this.devices.length > 1 ? html`<p><button class="principal" id="deconnecter-autres"
+        @click=${() => this.signOutEverywhereElse()}>Se déconnecter partout ailleurs</button></p>` : ''}
+    `;
+  }
+
+  renderHistory() {
+    if (!this.history.length) {
+      return html`<p class="vide">Aucune connexion ces 30 derniers jours.</p>`;
+    }
+    return html`
+      <table>
+        <thead><tr><th scope="col">Date</th><th scope="col">Résultat</th><th scope="col">Appareil</th>
+          <th scope="col">Adresse</th><th scope="col">Application</th></tr></thead>
+        <tbody>
+          ${this.history.map((signIn) => html`
+            <tr>
+              <td>${when.format(new Date(signIn.time))}</td>
+              <td class=${signIn.success ? '' : 'echec'}>${signIn.success ? 'Réussie' : 'Échec'}
+                ${signIn.newDevice ? html`<span class="nouveau">nouvel appareil</span>` : ''}</td>
+              <td>${signIn.browser} sur ${signIn.os}</td>
+              <td>${signIn.ipAddress}</td>
+              <td>${signIn.application || '—'}</td>
+            </tr>`)}
+        </tbody>
+      </table>
     `;
   }
 }

@@ -3,6 +3,7 @@ package fr.academie.gateway;
 import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.testing.Browser;
 import fr.academie.stack.testing.TestStack;
+import fr.academie.stack.testing.Tokens;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -11,22 +12,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A browser signed in to the gateway through the real Keycloak form (cookie check included). */
-final class SignedIn {
+public final class SignedIn {
 
     private SignedIn() {
     }
 
-    static Browser as(URI gateway, String username) {
-        Browser browser = new Browser();
+    public static Browser as(URI gateway, String username) {
+        return as(gateway, username, new Browser());
+    }
+
+    /** Signs in with the given browser (its User-Agent...), through the second factor where the account has one. */
+    public static Browser as(URI gateway, String username, Browser browser) {
         HttpResponse<String> toKeycloak = browser.follow(browser.get(gateway.resolve("/")), SignedIn::isKeycloak);
         assertTrue(isKeycloak(Browser.location(toKeycloak)), () -> "sent to Keycloak: " + toKeycloak.headers());
         HttpResponse<String> loginPage = browser.get(Browser.location(toKeycloak));
-        HttpResponse<String> back = browser.follow(browser.submitLogin(loginPage, username, DemoAccounts.PASSWORD));
+        HttpResponse<String> back = browser.follow(Tokens.secondFactor(browser, username,
+                browser.submitLogin(loginPage, username, DemoAccounts.PASSWORD)));
         assertEquals(200, back.statusCode(), () -> "signed in as " + username + ": " + back.body());
         return browser;
     }
 
-    static boolean isKeycloak(URI uri) {
+    public static boolean isKeycloak(URI uri) {
         return uri.toString().startsWith(TestStack.get().realmUrl());
     }
 }

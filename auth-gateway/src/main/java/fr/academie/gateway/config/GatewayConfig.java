@@ -16,11 +16,28 @@ public interface GatewayConfig {
 
     URI colibrisUrl();
 
+    /** The portal's address as people reach it: links in the messages the gateway sends. */
+    URI publicUrl();
+
     /** How long a relayed call may stay silent before the person is told the service is unavailable. */
     @WithDefault("PT30S")
     Duration idleTimeout();
 
     RateLimits rateLimit();
+
+    Alerts alerts();
+
+    /** The security alerts the gateway drops in people's mailboxes. */
+    interface Alerts {
+
+        /** How often pending alerts are read from Keycloak's journal and delivered. */
+        @WithDefault("PT15S")
+        Duration every();
+
+        /** When the password-expiry reminders go out (a Quartz-style cron, Europe/Paris). */
+        @WithDefault("0 0 7 * * ?")
+        String passwordReminders();
+    }
 
     /**
      * Token buckets: a caller may spend {@code requests} at once, and gets them back evenly over {@code per}.

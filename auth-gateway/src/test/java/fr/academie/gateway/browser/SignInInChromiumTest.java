@@ -1,5 +1,6 @@
 package fr.academie.gateway.browser;
 
+import fr.academie.gateway.SignedIn;
 import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.Keycloak;
 import fr.academie.stack.testing.Chromium;
@@ -92,6 +93,39 @@ class SignInInChromiumTest {
         browser.findElement(By.id("otp")).sendKeys(Totp.nextCode("cdurand"));
         browser.findElement(By.id("kc-login")).click();
         assertSignedInAs("Claire Durand", "/compte");
+    }
+
+    @Test
+    void lenaSignsOutEverywhereElseFromHerAccountPage() {
+        fr.academie.stack.testing.Browser otherComputer = SignedIn.as(gateway, "lmartin");
+        browser = Chromium.start();
+        browser.get(gateway.resolve("/compte").toString());
+        typePassword("lmartin");
+        assertSignedInAs("Léna Martin", "/compte");
+        String current = wait(browser).until(driver -> accountPage(driver, ".appareil .courant"));
+        assertEquals("· cet appareil", current);
+
+        clickInAccountPage("#deconnecter-autres");
+        wait(browser).until(ExpectedConditions.alertIsPresent()).accept(); // "Se déconnecter de tous les autres... ?"
+        String status = wait(browser).until(driver -> accountPage(driver, ".info"));
+        assertTrue(status.contains("fermée"), status);
+        assertEquals(401, otherComputer.get(gateway.resolve("/api/me")).statusCode(), "the other computer is signed out");
+        assertEquals("Léna Martin", shadowText(browser, "portail-app", "header .nom"));
+    }
+
+    /** Text of an element of the account page (a component inside the layout's shadow root). */
+    private static String accountPage(WebDriver driver, String selector) {
+        return (String) ((ChromeDriver) driver).executeScript(
+                "const page = document.querySelector('portail-app')?.shadowRoot?.querySelector('page-compte');"
+                        + "const element = page?.shadowRoot?.querySelector(arguments[0]);"
+                        + "return element ? element.textContent.trim() : null;", selector);
+    }
+
+    private void clickInAccountPage(String selector) {
+        // clicked after the script returns: the button opens a confirmation dialog, which would block the script
+        browser.executeScript("const button = document.querySelector('portail-app').shadowRoot"
+                + ".querySelector('page-compte').shadowRoot.querySelector(arguments[0]);"
+                + "setTimeout(() => button.click(), 0);", selector);
     }
 
     private void typePassword(String username) {

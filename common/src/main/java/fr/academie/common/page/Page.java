@@ -6,6 +6,11 @@ import java.util.function.Function;
 /** One page of a list: its items and the cursor of the next page, null on the last one. */
 public record Page<T>(List<T> items, String nextCursor) {
 
+    /** A list that is always short enough to come whole (a person's sessions...): one page, no next cursor. */
+    public static <T> Page<T> all(List<T> items) {
+        return new Page<>(items, null);
+    }
+
     /**
      * The page of rows fetched with one more than the limit: the extra row only tells that a next page
      * exists, which then starts after the last row kept.

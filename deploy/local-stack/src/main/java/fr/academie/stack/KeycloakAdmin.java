@@ -84,6 +84,11 @@ public final class KeycloakAdmin {
         }
     }
 
+    /** Replaces a resource of the admin API (a user, a client...) with the representation given. */
+    public void update(String path, JsonNode representation) {
+        send("PUT", path, representation);
+    }
+
     public JsonNode read(String path) {
         HttpResponse<String> response = call("GET", path, null);
         check("GET " + path, response);

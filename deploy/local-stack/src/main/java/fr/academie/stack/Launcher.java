@@ -52,6 +52,7 @@ public final class Launcher {
         String gatewayUrl = "http://localhost:" + ports.get("PORTAIL_GATEWAY_PORT");
         stack.registerGateway(gatewayUrl);
         Map<String, String> gatewayConfig = new LinkedHashMap<>();
+        gatewayConfig.put("gateway.public-url", gatewayUrl);
         for (Service service : Service.values()) {
             int port = ports.get("PORTAIL_" + service.name() + "_PORT");
             Instant serviceStart = Instant.now();

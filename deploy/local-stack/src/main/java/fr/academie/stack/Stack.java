@@ -84,9 +84,14 @@ public final class Stack implements AutoCloseable {
         return admin;
     }
 
+    /** JDBC address of one of the stack's databases (user = database name, trusted on loopback). */
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
     /**
      * The configuration a service needs to run against this stack, as Quarkus property names (without
-     * its HTTP port): its database, the realm, and for the gateway its client secret.
+     * its HTTP port): its database, the realm, and for the gateway its three clients (sign-in, admin API, notifications).
      */
     public Map<String, String> configFor(Service service) {
         Map<String, String> config = new LinkedHashMap<>();
@@ -100,6 +105,10 @@ public final class Stack implements AutoCloseable {
             }
         } else {
             config.put("quarkus.oidc.credentials.secret", admin.clientSecret(Keycloak.REALM, "portail"));
+            config.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
+            config.put("quarkus.keycloak.admin-client.client-secret", admin.clientSecret(Keycloak.REALM, "portail-admin"));
+            config.put("quarkus.oidc-client.notifications.credentials.secret",
+                    admin.clientSecret(Keycloak.REALM, "portail-notifier"));
         }
         return config;
     }

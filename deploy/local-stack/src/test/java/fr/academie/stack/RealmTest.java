@@ -125,8 +125,8 @@ class RealmTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"portail", "pronote", "educonnect", "colibris-notifier", "mail-service", "iprof-service",
-            "colibris-service"})
+    @ValueSource(strings = {"portail", "portail-admin", "portail-notifier", "pronote", "educonnect", "colibris-notifier", "mail-service",
+            "iprof-service", "colibris-service"})
     void noShippedClientAllowsThePasswordGrant(String clientId) {
         JsonNode client = stack.stack().admin().client(Keycloak.REALM, clientId);
         assertFalse(client.get("directAccessGrantsEnabled").asBoolean(), clientId);

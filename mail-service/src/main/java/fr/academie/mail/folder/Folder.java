@@ -45,4 +45,8 @@ public class Folder extends PanacheEntityBase {
     public static Optional<Folder> ofOwner(String ownerId, UUID id) {
         return find("id = ?1 and ownerId = ?2", id, ownerId).firstResultOptional();
     }
+
+    public static Optional<Folder> system(String ownerId, SystemFolder role) {
+        return find("ownerId = ?1 and systemRole = ?2", ownerId, role).firstResultOptional();
+    }
 }

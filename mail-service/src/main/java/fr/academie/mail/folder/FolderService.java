@@ -36,6 +36,12 @@ public class FolderService {
         return Folder.ofOwner(ownerId, id);
     }
 
+    /** The owner's system folder of that role, created with the others at the mailbox's first use. */
+    public Folder systemFolder(String ownerId, SystemFolder role) {
+        ensureSystemFolders(ownerId);
+        return Folder.system(ownerId, role).orElseThrow();
+    }
+
     /**
      * Creates the missing system folders. Idempotent under concurrency: two first requests at once insert
      * nothing twice (unique index on owner and role).

@@ -37,4 +37,7 @@ public class Message extends PanacheEntityBase {
 
     @Column(nullable = false)
     public boolean unread;
+
+    @Column(name = "body_text")
+    public String text;
 }

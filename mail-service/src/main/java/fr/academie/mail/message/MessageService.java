@@ -36,4 +36,9 @@ public class MessageService {
             return Page.of(rows, limit, m -> new Cursor(m.receivedAt, m.id), MessageSummary::of);
         });
     }
+
+    /** One of the owner's messages; empty when it does not exist or is someone else's. */
+    public Optional<MessageView> read(String ownerId, UUID id) {
+        return Message.<Message>find("id = ?1 and ownerId = ?2", id, ownerId).firstResultOptional().map(MessageView::of);
+    }
 }

@@ -32,7 +32,14 @@ public final class Browser {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private String userAgent;
     private final Map<String, String> setCookieHeaders = new LinkedHashMap<>();
+
+    /** Presents itself with this User-Agent from now on, as a given browser on a given system would. */
+    public Browser userAgent(String value) {
+        this.userAgent = value;
+        return this;
+    }
 
     public HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET());
@@ -114,6 +121,9 @@ public final class Browser {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        if (userAgent != null) {
+            request.setHeader("User-Agent", userAgent);
+        }
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream()
                     .map(cookie -> cookie.getKey() + "=" + cookie.getValue()).collect(Collectors.joining("; ")));

@@ -40,6 +40,7 @@ public class StackTestResource implements QuarkusTestResourceLifecycleManager {
             // the realm must know the gateway's address before the first redirect, so the port is chosen here
             int port = Ports.free();
             config.put("quarkus.http.test-port", String.valueOf(port));
+            config.put("gateway.public-url", "http://localhost:" + port);
             stack.stack().registerGateway("http://localhost:" + port);
         }
         return config;

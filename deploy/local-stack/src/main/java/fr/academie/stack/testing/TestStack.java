@@ -103,6 +103,11 @@ public final class TestStack {
         return cached.token();
     }
 
+    /** A client-credentials token of one of the realm's service accounts (colibris-notifier, portail-admin). */
+    public String serviceToken(String clientId) {
+        return tokens.clientCredentials(client(clientId));
+    }
+
     /** A client of the académie realm with its real secret and a redirect URI registered for it. */
     public Tokens.Client client(String clientId) {
         String secret = stack.admin().clientSecret(Keycloak.REALM, clientId);

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,11 +62,30 @@ public final class Tokens {
         }
     }
 
+    /** A token of the client's own service account (client-credentials grant), as another service gets one. */
+    public String clientCredentials(Client client) {
+        HttpResponse<String> response = new Browser().postForm(URI.create(realmUrl + "/protocol/openid-connect/token"),
+                Map.of("grant_type", "client_credentials", "client_id", client.clientId(), "client_secret", client.secret()));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Client-credentials grant of " + client.clientId() + " failed: "
+                    + response.statusCode() + " " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body()).get("access_token").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Where the password step led to Keycloak's second-factor pages, goes through them as the person's phone
      * app would: enrols a new secret (remembered by {@link Totp}) or enters the current code.
      */
-    public static HttpResponse<String> secondFactor(Browser browser, String username, HttpResponse<String> page) {
+    public static HttpResponse<String> secondFactor(Browser browser, String username, HttpResponse<String> response) {
+        // Keycloak may first redirect to its required-action page: follow while the redirects stay on Keycloak
+        URI keycloak = response.uri();
+        HttpResponse<String> page = browser.follow(response, next -> !Objects.equals(next.getAuthority(),
+                keycloak.getAuthority()));
         if (page.statusCode() != 200) {
             return page;
         }

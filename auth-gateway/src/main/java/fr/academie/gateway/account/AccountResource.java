@@ -1,0 +1,135 @@
+package fr.academie.gateway.account;
+
+import fr.academie.common.problem.ProblemException;
+import fr.academie.common.page.Page;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code /api/compte}: the signed-in person's devices and sessions, and their sign-in history. Always the
+ * person's own account (the ID token's subject); another account's session is not found.
+ */
+@Path("/api/compte")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class AccountResource {
+
+    static final int HISTORY_DAYS = 30;
+
+    private final KeycloakAccounts accounts;
+    private final JsonWebToken idToken;
+
+    public AccountResource(KeycloakAccounts accounts, JsonWebToken idToken) {
+        this.accounts = accounts;
+        this.idToken = idToken;
+    }
+
+    /** A session as the account page lists it. */
+    public record Device(String id, String browser, String os, String ipAddress, Instant started, Instant lastActive,
+                         List<String> applications, boolean current) {
+    }
+
+    /** One sign-in attempt of the last 30 days. */
+    public record SignIn(String id, Instant time, boolean success, String ipAddress, String browser, String os,
+                         String application, boolean newDevice) {
+    }
+
+    @GET
+    @Path("appareils")
+    public Page<Device> devices() {
+        String current = idToken.getClaim("sid");
+        List<Device> devices = accounts.sessions(idToken.getSubject()).stream()
+                .map(session -> new Device(session.id(), session.browser(), session.os(), session.ipAddress(),
+                        Instant.ofEpochMilli(session.started()), Instant.ofEpochMilli(session.lastAccess()),
+                        session.applications(),
+                        session.id().equals(current)))
+                .sorted(Comparator.comparing(Device::current).reversed()
+                        .thenComparing(Device::lastActive, Comparator.reverseOrder()))
+                .toList();
+        return Page.all(devices);
+    }
+
+    @DELETE
+    @Path("appareils/{id}")
+    public void signOutDevice(@PathParam("id") String sessionId) {
+        accounts.endSession(idToken.getSubject(), sessionId).orElseThrow(() -> ProblemException.notFound(
+                "urn:portail:gateway:unknown-session", "Cette session n'existe pas ou est déjà terminée."));
+    }
+
+    /** Ends every session of the account but this one; says how many ended. */
+    @POST
+    @Path("appareils/deconnecter-autres")
+    public Ended signOutEverywhereElse() {
+        return new Ended(accounts.endOtherSessions(idToken.getSubject(), idToken.getClaim("sid")));
+    }
+
+    public record Ended(int sessions) {
+    }
+
+    /** The person's credentials: password dates and days left, second factor required or not, OTP devices. */
+    public record Security(Instant passwordChanged, Instant passwordExpires, Long passwordDaysLeft, boolean otpRequired,
+                           List<OtpDevice> otpDevices) {
+    }
+
+    public record OtpDevice(String id, String label, Instant created) {
+    }
+
+    @GET
+    @Path("securite")
+    public Security security() {
+        PortailAdminApi.Security security = accounts.security(idToken.getSubject());
+        Instant expires = security.passwordExpires() == null ? null : Instant.ofEpochMilli(security.passwordExpires());
+        return new Security(security.passwordChanged() == null ? null : Instant.ofEpochMilli(security.passwordChanged()),
+                expires, expires == null ? null : Math.max(0, Duration.between(Instant.now(), expires).toDays()),
+                security.otpRequired(), security.otp().stream().map(device -> new OtpDevice(device.id(), device.label(),
+                        device.created() == null ? null : Instant.ofEpochMilli(device.created()))).toList());
+    }
+
+    @DELETE
+    @Path("securite/otp/{id}")
+    public void removeOtp(@PathParam("id") String credentialId) {
+        accounts.removeOtp(idToken.getSubject(), credentialId).orElseThrow(() -> ProblemException.notFound(
+                "urn:portail:gateway:unknown-otp-device", "Cet appareil de double authentification n'existe pas."));
+    }
+
+    /** The sign-in an alert told of, which the person did not make. */
+    public record NotMe(@NotBlank(message = "la connexion signalée est obligatoire") String connexion) {
+    }
+
+    /**
+     * "Ce n'était pas moi": ends every session of the account, this one included, and asks for a new password at
+     * the next sign-in.
+     */
+    @POST
+    @Path("ce-n-etait-pas-moi")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public void notMe(@NotNull(message = "le corps de la requête est obligatoire") @Valid NotMe report) {
+        accounts.secureAfterIntrusion(idToken.getSubject(), report.connexion()).orElseThrow(() -> ProblemException.notFound(
+                "urn:portail:gateway:unknown-sign-in", "Cette connexion n'apparaît pas dans l'historique de votre compte."));
+    }
+
+    @GET
+    @Path("connexions")
+    public Page<SignIn> history() {
+        return Page.all(accounts.signIns(idToken.getSubject(), HISTORY_DAYS).stream()
+                .map(signIn -> new SignIn(signIn.id(), Instant.ofEpochMilli(signIn.time()), signIn.success(), signIn.ipAddress(),
+                        signIn.browser(), signIn.os(), signIn.application(), signIn.newDevice()))
+                .toList());
+    }
+}

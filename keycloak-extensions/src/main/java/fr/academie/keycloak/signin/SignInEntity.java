@@ -1,0 +1,145 @@
+package fr.academie.keycloak.signin;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/**
+ * One sign-in attempt to any client of a realm, as the person's browser made it: the row behind the
+ * account page's history and the new-device alert. Kept in Keycloak's database, written in the same
+ * transaction as Keycloak's own event.
+ */
+@Entity
+@Table(name = "PORTAIL_SIGN_IN")
+@NamedQuery(name = "portailSignInsOfUser", query = "select s from SignInEntity s where s.realmId = :realm"
+        + " and s.userId = :user and s.time >= :since order by s.time desc")
+@NamedQuery(name = "portailSuccessesOfUser", query = "select count(s) from SignInEntity s where s.realmId = :realm"
+        + " and s.userId = :user and s.success = true")
+@NamedQuery(name = "portailSuccessesFromDevice", query = "select count(s) from SignInEntity s"
+        + " where s.realmId = :realm and s.userId = :user and s.success = true and s.deviceKey = :device"
+        + " and s.network = :network")
+@NamedQuery(name = "portailAlerts", query = "select s from SignInEntity s where s.realmId = :realm"
+        + " and s.alert = :state order by s.time")
+@NamedQuery(name = "portailForgetBefore", query = "delete from SignInEntity s where s.realmId = :realm"
+        + " and s.userId = :user and s.time < :before")
+public class SignInEntity {
+
+    /** Alert states: none due, waiting for the gateway to deliver it, delivered. */
+    public static final String NO_ALERT = "NONE";
+    public static final String ALERT_PENDING = "PENDING";
+    public static final String ALERT_DELIVERED = "DELIVERED";
+
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+    @Column(name = "REALM_ID", nullable = false)
+    private String realmId;
+    @Column(name = "USER_ID", nullable = false)
+    private String userId;
+    @Column(name = "SIGN_IN_TIME", nullable = false)
+    private long time;
+    @Column(name = "SUCCESS", nullable = false)
+    private boolean success;
+    @Column(name = "ERROR")
+    private String error;
+    @Column(name = "CLIENT_ID")
+    private String clientId;
+    @Column(name = "SESSION_ID")
+    private String sessionId;
+    @Column(name = "IP_ADDRESS")
+    private String ipAddress;
+    @Column(name = "NETWORK")
+    private String network;
+    @Column(name = "BROWSER")
+    private String browser;
+    @Column(name = "OS")
+    private String os;
+    @Column(name = "DEVICE_KEY")
+    private String deviceKey;
+    @Column(name = "ALERT", nullable = false)
+    private String alert = NO_ALERT;
+
+    protected SignInEntity() {
+    }
+
+    SignInEntity(String id, String realmId, String userId, long time, boolean success, String error) {
+        this.id = id;
+        this.realmId = realmId;
+        this.userId = userId;
+        this.time = time;
+        this.success = success;
+        this.error = error;
+    }
+
+    void from(String clientId, String sessionId, String ipAddress, Device device) {
+        this.clientId = clientId;
+        this.sessionId = sessionId;
+        this.ipAddress = ipAddress;
+        this.network = Device.network(ipAddress);
+        this.browser = device.browser();
+        this.os = device.os();
+        this.deviceKey = device.key();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getRealmId() {
+        return realmId;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public long getTime() {
+        return time;
+    }
+
+    public boolean isSuccess() {
+        return success;
+    }
+
+    public String getError() {
+        return error;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public String getSessionId() {
+        return sessionId;
+    }
+
+    public String getIpAddress() {
+        return ipAddress;
+    }
+
+    public String getNetwork() {
+        return network;
+    }
+
+    public String getBrowser() {
+        return browser;
+    }
+
+    public String getOs() {
+        return os;
+    }
+
+    public String getDeviceKey() {
+        return deviceKey;
+    }
+
+    public String getAlert() {
+        return alert;
+    }
+
+    void setAlert(String alert) {
+        this.alert = alert;
+    }
+}

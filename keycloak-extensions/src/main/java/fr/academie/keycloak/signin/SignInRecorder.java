@@ -1,0 +1,88 @@
+package fr.academie.keycloak.signin;
+
+import jakarta.persistence.EntityManager;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.device.DeviceRepresentationProvider;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.events.EventType;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.models.KeycloakSession;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Event listener {@code portail-connexions}: journals every sign-in attempt of a known account, whatever the
+ * client (the portal, Pronote, Éduconnect...), with the browser and system of the request, and marks a
+ * successful sign-in from a device and network pair the account never signed in from as an alert for the
+ * gateway to deliver. The account's first sign-in ever alerts nobody: there is nothing to compare it with.
+ */
+public class SignInRecorder extends StatelessFactory implements EventListenerProvider, EventListenerProviderFactory {
+
+    public static final String ID = "portail-connexions";
+    /** How long rows are kept: the history shows 30 days, devices stay "known" for 180. */
+    static final Duration KEPT = Duration.ofDays(180);
+    private static final Set<EventType> SIGN_INS = Set.of(EventType.LOGIN, EventType.LOGIN_ERROR);
+
+    private final KeycloakSession session;
+
+    public SignInRecorder() {
+        this(null);
+    }
+
+    private SignInRecorder(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        if (!SIGN_INS.contains(event.getType()) || event.getUserId() == null) {
+            return;
+        }
+        boolean success = event.getType() == EventType.LOGIN;
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        SignInEntity signIn = new SignInEntity(UUID.randomUUID().toString(), event.getRealmId(), event.getUserId(),
+                event.getTime(), success, event.getError());
+        signIn.from(event.getClientId(), event.getSessionId(), event.getIpAddress(),
+                Device.of(session.getProvider(DeviceRepresentationProvider.class).deviceRepresentation()));
+        if (success && isFirstFromThisDevice(em, signIn) && hasSignedInBefore(em, signIn)) {
+            signIn.setAlert(SignInEntity.ALERT_PENDING);
+        }
+        em.createNamedQuery("portailForgetBefore")
+                .setParameter("realm", signIn.getRealmId()).setParameter("user", signIn.getUserId())
+                .setParameter("before", event.getTime() - KEPT.toMillis())
+                .executeUpdate();
+        em.persist(signIn);
+    }
+
+    private static boolean isFirstFromThisDevice(EntityManager em, SignInEntity signIn) {
+        return em.createNamedQuery("portailSuccessesFromDevice", Long.class)
+                .setParameter("realm", signIn.getRealmId()).setParameter("user", signIn.getUserId())
+                .setParameter("device", signIn.getDeviceKey()).setParameter("network", signIn.getNetwork())
+                .getSingleResult() == 0;
+    }
+
+    private static boolean hasSignedInBefore(EntityManager em, SignInEntity signIn) {
+        return em.createNamedQuery("portailSuccessesOfUser", Long.class)
+                .setParameter("realm", signIn.getRealmId()).setParameter("user", signIn.getUserId())
+                .getSingleResult() > 0;
+    }
+
+    @Override
+    public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        // administrative actions are audited by the gateway
+    }
+
+    @Override
+    public EventListenerProvider create(KeycloakSession session) {
+        return new SignInRecorder(session);
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+}
