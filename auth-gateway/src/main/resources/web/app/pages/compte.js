@@ -212,9 +212,11 @@ class PageCompte extends LitElement {
           ${this.history.map((signIn) => html`
             <tr>
               <td>${when.format(new Date(signIn.time))}</td>
-              <td class=${signIn.success ? '' : 'echec'}>${signIn.success ? 'Réussie' : 'Échec'}
+              <td class=${signIn.success ? '' : 'echec'}>${signIn.lockedUntil
+                ? `Compte verrouillé jusqu'au ${when.format(new Date(signIn.lockedUntil))}`
+                : signIn.success ? 'Réussie' : 'Échec'}
                 ${signIn.newDevice ? html`<span class="nouveau">nouvel appareil</span>` : ''}</td>
-              <td>${signIn.browser} sur ${signIn.os}</td>
+              <td>${signIn.lockedUntil ? '—' : `${signIn.browser} sur ${signIn.os}`}</td>
               <td>${signIn.ipAddress}</td>
               <td>${signIn.application || '—'}</td>
             </tr>`)}

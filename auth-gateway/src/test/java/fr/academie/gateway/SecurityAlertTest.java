@@ -144,6 +144,38 @@ class SecurityAlertTest {
         }
     }
 
+    @Test
+    void aLockedAccountIsToldInItsMailboxUntilWhenAndWhatToDo() throws Exception {
+        TestStack.Account account = TestStack.get().newAccount("personnel");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Browser browser = new Browser();
+            HttpResponse<String> toKeycloak = browser.follow(browser.get(gateway.resolve("/")), SignedIn::isKeycloak);
+            browser.submitLogin(browser.get(Browser.location(toKeycloak)), account.username(), "Mauvais-Mot-De-Passe-1");
+            Thread.sleep(1_100); // slower than a "quick login", which Keycloak locks at once
+        }
+        String bruteForce = "/admin/realms/" + Keycloak.REALM + "/attack-detection/brute-force/users/" + account.id();
+        assertTrue(TestStack.get().stack().admin().read(bruteForce).get("disabled").asBoolean(), "locked");
+        Thread.sleep(3_000); // delivery rounds while the account is locked
+        TestStack.get().stack().admin().delete(bruteForce); // the administrator unlocks it, so the test can read
+
+        Browser reader = SignedIn.as(gateway, account.username());
+        List<JsonNode> told = messages(reader).stream()
+                .filter(message -> message.get("subject").asText().equals("Votre compte académique est verrouillé temporairement"))
+                .toList();
+        assertEquals(1, told.size(), told.toString());
+        String text = JSON.readTree(reader.get(gateway.resolve("/api/mail/messages/" + told.get(0).get("id").asText())).body())
+                .get("text").asText();
+        assertTrue(text.contains("Vous pourrez vous connecter de nouveau le "), text);
+        assertTrue(text.contains("l'adresse IP 127.0.0.1"), text);
+        assertTrue(text.contains("/connexion/action/mot-de-passe"), text);
+        JsonNode history = JSON.readTree(reader.get(gateway.resolve("/api/compte/connexions")).body()).get("items");
+        boolean lockoutListed = false;
+        for (JsonNode row : history) {
+            lockoutListed |= !row.get("lockedUntil").isNull();
+        }
+        assertTrue(lockoutListed, "the lockout shows in the history: " + history);
+    }
+
     private static long passwordSetAt(Connection keycloak, String userId) throws SQLException {
         try (PreparedStatement query = keycloak.prepareStatement(
                 "select created_date from credential where user_id = ? and type = 'password'")) {

@@ -66,7 +66,7 @@ class SignInThroughTheGatewayTest {
 
         JsonNode inbox = json(browser.get(gateway.resolve("/api/mail/folders"))).get("items").get(0);
         assertEquals("INBOX", inbox.get("systemRole").asText());
-        assertEquals(2, inbox.get("unread").asInt(), "the demo inbox has two unread mails");
+        assertTrue(inbox.get("unread").asInt() >= 2, "the demo inbox's two unread mails (and any alert since)");
         JsonNode messages = json(browser.get(gateway.resolve("/api/mail/folders/" + inbox.get("id").asText()
                 + "/messages?limit=1")));
         assertEquals(1, messages.get("items").size());

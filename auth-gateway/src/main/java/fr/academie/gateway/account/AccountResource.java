@@ -45,9 +45,9 @@ public class AccountResource {
                          List<String> applications, boolean current) {
     }
 
-    /** One sign-in attempt of the last 30 days. */
+    /** One sign-in attempt of the last 30 days, or the account's lockout ({@code lockedUntil} set). */
     public record SignIn(String id, Instant time, boolean success, String ipAddress, String browser, String os,
-                         String application, boolean newDevice) {
+                         String application, boolean newDevice, Instant lockedUntil) {
     }
 
     @GET
@@ -129,7 +129,8 @@ public class AccountResource {
     public Page<SignIn> history() {
         return Page.all(accounts.signIns(idToken.getSubject(), HISTORY_DAYS).stream()
                 .map(signIn -> new SignIn(signIn.id(), Instant.ofEpochMilli(signIn.time()), signIn.success(), signIn.ipAddress(),
-                        signIn.browser(), signIn.os(), signIn.application(), signIn.newDevice()))
+                        signIn.browser(), signIn.os(), signIn.application(), signIn.newDevice(),
+                        signIn.lockout() && signIn.until() != null ? Instant.ofEpochMilli(signIn.until()) : null))
                 .toList());
     }
 }

@@ -20,15 +20,23 @@ import java.util.List;
 public interface PortailAdminApi {
 
     record SignIn(String id, long time, boolean success, String error, String clientId, String application,
-                  String ipAddress, String browser, String os, boolean newDevice) {
+                  String ipAddress, String browser, String os, boolean newDevice, String kind, Long until) {
+
+        public boolean lockout() {
+            return "LOCKOUT".equals(kind);
+        }
     }
 
     record Session(String id, String ipAddress, long started, long lastAccess, String browser, String os,
                    List<String> applications) {
     }
 
-    record Alert(String id, String userId, String username, String email, String firstName, long time,
-                 String ipAddress, String browser, String os, String clientId, String application) {
+    record Alert(String id, String kind, String userId, String username, String email, String firstName, long time,
+                 Long until, String ipAddress, String browser, String os, String clientId, String application) {
+
+        public boolean lockout() {
+            return "LOCKOUT".equals(kind);
+        }
     }
 
     record Security(Long passwordChanged, Long passwordExpires, boolean otpRequired, List<OtpDevice> otp) {

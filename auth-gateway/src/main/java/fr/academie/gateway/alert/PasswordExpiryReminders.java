@@ -10,10 +10,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Every morning, a message to each person whose password expires within 15 days: the most urgent reminder due
@@ -26,8 +23,6 @@ public class PasswordExpiryReminders {
     private static final Logger LOG = Logger.getLogger(PasswordExpiryReminders.class);
     /** The reminders, most urgent first: days before expiry. */
     static final List<Integer> LEVELS = List.of(1, 7, 15);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm",
-            Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
 
     private final KeycloakAccounts accounts;
     private final MailNotifications mail;
@@ -71,13 +66,13 @@ public class PasswordExpiryReminders {
 
     private String text(PortailAdminApi.Expiry expiry) {
         return String.join("\n",
-                "Bonjour" + (expiry.firstName() == null ? "" : " " + expiry.firstName()) + ",",
+                Letters.greeting(expiry.firstName()),
                 "",
-                "Votre mot de passe académique expire le " + DAY.format(Instant.ofEpochMilli(expiry.expires())) + ".",
+                "Votre mot de passe académique expire le " + Letters.when(expiry.expires()) + ".",
                 "Après cette date, un nouveau mot de passe vous sera demandé à la connexion.",
                 "",
                 "Pour le changer dès maintenant : " + config.publicUrl().resolve("/connexion/action/mot-de-passe"),
                 "",
-                "Ce message est envoyé automatiquement par le portail agents de l'académie d'Orléans-Tours.");
+                Letters.SIGNATURE);
     }
 }

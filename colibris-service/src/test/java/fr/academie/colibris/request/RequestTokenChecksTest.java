@@ -20,4 +20,9 @@ class RequestTokenChecksTest extends TokenChecks {
     protected URI protectedUri() {
         return requests;
     }
+
+    @Override
+    protected String audience() {
+        return "colibris-service";
+    }
 }

@@ -54,8 +54,9 @@ class LocalStackIT {
         awaitReady(first, output);
         int gateway = Integer.parseInt(env.get("PORTAIL_GATEWAY_PORT"));
         assertEquals(200, status("http://127.0.0.1:" + gateway + "/q/health/ready"));
-        HttpResponse<Void> home = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + gateway + "/")).build(),
-                HttpResponse.BodyHandlers.discarding());
+        // an anonymous visit (that has passed the gateway's cookie check) is sent to sign in at Keycloak
+        HttpResponse<Void> home = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + gateway + "/"))
+                .header("Cookie", "portail_cookies=1").build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(302, home.statusCode(), "an anonymous visit is sent to sign in");
         assertTrue(home.headers().firstValue("Location").orElseThrow()
                 .startsWith("http://localhost:" + env.get("PORTAIL_KEYCLOAK_PORT") + "/realms/ac-orleans-tours/"));

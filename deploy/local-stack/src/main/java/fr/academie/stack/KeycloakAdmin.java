@@ -84,6 +84,15 @@ public final class KeycloakAdmin {
         }
     }
 
+    /** Creates a resource of the admin API (a key provider, a user...) from its representation. */
+    public void create(String path, JsonNode representation) {
+        send("POST", path, representation);
+    }
+
+    public void delete(String path) {
+        send("DELETE", path, null);
+    }
+
     /** Replaces a resource of the admin API (a user, a client...) with the representation given. */
     public void update(String path, JsonNode representation) {
         send("PUT", path, representation);

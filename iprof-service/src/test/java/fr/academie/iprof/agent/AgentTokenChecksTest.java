@@ -31,4 +31,9 @@ class AgentTokenChecksTest extends TokenChecks {
     protected URI protectedUri() {
         return me;
     }
+
+    @Override
+    protected String audience() {
+        return "iprof-service";
+    }
 }

@@ -55,7 +55,7 @@ public class SignInAdminResource {
      * so that the gateway needs no right to read clients.
      */
     public record SignIn(String id, long time, boolean success, String error, String clientId, String application,
-                         String ipAddress, String browser, String os, boolean newDevice) {
+                         String ipAddress, String browser, String os, boolean newDevice, String kind, Long until) {
     }
 
     /** An active session: where and on what it was opened, when it was last used, and the applications in it. */
@@ -71,9 +71,10 @@ public class SignInAdminResource {
         }
     }
 
-    /** A sign-in from a new device, for the gateway to tell the person. */
-    public record Alert(String id, String userId, String username, String email, String firstName, long time,
-                        String ipAddress, String browser, String os, String clientId, String application) {
+    /** A sign-in from a new device, or a lockout ({@code kind}), for the gateway to tell the person. */
+    public record Alert(String id, String kind, String userId, String username, String email, String firstName,
+                        long time, Long until, String ipAddress, String browser, String os, String clientId,
+                        String application) {
     }
 
     /** The state of a person's credentials: when the password was set and expires, and their OTP devices. */
@@ -171,7 +172,7 @@ public class SignInAdminResource {
         ClientModel client = row.getClientId() == null ? null : realm.getClientByClientId(row.getClientId());
         return new SignIn(row.getId(), row.getTime(), row.isSuccess(), row.getError(), row.getClientId(),
                 client == null ? row.getClientId() : name(client), row.getIpAddress(), row.getBrowser(), row.getOs(),
-                !SignInEntity.NO_ALERT.equals(row.getAlert()));
+                row.isSuccess() && !SignInEntity.NO_ALERT.equals(row.getAlert()), row.getKind(), row.getUntil());
     }
 
     private static String name(ClientModel client) {
@@ -181,9 +182,9 @@ public class SignInAdminResource {
     private Alert alert(SignInEntity row) {
         UserModel user = session.users().getUserById(realm, row.getUserId());
         SignIn signIn = signIn(row);
-        return new Alert(row.getId(), row.getUserId(), user == null ? null : user.getUsername(),
+        return new Alert(row.getId(), row.getKind(), row.getUserId(), user == null ? null : user.getUsername(),
                 user == null ? null : user.getEmail(), user == null ? null : user.getFirstName(), row.getTime(),
-                row.getIpAddress(), row.getBrowser(), row.getOs(), row.getClientId(), signIn.application());
+                row.getUntil(), row.getIpAddress(), row.getBrowser(), row.getOs(), row.getClientId(), signIn.application());
     }
 
     private UserModel user(String id) {

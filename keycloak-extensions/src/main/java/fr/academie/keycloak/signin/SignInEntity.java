@@ -7,8 +7,8 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
- * One sign-in attempt to any client of a realm, as the person's browser made it: the row behind the
- * account page's history and the new-device alert. Kept in Keycloak's database, written in the same
+ * One sign-in attempt to any client of a realm, as the person's browser made it, or the account's lockout by
+ * the brute-force detector: the row behind the account page's history and the alerts. Kept in Keycloak's database, written in the same
  * transaction as Keycloak's own event.
  */
 @Entity
@@ -26,6 +26,9 @@ import jakarta.persistence.Table;
         + " and s.userId = :user and s.time < :before")
 public class SignInEntity {
 
+    /** What a row records: a sign-in attempt, or the account being locked after too many failures. */
+    public static final String SIGN_IN = "SIGN_IN";
+    public static final String LOCKOUT = "LOCKOUT";
     /** Alert states: none due, waiting for the gateway to deliver it, delivered. */
     public static final String NO_ALERT = "NONE";
     public static final String ALERT_PENDING = "PENDING";
@@ -60,6 +63,10 @@ public class SignInEntity {
     private String deviceKey;
     @Column(name = "ALERT", nullable = false)
     private String alert = NO_ALERT;
+    @Column(name = "KIND", nullable = false)
+    private String kind = SIGN_IN;
+    @Column(name = "UNTIL_TIME")
+    private Long until;
 
     protected SignInEntity() {
     }
@@ -141,5 +148,20 @@ public class SignInEntity {
 
     void setAlert(String alert) {
         this.alert = alert;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    /** For a lockout: when the account can be used again (epoch milliseconds). */
+    public Long getUntil() {
+        return until;
+    }
+
+    void lockedUntil(Long until) {
+        this.kind = LOCKOUT;
+        this.until = until;
+        this.alert = ALERT_PENDING;
     }
 }

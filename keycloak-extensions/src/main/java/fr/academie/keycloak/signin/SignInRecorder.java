@@ -9,6 +9,7 @@ import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserLoginFailureModel;
 
 import java.time.Duration;
 import java.util.Set;
@@ -19,6 +20,7 @@ import java.util.UUID;
  * client (the portal, Pronote, Éduconnect...), with the browser and system of the request, and marks a
  * successful sign-in from a device and network pair the account never signed in from as an alert for the
  * gateway to deliver. The account's first sign-in ever alerts nobody: there is nothing to compare it with.
+ * A lockout by the brute-force detector is journaled too, as an alert.
  */
 public class SignInRecorder extends StatelessFactory implements EventListenerProvider, EventListenerProviderFactory {
 
@@ -39,6 +41,10 @@ public class SignInRecorder extends StatelessFactory implements EventListenerPro
 
     @Override
     public void onEvent(Event event) {
+        if (event.getType() == EventType.USER_DISABLED_BY_TEMPORARY_LOCKOUT && event.getUserId() != null) {
+            recordLockout(event);
+            return;
+        }
         if (!SIGN_INS.contains(event.getType()) || event.getUserId() == null) {
             return;
         }
@@ -56,6 +62,21 @@ public class SignInRecorder extends StatelessFactory implements EventListenerPro
                 .setParameter("before", event.getTime() - KEPT.toMillis())
                 .executeUpdate();
         em.persist(signIn);
+    }
+
+    /**
+     * The brute-force detector has just locked the account (this runs in its own transaction, outside the
+     * request, so the browser is unknown): the person is told, with the time the account opens again.
+     */
+    private void recordLockout(Event event) {
+        SignInEntity lockout = new SignInEntity(UUID.randomUUID().toString(), event.getRealmId(), event.getUserId(),
+                event.getTime(), false, "user_temporarily_locked");
+        lockout.from(event.getClientId(), event.getSessionId(), event.getIpAddress(), Device.of(null));
+        UserLoginFailureModel failures = session.loginFailures()
+                .getUserLoginFailure(session.realms().getRealm(event.getRealmId()), event.getUserId());
+        lockout.lockedUntil(failures == null || failures.getFailedLoginNotBefore() <= 0 ? null
+                : failures.getFailedLoginNotBefore() * 1000L);
+        session.getProvider(JpaConnectionProvider.class).getEntityManager().persist(lockout);
     }
 
     private static boolean isFirstFromThisDevice(EntityManager em, SignInEntity signIn) {

@@ -20,4 +20,9 @@ class FolderTokenChecksTest extends TokenChecks {
     protected URI protectedUri() {
         return folders;
     }
+
+    @Override
+    protected String audience() {
+        return "mail-service";
+    }
 }

@@ -1,6 +1,7 @@
 package fr.academie.stack.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,12 +15,15 @@ import fr.academie.stack.StackException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -39,6 +43,7 @@ public final class TestStack {
     private final Path root;
     private final Stack stack;
     private final Tokens tokens;
+    private String rotatedKeyId;
     private final Map<Service, String> services = new EnumMap<>(Service.class);
     private final Map<String, CachedToken> cache = new ConcurrentHashMap<>();
 
@@ -101,6 +106,66 @@ public final class TestStack {
             cache.put(clientId + "/" + username, cached);
         }
         return cached.token();
+    }
+
+    /** A throwaway account of the realm, for a test that changes an account's state (lockout, password...). */
+    public record Account(String id, String username, String email) {
+    }
+
+    /** Creates a fresh account with the demo password and the realm roles given. */
+    public Account newAccount(String... realmRoles) {
+        String username = "essai" + UUID.randomUUID().toString().substring(0, 8);
+        String email = username + "@ac-orleans-tours.fr";
+        ObjectNode representation = new ObjectMapper().createObjectNode().put("ifResourceExists", "FAIL");
+        ObjectNode user = representation.putArray("users").addObject().put("username", username).put("email", email)
+                .put("firstName", "Camille").put("lastName", "Essai").put("enabled", true).put("emailVerified", true);
+        ArrayNode roles = user.putArray("realmRoles");
+        for (String role : realmRoles) {
+            roles.add(role);
+        }
+        user.putArray("credentials").addObject().put("type", "password").put("value", DemoAccounts.PASSWORD)
+                .put("temporary", false);
+        stack.admin().partialImport(Keycloak.REALM, representation);
+        String id = stack.admin().read("/admin/realms/" + Keycloak.REALM + "/users?exact=true&username=" + username)
+                .get(0).get("id").asText();
+        return new Account(id, username, email);
+    }
+
+    /** The realm's published signing keys (JWKS), as any client reads them. */
+    public JsonNode jwks() {
+        HttpResponse<String> response = new Browser().get(URI.create(realmUrl() + "/protocol/openid-connect/certs"));
+        try {
+            return new ObjectMapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Makes Keycloak sign with a new RSA key (a key provider of higher priority), as an administrator rotating
+     * keys would; once per test JVM. Returns the new key's id.
+     */
+    public synchronized String rotateSigningKey() {
+        if (rotatedKeyId == null) {
+            KeycloakAdmin admin = stack.admin();
+            String realmId = admin.read("/admin/realms/" + Keycloak.REALM).get("id").asText();
+            ObjectNode component = new ObjectMapper().createObjectNode().put("name", "rotation-de-cle")
+                    .put("providerId", "rsa-generated").put("providerType", "org.keycloak.keys.KeyProvider")
+                    .put("parentId", realmId);
+            ObjectNode config = component.putObject("config");
+            config.putArray("priority").add("500");
+            config.putArray("algorithm").add("RS256");
+            config.putArray("active").add("true");
+            config.putArray("enabled").add("true");
+            admin.create("/admin/realms/" + Keycloak.REALM + "/components", component);
+            for (JsonNode key : admin.read("/admin/realms/" + Keycloak.REALM + "/keys").get("keys")) {
+                if ("RS256".equals(key.path("algorithm").asText()) && key.path("providerPriority").asLong() == 500) {
+                    rotatedKeyId = key.get("kid").asText();
+                }
+            }
+            cache.clear(); // the tokens signed with the previous key are still valid, but new ones are wanted
+        }
+        return rotatedKeyId;
     }
 
     /** A client-credentials token of one of the realm's service accounts (colibris-notifier, portail-admin). */

@@ -48,12 +48,27 @@ public final class Tokens {
             throw new IllegalStateException("Sign-in of " + username + " to " + client.clientId()
                     + " did not come back with a code (status " + afterLogin.statusCode() + ")");
         }
-        String code = queryParameter(Browser.location(afterLogin), "code");
-        HttpResponse<String> response = browser.postForm(URI.create(realmUrl + "/protocol/openid-connect/token"), Map.of(
-                "grant_type", "authorization_code", "code", code, "redirect_uri", client.redirectUri(),
-                "client_id", client.clientId(), "client_secret", client.secret(), "code_verifier", verifier));
+        return exchange(client, queryParameter(Browser.location(afterLogin), "code"), verifier);
+    }
+
+    /** Exchanges an authorization code at the token endpoint, as the client's back end does. */
+    public JsonNode exchange(Client client, String code, String verifier) {
+        return tokenResponse(Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", client.redirectUri(), "client_id", client.clientId(), "client_secret", client.secret(),
+                "code_verifier", verifier));
+    }
+
+    /** The token endpoint's answer to a refresh, as is: 200 while the session lives, 400 once it has ended. */
+    public HttpResponse<String> refresh(Client client, String refreshToken) {
+        return new Browser().postForm(URI.create(realmUrl + "/protocol/openid-connect/token"), Map.of(
+                "grant_type", "refresh_token", "refresh_token", refreshToken,
+                "client_id", client.clientId(), "client_secret", client.secret()));
+    }
+
+    private JsonNode tokenResponse(Map<String, String> form) {
+        HttpResponse<String> response = new Browser().postForm(URI.create(realmUrl + "/protocol/openid-connect/token"), form);
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("Code exchange failed: " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException("Token request failed: " + response.statusCode() + " " + response.body());
         }
         try {
             return JSON.readTree(response.body());
@@ -64,17 +79,8 @@ public final class Tokens {
 
     /** A token of the client's own service account (client-credentials grant), as another service gets one. */
     public String clientCredentials(Client client) {
-        HttpResponse<String> response = new Browser().postForm(URI.create(realmUrl + "/protocol/openid-connect/token"),
-                Map.of("grant_type", "client_credentials", "client_id", client.clientId(), "client_secret", client.secret()));
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("Client-credentials grant of " + client.clientId() + " failed: "
-                    + response.statusCode() + " " + response.body());
-        }
-        try {
-            return JSON.readTree(response.body()).get("access_token").asText();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return tokenResponse(Map.of("grant_type", "client_credentials", "client_id", client.clientId(),
+                "client_secret", client.secret())).get("access_token").asText();
     }
 
     /**
@@ -123,7 +129,7 @@ public final class Tokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String queryParameter(URI uri, String name) {
+    public static String queryParameter(URI uri, String name) {
         for (String pair : uri.getRawQuery().split("&")) {
             String[] parts = pair.split("=", 2);
             if (parts[0].equals(name)) {

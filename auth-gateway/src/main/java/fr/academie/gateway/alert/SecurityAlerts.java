@@ -1,0 +1,92 @@
+package fr.academie.gateway.alert;
+
+import fr.academie.gateway.account.KeycloakAccounts;
+import fr.academie.gateway.account.PortailAdminApi;
+import fr.academie.gateway.config.GatewayConfig;
+import fr.academie.common.problem.ProblemException;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+
+/**
+ * Tells a person, in their académie mailbox, of a sign-in from a device they had not used, whatever the
+ * application, and of their account's lockout after too many failed attempts (keycloak-extensions journals both
+ * and keeps the alert until it is delivered). Each alert is delivered once: mail-service keys it by the journal
+ * row's id, and Keycloak marks it delivered only after.
+ */
+@ApplicationScoped
+public class SecurityAlerts {
+
+    private static final Logger LOG = Logger.getLogger(SecurityAlerts.class);
+
+    private final KeycloakAccounts accounts;
+    private final MailNotifications mail;
+    private final GatewayConfig config;
+
+    public SecurityAlerts(KeycloakAccounts accounts, MailNotifications mail, GatewayConfig config) {
+        this.accounts = accounts;
+        this.mail = mail;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${gateway.alerts.every}", delayed = "${gateway.alerts.every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deliverPending() {
+        try {
+            for (PortailAdminApi.Alert alert : accounts.pendingAlerts()) {
+                boolean delivered = alert.lockout()
+                        ? mail.deliver("verrouillage-" + alert.id(), alert.userId(),
+                                "Votre compte académique est verrouillé temporairement", lockoutText(alert))
+                        : mail.deliver("nouvel-appareil-" + alert.id(), alert.userId(),
+                                "Nouvelle connexion à votre compte académique", text(alert));
+                if (delivered) {
+                    accounts.alertDelivered(alert.id());
+                }
+            }
+        } catch (ProblemException keycloakUnavailable) {
+            LOG.debug("Alerts not read: Keycloak is unavailable; next round later");
+        }
+    }
+
+    String lockoutText(PortailAdminApi.Alert alert) {
+        String until = alert.until() == null ? "dans quelques minutes"
+                : "le " + Letters.when(alert.until());
+        return String.join("\n",
+                Letters.greeting(alert.firstName()),
+                "",
+                "Après plusieurs tentatives de connexion échouées (la dernière depuis l'adresse IP " + alert.ipAddress()
+                        + "), votre compte académique est verrouillé temporairement, pour le protéger.",
+                "Vous pourrez vous connecter de nouveau " + until + ".",
+                "",
+                "Si c'était vous : patientez jusque-là, puis saisissez votre identifiant et votre mot de passe avec soin "
+                        + "(attention aux majuscules). Chaque nouvel échec allonge l'attente, jusqu'à 15 minutes.",
+                "Si ce n'était pas vous : quelqu'un essaie de deviner votre mot de passe. Dès que possible, changez-le : "
+                        + config.publicUrl().resolve("/connexion/action/mot-de-passe"),
+                "et prévenez l'assistance informatique de l'académie.",
+                "",
+                Letters.SIGNATURE);
+    }
+
+    String text(PortailAdminApi.Alert alert) {
+        String notMe = config.publicUrl().resolve("/compte/ce-n-etait-pas-moi?connexion=" + alert.id()).toString();
+        return String.join("\n",
+                Letters.greeting(alert.firstName()),
+                "",
+                "Une connexion à votre compte académique vient d'avoir lieu depuis un appareil ou un réseau que vous "
+                        + "n'aviez pas encore utilisé :",
+                "",
+                "  - quand : le " + Letters.when(alert.time()),
+                "  - appareil : " + alert.browser() + " sur " + alert.os(),
+                "  - adresse IP : " + alert.ipAddress(),
+                "  - application : " + alert.application(),
+                "",
+                "Si c'était vous, vous n'avez rien à faire.",
+                "",
+                "Ce n'était pas moi : " + notMe,
+                "Ce lien ferme toutes les sessions de votre compte et vous demandera de choisir un nouveau mot de passe "
+                        + "à la prochaine connexion.",
+                "",
+                Letters.SIGNATURE);
+    }
+}
