@@ -22,8 +22,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * {@code /api/compte}: the signed-in person's devices and sessions, and their sign-in history. Always the
- * person's own account (the ID token's subject); another account's session is not found.
+ * {@code /api/compte}: the signed-in person's account security — devices and sessions, sign-in history, password
+ * and second factor, "Ce n'était pas moi". Always the person's own account (the ID token's subject); another
+ * account's session, device or sign-in is not found.
  */
 @Path("/api/compte")
 @Produces(MediaType.APPLICATION_JSON)
