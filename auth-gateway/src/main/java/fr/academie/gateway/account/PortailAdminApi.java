@@ -19,11 +19,14 @@ import java.util.List;
 @RegisterProvider(AdminTokenFilter.class)
 public interface PortailAdminApi {
 
+    /** The journal's kind of row for an account locked by the brute-force detector (else a sign-in). */
+    String LOCKOUT = "LOCKOUT";
+
     record SignIn(String id, long time, boolean success, String error, String clientId, String application,
                   String ipAddress, String browser, String os, boolean newDevice, String kind, Long until) {
 
         public boolean lockout() {
-            return "LOCKOUT".equals(kind);
+            return LOCKOUT.equals(kind);
         }
     }
 
@@ -35,7 +38,7 @@ public interface PortailAdminApi {
                  Long until, String ipAddress, String browser, String os, String clientId, String application) {
 
         public boolean lockout() {
-            return "LOCKOUT".equals(kind);
+            return LOCKOUT.equals(kind);
         }
     }
 
