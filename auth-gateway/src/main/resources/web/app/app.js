@@ -5,3 +5,4 @@ import './pages/messagerie.js';
 import './pages/carriere.js';
 import './pages/demarches.js';
 import './pages/compte.js';
+import './pages/administration.js';

@@ -64,7 +64,7 @@ class PortailApp extends LitElement {
         </span>
       </header>
       <nav aria-label="Navigation principale">
-        ${routes.filter((route) => route.path !== '/').map((route) => html`
+        ${routes.filter((route) => route.path !== '/' && (!route.role || this.me.roles.includes(route.role))).map((route) => html`
           <a href=${route.path} aria-current=${route === this.route ? 'page' : 'false'}>${route.title}</a>`)}
       </nav>
       ${this.passwordDaysLeft != null && this.passwordDaysLeft <= 15 ? html`<p class="bandeau" role="alert">

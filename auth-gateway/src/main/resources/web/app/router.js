@@ -8,6 +8,8 @@ export const routes = [
   { path: '/carriere', tag: 'page-carriere', title: 'Ma carrière' },
   { path: '/demarches', tag: 'page-demarches', title: 'Mes démarches' },
   { path: '/compte', tag: 'page-compte', title: 'Mon compte' },
+  // shown to the académie's administrators only; the API refuses everyone else anyway
+  { path: '/administration', tag: 'page-administration', title: 'Administration', role: 'admin-academique' },
 ];
 
 export function current() {

@@ -2,14 +2,18 @@ package fr.academie.gateway.account;
 
 import fr.academie.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.keycloak.admin.client.Keycloak;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.admin.client.resource.RoleScopeResource;
 import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.admin.client.resource.UsersResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import java.util.ArrayList;
@@ -29,6 +33,8 @@ public class KeycloakAccounts {
 
     private static final Logger LOG = Logger.getLogger(KeycloakAccounts.class);
     private static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
+    private static final String OTP = "otp";
+    private static final String RECOVERY_CODES = "recovery-authn-code";
     /** An alert's link works as long as Keycloak keeps the sign-in in its journal. */
     private static final int REPORTABLE_DAYS = 180;
 
@@ -93,7 +99,7 @@ public class KeycloakAccounts {
                             + "votre téléphone, demandez à l'administrateur de réinitialiser votre clé OTP.", null);
         }
         call("remove an OTP device", () -> {
-            keycloak.realm(realm).users().get(accountId).removeCredential(credentialId);
+            users().get(accountId).removeCredential(credentialId);
             return null;
         });
         return Optional.of(credentialId);
@@ -122,7 +128,7 @@ public class KeycloakAccounts {
             return Optional.empty();
         }
         call("secure an account", () -> {
-            UserResource user = keycloak.realm(realm).users().get(accountId);
+            UserResource user = users().get(accountId);
             UserRepresentation representation = user.toRepresentation();
             List<String> actions = new ArrayList<>(Optional.ofNullable(representation.getRequiredActions()).orElse(List.of()));
             if (!actions.contains(UPDATE_PASSWORD)) {
@@ -138,27 +144,157 @@ public class KeycloakAccounts {
         return Optional.of(signInId);
     }
 
+    /** The account with this identifier or address, whatever its case (Keycloak keeps them in lower case). */
+    public boolean identifierTaken(String identifier) {
+        return !call("look up an identifier", () -> users().searchByUsername(identifier, true)).isEmpty();
+    }
+
+    public boolean emailTaken(String email) {
+        return !call("look up an address", () -> users().searchByEmail(email, true)).isEmpty();
+    }
+
+    /** The account that carries this NUMEN (the stable key of imports), if any. */
+    public Optional<ManagedAccount> findByNumen(String numen) {
+        return call("look up a NUMEN", () -> users().searchByAttributes(ManagedAccount.NUMEN + ":" + numen, true))
+                .stream().findFirst().map(user -> ManagedAccount.of(user, List.of(), false, false));
+    }
+
+    /** Up to {@code max} accounts whose identifier, names or address contain the text. */
+    public List<ManagedAccount> search(String text, int max) {
+        return call("search accounts", () -> users().search(text, 0, max, false)).stream()
+                .map(user -> ManagedAccount.of(user, List.of(), false, false)).toList();
+    }
+
+    /** One account with its realm roles, lockout and second factor; empty when there is none with this id. */
+    public Optional<ManagedAccount> account(String accountId) {
+        return call("read an account", () -> {
+            UserResource user = users().get(accountId);
+            UserRepresentation representation;
+            try {
+                representation = user.toRepresentation();
+            } catch (WebApplicationException e) {
+                if (notFound(e)) {
+                    return Optional.<ManagedAccount>empty();
+                }
+                throw e;
+            }
+            List<String> roles = user.roles().realmLevel().listAll().stream().map(RoleRepresentation::getName)
+                    .filter(ManagedAccount.GRANTABLE_ROLES::contains).sorted().toList();
+            boolean locked = Boolean.TRUE.equals(keycloak.realm(realm).attackDetection()
+                    .bruteForceUserStatus(accountId).get("disabled"));
+            boolean otp = user.credentials().stream().anyMatch(credential -> OTP.equals(credential.getType()));
+            return Optional.of(ManagedAccount.of(representation, roles, locked, otp));
+        });
+    }
+
+    /**
+     * Creates the account with its realm roles and returns its id; empty when Keycloak already has the identifier
+     * or the address (taken meanwhile). Account and temporary password are one call to Keycloak, which refuses
+     * both together; if the roles cannot be added, the account is removed again rather than left half-made.
+     */
+    public Optional<String> create(UserRepresentation account, List<String> roles) {
+        String id;
+        try (Response response = call("create an account", () -> users().create(account))) {
+            if (response.getStatus() == 409) {
+                return Optional.empty();
+            }
+            if (response.getStatus() != 201) {
+                throw new WebApplicationException("account creation answered " + response.getStatus(), response.getStatus());
+            }
+            String location = response.getLocation().getPath();
+            id = location.substring(location.lastIndexOf('/') + 1);
+        } catch (WebApplicationException e) {
+            throw unavailable("create an account", e);
+        }
+        try {
+            // Keycloak maps roles by id; the roles "available" to the account are readable with view-users alone
+            RoleScopeResource realmRoles = users().get(id).roles().realmLevel();
+            List<RoleRepresentation> granted = realmRoles.listAvailable().stream()
+                    .filter(role -> roles.contains(role.getName())).toList();
+            if (granted.size() != roles.size()) {
+                throw new WebApplicationException("the realm lacks one of the roles " + roles, 500);
+            }
+            realmRoles.add(granted);
+        } catch (WebApplicationException | ProcessingException e) {
+            call("remove a half-made account", () -> users().delete(id)).close();
+            throw unavailable("grant roles", e);
+        }
+        return Optional.of(id);
+    }
+
+    /** Enables or disables the account; disabling ends each of its sessions, so that every application lets go. */
+    public void setEnabled(String accountId, boolean enabled) {
+        call(enabled ? "enable an account" : "disable an account", () -> {
+            UserResource user = users().get(accountId);
+            UserRepresentation representation = user.toRepresentation();
+            representation.setEnabled(enabled);
+            user.update(representation);
+            return null;
+        });
+        if (!enabled) {
+            endOtherSessions(accountId, null);
+        }
+    }
+
+    /**
+     * Forgets the account's second factor (OTP devices and recovery codes): a sensitive profile enrols again at its
+     * next sign-in, anyone else signs in with the password alone until they enrol. Returns how many were removed.
+     */
+    public int resetOtp(String accountId) {
+        return call("reset the second factor", () -> {
+            UserResource user = users().get(accountId);
+            List<String> removed = user.credentials().stream()
+                    .filter(credential -> OTP.equals(credential.getType()) || RECOVERY_CODES.equals(credential.getType()))
+                    .map(CredentialRepresentation::getId).toList();
+            removed.forEach(user::removeCredential);
+            return removed.size();
+        });
+    }
+
+    /** Lifts a brute-force lockout at once. */
+    public void unlock(String accountId) {
+        call("unlock an account", () -> {
+            keycloak.realm(realm).attackDetection().clearBruteForceForUser(accountId);
+            return null;
+        });
+    }
+
+    private UsersResource users() {
+        return keycloak.realm(realm).users();
+    }
+
     /** Keycloak then tells every application of the session (back-channel logout), the gateway included. */
     private void deleteSession(String sessionId) {
         call("end a session", () -> {
             try {
                 keycloak.realm(realm).deleteSession(sessionId, false);
-            } catch (NotFoundException alreadyEnded) {
-                // ended meanwhile: the wish is fulfilled
+            } catch (WebApplicationException e) {
+                if (!notFound(e)) { // otherwise ended meanwhile: the wish is fulfilled
+                    throw e;
+                }
             }
             return null;
         });
+    }
+
+    /** The admin client reports a 404 as a WebApplicationException of that status, not as NotFoundException. */
+    private static boolean notFound(WebApplicationException e) {
+        return e.getResponse() != null && e.getResponse().getStatus() == 404;
     }
 
     private static <T> T call(String what, Supplier<T> call) {
         try {
             return call.get();
         } catch (WebApplicationException | ProcessingException e) {
-            String incident = UUID.randomUUID().toString().substring(0, 8);
-            LOG.errorf("Keycloak admin API could not %s (incident %s): %s", what, incident, e.getMessage());
-            throw new ProblemException("urn:portail:gateway:keycloak-unavailable", "Service d'authentification indisponible",
-                    503, "Le service d'authentification ne répond pas pour le moment. Réessayez dans quelques minutes ; "
-                    + "si cela persiste, communiquez la référence " + incident + " à l'assistance.", null);
+            throw unavailable(what, e);
         }
+    }
+
+    private static ProblemException unavailable(String what, RuntimeException e) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf("Keycloak admin API could not %s (incident %s): %s", what, incident, e.getMessage());
+        return new ProblemException("urn:portail:gateway:keycloak-unavailable", "Service d'authentification indisponible",
+                503, "Le service d'authentification ne répond pas pour le moment. Réessayez dans quelques minutes ; "
+                + "si cela persiste, communiquez la référence " + incident + " à l'assistance.", null);
     }
 }

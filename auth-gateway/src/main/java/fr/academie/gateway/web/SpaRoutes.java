@@ -10,7 +10,7 @@ import java.util.List;
 @ApplicationScoped
 public class SpaRoutes {
 
-    static final List<String> PAGES = List.of("/messagerie", "/carriere", "/demarches", "/compte");
+    static final List<String> PAGES = List.of("/messagerie", "/carriere", "/demarches", "/compte", "/administration");
 
     void routes(@Observes Router router) {
         for (String page : PAGES) {

@@ -1,6 +1,7 @@
 package fr.academie.common.problem;
 
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -29,6 +30,13 @@ public class ProblemMapper {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated() {
         return response(ProblemException.unauthenticated().toProblem());
+    }
+
+    /** Signed in, but without the role the action needs. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return response(new Problem("urn:portail:forbidden", "Accès refusé", 403,
+                "Votre profil ne permet pas cette action.", null, null));
     }
 
     @ServerExceptionMapper

@@ -3,14 +3,14 @@ package fr.academie.stack;
 import java.nio.file.Path;
 
 /**
- * The portal's own services: module, default port, database (none for the gateway). In start-up order:
+ * The portal's own services: module, default port, database. In start-up order:
  * the gateway last, since it is given the addresses of the others.
  */
 public enum Service {
     MAIL("mail-service", 8081, "mail"),
     IPROF("iprof-service", 8082, "iprof"),
     COLIBRIS("colibris-service", 8083, "colibris"),
-    GATEWAY("auth-gateway", 8080, null);
+    GATEWAY("auth-gateway", 8080, "gateway");
 
     private final String module;
     private final int defaultPort;

@@ -96,10 +96,10 @@ public final class Stack implements AutoCloseable {
     public Map<String, String> configFor(Service service) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
-        if (service.database() != null) {
-            postgres.ensureDatabase(service.database());
-            config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database()));
-            config.put("quarkus.datasource.username", service.database());
+        postgres.ensureDatabase(service.database());
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database()));
+        config.put("quarkus.datasource.username", service.database());
+        if (service != Service.GATEWAY) {
             if (settings.demoData()) {
                 config.put("portail.demo-data", "true");
             }
