@@ -11,6 +11,8 @@ const OUTCOMES = {
   'mot-de-passe/cancelled': 'Votre mot de passe n\'a pas été changé.',
   'double-authentification/success': 'La double authentification est activée sur votre compte.',
   'double-authentification/cancelled': 'La double authentification n\'a pas été activée.',
+  'codes-de-secours/success': 'Vos codes de secours sont prêts : gardez-les en lieu sûr, hors de votre téléphone.',
+  'codes-de-secours/cancelled': 'Aucun code de secours n\'a été créé.',
 };
 
 // The account and its security: who the académie knows, the devices and sessions open on the account
@@ -124,9 +126,22 @@ class PageCompte extends LitElement {
             <span>${device.label || 'Appareil sans nom'}${device.created ? html` · ajouté le ${day.format(new Date(device.created))}` : ''}</span>
             ${s.otpRequired ? '' : html`<button @click=${() => this.removeOtp(device)}>Retirer</button>`}</li>`)}</ul>`
           : html`<p><a class="bouton" href="/connexion/action/double-authentification">Activer la double authentification</a></p>`}
-        ${s.otpRequired ? html`<p class="discret">Téléphone perdu ? L'administrateur de l'académie peut réinitialiser votre clé :
-          vous en configurerez une nouvelle à la connexion suivante.</p>` : ''}
+        ${s.otpDevices.length ? this.renderRecoveryCodes(s.recoveryCodes) : ''}
+        ${s.otpRequired ? html`<p class="discret">Téléphone et codes de secours perdus ? L'administrateur de l'académie peut
+          réinitialiser votre clé : vous en configurerez une nouvelle à la connexion suivante.</p>` : ''}
       </section>`;
+  }
+
+  // one-time codes for the day the phone is lost: "essayer une autre méthode" on the code page
+  renderRecoveryCodes(codes) {
+    return html`<h3>Codes de secours</h3>
+      ${codes ? html`<p id="codes-de-secours">Il vous reste <strong>${codes.remaining}</strong> code${codes.remaining > 1 ? 's' : ''}
+        de secours${codes.created ? html`, créés le ${day.format(new Date(codes.created))}` : ''}.
+        ${codes.remaining <= 3 ? html`<strong>Créez-en de nouveaux avant qu'il ne soit trop tard.</strong>` : ''}</p>`
+        : html`<p>Si vous perdez votre téléphone, un code de secours (à usage unique) vous permet de vous connecter
+          quand même : choisissez « Essayer une autre méthode » sur la page du code.</p>`}
+      <p><a class="bouton" href="/connexion/action/codes-de-secours">${codes ? 'Créer de nouveaux codes de secours'
+        : 'Créer mes codes de secours'}</a></p>`;
   }
 
   async signOut(device) {

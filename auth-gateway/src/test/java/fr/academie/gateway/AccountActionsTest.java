@@ -6,6 +6,7 @@ import fr.academie.gateway.guard.RequestGuard;
 import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.testing.Browser;
 import fr.academie.stack.testing.StackTestResource;
+import fr.academie.stack.testing.TestStack;
 import fr.academie.stack.testing.Tokens;
 import fr.academie.stack.testing.Totp;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,7 +20,10 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -92,6 +96,61 @@ class AccountActionsTest {
         assertEquals("/compte", back.uri().getPath());
         assertEquals("action=mot-de-passe&statut=cancelled", back.uri().getQuery());
         assertEquals(200, lena.get(gateway.resolve("/api/me")).statusCode());
+    }
+
+    @Test
+    void aLostPhoneIsNoLockOutARecoveryCodeSignsInOnceThenIsUsedUp() throws IOException {
+        TestStack.Account inspector = TestStack.get().newAccount("personnel", "inspecteur");
+        Browser office = SignedIn.as(gateway, inspector.username()); // enrols the required OTP
+        assertTrue(json(office.get(gateway.resolve("/api/compte/securite"))).get("recoveryCodes").isNull());
+
+        HttpResponse<String> codesPage = toKeycloak(office, "codes-de-secours", inspector.username());
+        Matcher generated = Pattern.compile("name=\"generatedRecoveryAuthnCodes\" value=\"([^\"]+)\"").matcher(codesPage.body());
+        assertTrue(generated.find(), codesPage.body());
+        List<String> codes = List.of(generated.group(1).split(","));
+        assertEquals(12, codes.size());
+        HttpResponse<String> back = office.follow(office.postForm(Browser.formAction(codesPage), Map.of(
+                "generatedRecoveryAuthnCodes", generated.group(1), "generatedAt", hidden(codesPage, "generatedAt"),
+                "userLabel", "Codes de secours", "kcRecoveryCodesConfirmationCheck", "on")));
+        assertEquals("action=codes-de-secours&statut=success", back.uri().getQuery());
+        assertEquals(12, json(office.get(gateway.resolve("/api/compte/securite"))).get("recoveryCodes").get("remaining").asInt());
+
+        // the phone is lost: on the code page, "essayer une autre méthode", then the first recovery code
+        Browser borrowed = new Browser();
+        HttpResponse<String> loginPage = borrowed.get(Browser.location(borrowed.follow(borrowed.get(gateway.resolve("/")),
+                SignedIn::isKeycloak)));
+        HttpResponse<String> otpPage = borrowed.follow(borrowed.submitLogin(loginPage, inspector.username(),
+                DemoAccounts.PASSWORD), uri -> !SignedIn.isKeycloak(uri));
+        assertTrue(otpPage.body().contains("kc-otp-login-form"), otpPage.body());
+        Matcher tryAnotherWay = Pattern.compile("<form id=\"kc-select-try-another-way-form\" action=\"([^\"]+)\"")
+                .matcher(otpPage.body());
+        assertTrue(tryAnotherWay.find(), "the OTP page offers another way: " + otpPage.body());
+        HttpResponse<String> choices = borrowed.postForm(otpPage.uri().resolve(tryAnotherWay.group(1).replace("&amp;", "&")),
+                Map.of("tryAnotherWay", "on"));
+        // one choice per alternative; the OTP form's is the execution the page is at, the other is the recovery code
+        URI choose = Browser.formAction(choices);
+        String current = Tokens.queryParameter(choose, "execution");
+        Matcher choice = Pattern.compile("name=\"authenticationExecution\" value=\"([^\"]+)\"").matcher(choices.body());
+        String execution = null;
+        while (choice.find()) {
+            if (!choice.group(1).equals(current)) {
+                execution = choice.group(1);
+            }
+        }
+        assertTrue(execution != null && choices.body().contains("code de récupération"), "a recovery-code choice: " + choices.body());
+        HttpResponse<String> codeInput = borrowed.postForm(choose, Map.of("authenticationExecution", execution));
+        assertTrue(codeInput.body().contains("kc-recovery-code-login-form"), codeInput.body());
+        HttpResponse<String> signedIn = borrowed.follow(borrowed.postForm(Browser.formAction(codeInput),
+                Map.of("recoveryCodeInput", codes.get(0))));
+        assertEquals(gateway.getAuthority(), signedIn.uri().getAuthority(), "in the portal: " + signedIn.body());
+        assertEquals(11, json(borrowed.get(gateway.resolve("/api/compte/securite"))).get("recoveryCodes").get("remaining").asInt(),
+                "each code works once");
+    }
+
+    private static String hidden(HttpResponse<String> page, String name) {
+        Matcher value = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(page.body());
+        assertTrue(value.find(), name + " in " + page.body());
+        return value.group(1);
     }
 
     @Test

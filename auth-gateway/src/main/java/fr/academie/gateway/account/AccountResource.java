@@ -83,9 +83,15 @@ public class AccountResource {
     public record Ended(int sessions) {
     }
 
-    /** The person's credentials: password dates and days left, second factor required or not, OTP devices. */
+    /**
+     * The person's credentials: password dates and days left, second factor required or not, OTP devices, recovery
+     * codes (null when none were made).
+     */
     public record Security(Instant passwordChanged, Instant passwordExpires, Long passwordDaysLeft, boolean otpRequired,
-                           List<OtpDevice> otpDevices) {
+                           List<OtpDevice> otpDevices, RecoveryCodes recoveryCodes) {
+    }
+
+    public record RecoveryCodes(Instant created, int remaining) {
     }
 
     public record OtpDevice(String id, String label, Instant created) {
@@ -99,7 +105,9 @@ public class AccountResource {
         return new Security(security.passwordChanged() == null ? null : Instant.ofEpochMilli(security.passwordChanged()),
                 expires, expires == null ? null : Math.max(0, Duration.between(Instant.now(), expires).toDays()),
                 security.otpRequired(), security.otp().stream().map(device -> new OtpDevice(device.id(), device.label(),
-                        device.created() == null ? null : Instant.ofEpochMilli(device.created()))).toList());
+                        device.created() == null ? null : Instant.ofEpochMilli(device.created()))).toList(),
+                security.recoveryCodes() == null ? null : new RecoveryCodes(security.recoveryCodes().created() == null
+                        ? null : Instant.ofEpochMilli(security.recoveryCodes().created()), security.recoveryCodes().remaining()));
     }
 
     @DELETE

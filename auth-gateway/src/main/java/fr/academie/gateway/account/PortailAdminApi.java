@@ -42,7 +42,11 @@ public interface PortailAdminApi {
         }
     }
 
-    record Security(Long passwordChanged, Long passwordExpires, boolean otpRequired, List<OtpDevice> otp) {
+    record Security(Long passwordChanged, Long passwordExpires, boolean otpRequired, List<OtpDevice> otp,
+                    RecoveryCodes recoveryCodes) {
+    }
+
+    record RecoveryCodes(String id, Long created, int remaining) {
     }
 
     record OtpDevice(String id, String label, Long created) {

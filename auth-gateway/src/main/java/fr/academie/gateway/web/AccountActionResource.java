@@ -28,7 +28,8 @@ public class AccountActionResource {
     static final String KEYCLOAK = "/keycloak";
     static final Map<String, String> ACTIONS = Map.of(
             "mot-de-passe", "UPDATE_PASSWORD",
-            "double-authentification", "CONFIGURE_TOTP");
+            "double-authentification", "CONFIGURE_TOTP",
+            "codes-de-secours", "CONFIGURE_RECOVERY_AUTHN_CODES");
 
     private final OidcSession session;
 

@@ -21,9 +21,13 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.models.credential.RecoveryAuthnCodesCredentialModel;
+import org.keycloak.util.JsonSerialization;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -77,8 +81,16 @@ public class SignInAdminResource {
                         String application) {
     }
 
-    /** The state of a person's credentials: when the password was set and expires, and their OTP devices. */
-    public record Security(Long passwordChanged, Long passwordExpires, boolean otpRequired, List<OtpDevice> otp) {
+    /**
+     * The state of a person's credentials: when the password was set and expires, their OTP devices, and their set
+     * of recovery codes (null when they have none).
+     */
+    public record Security(Long passwordChanged, Long passwordExpires, boolean otpRequired, List<OtpDevice> otp,
+                           RecoveryCodes recoveryCodes) {
+    }
+
+    /** A set of one-time recovery codes: when it was made and how many are left. */
+    public record RecoveryCodes(String id, Long created, int remaining) {
     }
 
     public record OtpDevice(String id, String label, Long created) {
@@ -100,7 +112,19 @@ public class SignInAdminResource {
         return new Security(changed, changed == null || days <= 0 ? null : changed + Duration.ofDays(days).toMillis(),
                 otpRequired != null && user.hasRole(otpRequired),
                 user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
-                        .map(otp -> new OtpDevice(otp.getId(), otp.getUserLabel(), otp.getCreatedDate())).toList());
+                        .map(otp -> new OtpDevice(otp.getId(), otp.getUserLabel(), otp.getCreatedDate())).toList(),
+                user.credentialManager().getStoredCredentialsByTypeStream(RecoveryAuthnCodesCredentialModel.TYPE)
+                        .findFirst().map(SignInAdminResource::recoveryCodes).orElse(null));
+    }
+
+    /** The codes left are those still in the secret data (each one used is removed from it). */
+    private static RecoveryCodes recoveryCodes(CredentialModel credential) {
+        try {
+            int remaining = JsonSerialization.mapper.readTree(credential.getSecretData()).path("codes").size();
+            return new RecoveryCodes(credential.getId(), credential.getCreatedDate(), remaining);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable recovery codes of credential " + credential.getId(), e);
+        }
     }
 
     /** Passwords of the realm that expire in [from, to) (epoch milliseconds), for the reminders. */
