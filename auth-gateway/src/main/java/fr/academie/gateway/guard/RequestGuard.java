@@ -108,6 +108,12 @@ public class RequestGuard {
         Optional<Duration> wait = limiter.spend("sign-in-address", limits.signInPerAddress(), address(context));
         if (wait.isPresent()) {
             refuse(context, "sign-in", wait.get(), true);
+        } else if (cookie(context, SESSION_COOKIE) != null) {
+            // a session this gateway does not hold (ended, or from before a restart; never one a browser may choose):
+            // forget it and come back, so that the visit goes to sign-in instead of a bare 401
+            context.response().addCookie(Cookie.cookie(SESSION_COOKIE, "").setPath("/").setMaxAge(0).setHttpOnly(true)
+                    .setSameSite(CookieSameSite.LAX).setSecure("https".equals(context.request().scheme())));
+            context.response().setStatusCode(303).putHeader("Location", context.request().uri()).end();
         } else if (cookie(context, COOKIE_CHECK) == null) {
             context.response().addCookie(Cookie.cookie(COOKIE_CHECK, "1").setPath("/").setHttpOnly(true)
                     .setSameSite(CookieSameSite.LAX).setSecure("https".equals(context.request().scheme())));

@@ -8,9 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -31,7 +34,8 @@ public final class Browser {
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    /** The jar: a cookie is one name at one path (two realms of one Keycloak each set their AUTH_SESSION_ID). */
+    private final Map<CookieKey, String> cookies = new LinkedHashMap<>();
     private String userAgent;
     private final Map<String, String> setCookieHeaders = new LinkedHashMap<>();
 
@@ -107,26 +111,43 @@ public final class Browser {
         return response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
     }
 
+    /** The cookies by name (for a name set at several paths, the most specific one). */
     public Map<String, String> cookies() {
-        return Map.copyOf(cookies);
+        Map<String, String> byName = new LinkedHashMap<>();
+        cookies.entrySet().stream().sorted(Comparator.comparingInt(cookie -> cookie.getKey().path().length()))
+                .forEach(cookie -> byName.put(cookie.getKey().name(), cookie.getValue()));
+        return Map.copyOf(byName);
     }
 
-    /** The last Set-Cookie header received for the cookie, with its attributes (HttpOnly, SameSite...). */
     public String setCookieHeader(String name) {
         return setCookieHeaders.get(name);
     }
 
+    /** Sets a cookie for every path, as a site's {@code Path=/} cookie. */
     public void setCookie(String name, String value) {
-        cookies.put(name, value);
+        cookies.put(new CookieKey("/", name), value);
+    }
+
+    private record CookieKey(String path, String name) {
+
+        /** RFC 6265 path matching: the cookie's path is the request's path or one of its directories. */
+        boolean sentTo(String requestPath) {
+            return path.equals("/") || requestPath.equals(path)
+                    || requestPath.startsWith(path.endsWith("/") ? path : path + "/");
+        }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         if (userAgent != null) {
             request.setHeader("User-Agent", userAgent);
         }
-        if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream()
-                    .map(cookie -> cookie.getKey() + "=" + cookie.getValue()).collect(Collectors.joining("; ")));
+        String path = Optional.ofNullable(request.copy().build().uri().getPath()).filter(p -> !p.isEmpty()).orElse("/");
+        String cookieHeader = cookies.entrySet().stream().filter(cookie -> cookie.getKey().sentTo(path))
+                .sorted(Comparator.comparingInt((Map.Entry<CookieKey, String> cookie) -> cookie.getKey().path().length())
+                        .reversed()) // the most specific path first, as browsers send them
+                .map(cookie -> cookie.getKey().name() + "=" + cookie.getValue()).collect(Collectors.joining("; "));
+        if (!cookieHeader.isEmpty()) {
+            request.header("Cookie", cookieHeader);
         }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
@@ -151,10 +172,12 @@ public final class Browser {
             String lower = header.toLowerCase();
             boolean expired = value.isEmpty() || lower.contains("max-age=0") || lower.contains("expires=thu, 01 jan 1970")
                     || lower.contains("expires=thu, 01-jan-1970");
+            String path = Arrays.stream(parts).skip(1).map(String::trim).filter(part -> part.toLowerCase().startsWith("path="))
+                    .map(part -> part.substring(5).trim()).filter(p -> p.startsWith("/")).findFirst().orElse("/");
             if (expired) {
-                cookies.remove(name);
+                cookies.remove(new CookieKey(path, name));
             } else {
-                cookies.put(name, value);
+                cookies.put(new CookieKey(path, name), value);
             }
         }
     }

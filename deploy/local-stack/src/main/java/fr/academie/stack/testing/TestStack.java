@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,6 +90,28 @@ public final class TestStack {
             stack.startService(s, root, port, Map.of("portail.demo-data", "true"));
             return "http://127.0.0.1:" + port;
         });
+    }
+
+    /**
+     * The gateway started from its jar in front of the three services, with extra configuration (the benchmarks
+     * raise the rate limits), once per JVM; returns its base URL, which the realm's {@code portail} client accepts.
+     */
+    public synchronized String gateway(Map<String, String> extra) {
+        String running = services.get(Service.GATEWAY);
+        if (running != null) {
+            return running;
+        }
+        Map<String, String> config = new LinkedHashMap<>(extra);
+        for (Service backend : new Service[] {Service.MAIL, Service.IPROF, Service.COLIBRIS}) {
+            config.put(backend.gatewayUrlKey(), service(backend));
+        }
+        int port = Ports.free();
+        String url = "http://localhost:" + port;
+        config.put("gateway.public-url", url);
+        stack.registerGateway(url);
+        stack.startService(Service.GATEWAY, root, port, config);
+        services.put(Service.GATEWAY, url);
+        return url;
     }
 
     /** A {@code portail} access token for the demo user, as the gateway would hold it. */

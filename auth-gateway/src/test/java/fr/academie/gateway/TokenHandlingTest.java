@@ -1,0 +1,113 @@
+package fr.academie.gateway;
+
+import fr.academie.stack.DemoAccounts;
+import fr.academie.stack.testing.Browser;
+import fr.academie.stack.testing.StackTestResource;
+import fr.academie.stack.testing.TestStack;
+import fr.academie.stack.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Token handling as OWASP ASVS (V7 sessions, V9/V10 tokens and OAuth) asks of a BFF: the authorization request
+ * carries a fresh state, nonce and PKCE challenge; the callback works once, in the browser that started the
+ * sign-in; the session id after sign-in is never one the browser brought; a browser's own Authorization header is
+ * never relayed to a service, nor accepted instead of a session.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "service", value = "auth-gateway"))
+class TokenHandlingTest {
+
+    private static final String SESSION = "q_session";
+
+    @TestHTTPResource("/")
+    URI gateway;
+
+    @Test
+    void everyAuthorizationRequestCarriesItsOwnStateNonceAndPkceChallenge() {
+        URI first = authorizationRequest(new Browser());
+        URI second = authorizationRequest(new Browser());
+
+        for (String parameter : new String[] {"state", "nonce", "code_challenge"}) {
+            String value = Tokens.queryParameter(first, parameter);
+            assertTrue(value.length() >= 16, parameter + " is there and unguessable: " + first);
+            assertNotEquals(value, Tokens.queryParameter(second, parameter), parameter + " is fresh for each sign-in");
+        }
+        assertEquals("S256", Tokens.queryParameter(first, "code_challenge_method"));
+    }
+
+    @Test
+    void theCallbackWorksOnceAndOnlyInTheBrowserThatStartedTheSignIn() {
+        Browser lena = new Browser();
+        HttpResponse<String> loginPage = lena.get(authorizationRequest(lena));
+        HttpResponse<String> toCallback = lena.submitLogin(loginPage, "lmartin", DemoAccounts.PASSWORD);
+        URI callback = Browser.location(toCallback);
+        assertEquals(gateway.getAuthority(), callback.getAuthority(), "Keycloak sends the code back to the gateway");
+        Map<String, String> cookiesBeforeTheCallback = lena.cookies();
+
+        // the code and state injected into another browser (a link sent to a victim): no session there
+        Browser other = new Browser();
+        other.follow(other.get(callback), SignedIn::isKeycloak);
+        assertNull(other.cookies().get(SESSION), "no session without the state bound to the browser that signed in");
+        assertEquals(401, other.get(gateway.resolve("/api/me")).statusCode());
+
+        HttpResponse<String> signedIn = lena.follow(lena.get(callback));
+        assertEquals(200, signedIn.statusCode());
+        assertEquals(200, lena.get(gateway.resolve("/api/me")).statusCode());
+
+        // the same callback again, even with that browser's pre-callback cookies (state included): the code is spent
+        Browser replay = new Browser();
+        cookiesBeforeTheCallback.forEach(replay::setCookie);
+        replay.follow(replay.get(callback), SignedIn::isKeycloak);
+        assertNull(replay.cookies().get(SESSION), "a code works once");
+        assertEquals(401, replay.get(gateway.resolve("/api/me")).statusCode());
+    }
+
+    @Test
+    void theSessionIdIsNewAtEverySignInNeverOneTheBrowserBrought() {
+        Browser browser = new Browser();
+        browser.setCookie(SESSION, "fixe-par-un-attaquant");
+
+        SignedIn.as(gateway, "lmartin", browser);
+        String first = browser.cookies().get(SESSION);
+        assertNotEquals("fixe-par-un-attaquant", first);
+        browser.follow(browser.get(gateway.resolve("/deconnexion")));
+        SignedIn.as(gateway, "lmartin", browser);
+
+        assertNotEquals(first, browser.cookies().get(SESSION), "a new session id after signing in again");
+    }
+
+    @Test
+    void anAuthorizationHeaderFromTheBrowserIsNeverRelayedNorTakenForASession() {
+        String samirsToken = TestStack.get().accessToken("sbenali");
+        Browser lena = SignedIn.as(gateway, "lmartin");
+
+        HttpResponse<String> career = lena.get(gateway.resolve("/api/iprof/agents/me"),
+                Map.of("Authorization", "Bearer " + samirsToken));
+
+        assertEquals(200, career.statusCode(), career.body());
+        assertTrue(career.body().contains("Léna") && !career.body().contains("Samir"),
+                "Léna's own record, read with her token: " + career.body());
+        HttpResponse<String> withoutSession = new Browser().get(gateway.resolve("/api/mail/folders"),
+                Map.of("Authorization", "Bearer " + samirsToken));
+        assertEquals(401, withoutSession.statusCode(), "a bearer token is no session");
+    }
+
+    /** The address of Keycloak's sign-in that the gateway sends a browser to (after its cookie check). */
+    private URI authorizationRequest(Browser browser) {
+        HttpResponse<String> toKeycloak = browser.follow(browser.get(gateway.resolve("/")), SignedIn::isKeycloak);
+        return Browser.location(toKeycloak);
+    }
+}
