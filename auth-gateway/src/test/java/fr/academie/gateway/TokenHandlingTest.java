@@ -1,6 +1,10 @@
 package fr.academie.gateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.academie.stack.DemoAccounts;
+import fr.academie.stack.Keycloak;
+import fr.academie.stack.KeycloakAdmin;
 import fr.academie.stack.testing.Browser;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
@@ -13,7 +17,12 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -24,13 +33,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Token handling as OWASP ASVS (V7 sessions, V9/V10 tokens and OAuth) asks of a BFF: the authorization request
  * carries a fresh state, nonce and PKCE challenge; the callback works once, in the browser that started the
  * sign-in; the session id after sign-in is never one the browser brought; a browser's own Authorization header is
- * never relayed to a service, nor accepted instead of a session.
+ * never relayed to a service, nor accepted instead of a session; many calls of one session near the tokens' expiry
+ * make one refresh.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "service", value = "auth-gateway"))
 class TokenHandlingTest {
 
     private static final String SESSION = "q_session";
+    private static final int TABS = 12;
 
     @TestHTTPResource("/")
     URI gateway;
@@ -103,6 +114,44 @@ class TokenHandlingTest {
         HttpResponse<String> withoutSession = new Browser().get(gateway.resolve("/api/mail/folders"),
                 Map.of("Authorization", "Bearer " + samirsToken));
         assertEquals(401, withoutSession.statusCode(), "a bearer token is no session");
+    }
+
+    @Test
+    void manyCallsOfOneSessionNearTokenExpiryCauseOneRefresh() throws Exception {
+        KeycloakAdmin admin = TestStack.get().stack().admin();
+        ObjectNode portail = (ObjectNode) admin.client(Keycloak.REALM, "portail");
+        ObjectNode asShipped = portail.deepCopy();
+        ((ObjectNode) portail.get("attributes")).put("access.token.lifespan", "75");
+        admin.updateClient(Keycloak.REALM, portail);
+        // Keycloak does not store refresh events by default: counted during this test only
+        String eventsConfig = "/admin/realms/" + Keycloak.REALM + "/events/config";
+        JsonNode eventsAsShipped = admin.read(eventsConfig);
+        ObjectNode counting = eventsAsShipped.deepCopy();
+        counting.putArray("enabledEventTypes").add("REFRESH_TOKEN").add("LOGIN").add("LOGIN_ERROR").add("CODE_TO_TOKEN");
+        admin.update(eventsConfig, counting);
+        ExecutorService tabs = Executors.newFixedThreadPool(TABS);
+        try {
+            TestStack.Account account = TestStack.get().newAccount("personnel");
+            Map<String, String> session = SignedIn.as(gateway, account.username()).cookies();
+            Thread.sleep(17_000); // the tokens now expire within the minute: the gateway renews them at the next call
+
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int tab = 0; tab < TABS; tab++) {
+                Browser browser = new Browser(); // one per tab, each with the session cookie, all at once
+                session.forEach(browser::setCookie);
+                calls.add(tabs.submit(() -> browser.get(gateway.resolve("/api/me")).statusCode()));
+            }
+            for (Future<Integer> call : calls) {
+                assertEquals(200, call.get());
+            }
+            JsonNode refreshes = admin.read("/admin/realms/" + Keycloak.REALM + "/events?type=REFRESH_TOKEN&user="
+                    + account.id());
+            assertEquals(1, refreshes.size(), "one refresh for " + TABS + " concurrent calls: " + refreshes);
+        } finally {
+            tabs.shutdownNow();
+            admin.updateClient(Keycloak.REALM, asShipped);
+            admin.update(eventsConfig, eventsAsShipped);
+        }
     }
 
     /** The address of Keycloak's sign-in that the gateway sends a browser to (after its cookie check). */

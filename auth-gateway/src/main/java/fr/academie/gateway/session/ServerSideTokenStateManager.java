@@ -26,6 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * browser never holds a token, and a session ended here (sign-out) cannot be replayed with an old cookie,
  * which a self-contained cookie would allow until its tokens expire.
  *
+ * <p>Tokens near their expiry are renewed here, once per session however many requests arrive together
+ * ({@link SessionRefresher}).
+ *
  * <p>Held in memory: a restart signs everyone out, and several replicas need sticky sessions until the
  * store moves to a shared database.
  */
@@ -40,6 +43,11 @@ public class ServerSideTokenStateManager implements TokenStateManager {
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final SessionRefresher refresher;
+
+    public ServerSideTokenStateManager(SessionRefresher refresher) {
+        this.refresher = refresher;
+    }
 
     @Override
     public Uni<String> createTokenState(RoutingContext context, OidcTenantConfig config, AuthorizationCodeTokens tokens,
@@ -59,6 +67,12 @@ public class ServerSideTokenStateManager implements TokenStateManager {
         Session session = sessions.get(reference);
         if (session == null || session.expires().isBefore(Instant.now())) {
             return Uni.createFrom().failure(new AuthenticationFailedException("Session ended"));
+        }
+        if (session.tokens().getRefreshToken() != null && refresher.dueForRefresh(session.tokens())) {
+            return refresher.refresh(reference, session.tokens())
+                    .invoke(tokens -> sessions.replace(reference, session, new Session(tokens, session.subject(),
+                            session.expires())))
+                    .onFailure().invoke(ended -> sessions.remove(reference));
         }
         return Uni.createFrom().item(session.tokens());
     }

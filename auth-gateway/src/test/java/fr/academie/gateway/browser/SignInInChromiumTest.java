@@ -3,6 +3,7 @@ package fr.academie.gateway.browser;
 import fr.academie.gateway.SignedIn;
 import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.Keycloak;
+import fr.academie.stack.KeycloakAdmin;
 import fr.academie.stack.testing.Chromium;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
@@ -111,6 +112,26 @@ class SignInInChromiumTest {
         assertTrue(status.contains("fermée"), status);
         assertEquals(401, otherComputer.get(gateway.resolve("/api/me")).statusCode(), "the other computer is signed out");
         assertEquals("Léna Martin", shadowText(browser, "portail-app", "header .nom"));
+    }
+
+    @Test
+    void anEndedSessionSendsThePersonBackToSignInThenToThePageSheWasGoingTo() {
+        TestStack.Account account = TestStack.get().newAccount("personnel");
+        browser = Chromium.start();
+        browser.get(gateway.resolve("/compte").toString());
+        typePassword(account.username());
+        assertSignedInAs("Camille Essai", "/compte");
+
+        // ended elsewhere (an administrator, "se déconnecter partout" on another computer): Keycloak tells the gateway
+        KeycloakAdmin admin = TestStack.get().stack().admin();
+        admin.read("/admin/realms/" + Keycloak.REALM + "/users/" + account.id() + "/sessions")
+                .forEach(session -> admin.delete("/admin/realms/" + Keycloak.REALM + "/sessions/" + session.get("id").asText()));
+        // the next API call of the SPA (opening "Mes démarches" without reloading) meets a 401
+        browser.executeScript("document.querySelector('portail-app').shadowRoot.querySelector('nav a[href=\"/demarches\"]').click();");
+
+        wait(browser).until(ExpectedConditions.titleIs("Authentification – ac-orleans-tours.fr"));
+        typePassword(account.username());
+        assertSignedInAs("Camille Essai", "/demarches");
     }
 
     /** Text of an element of the account page (a component inside the layout's shadow root). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.Keycloak;
 import fr.academie.stack.Service;
+import fr.academie.stack.Stack;
 import fr.academie.stack.testing.Browser;
 import fr.academie.stack.testing.TestStack;
 
@@ -27,6 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The gateway's cost, measured on loopback against the real stack (PostgreSQL, Keycloak, the services and the
@@ -35,7 +38,8 @@ import java.util.function.Supplier;
  * fixed 200 requests/s after a warm-up — latency counted from each request's planned start, so a stall is not
  * hidden; (2) the throughput ratio gateway / direct at saturation; (3) complete sign-ins per second (gateway →
  * Keycloak form → callback → first API call) with their p95. Prints the figures; asserts nothing.
- * Run: {@code ./mvnw -pl deploy/e2e -am -Pbench verify -DskipTests} (about 5 minutes).
+ * Run: {@code ./mvnw -pl deploy/e2e -am -Pbench verify -DskipTests} (about 5 minutes); add
+ * {@code -Dbench.jvm="-Xmx256m -XX:+UseSerialGC"} to start the services with other JVM options (here: both JIT tiers).
  */
 public final class GatewayBenchmark {
 
@@ -52,6 +56,10 @@ public final class GatewayBenchmark {
             "gateway.rate-limit.api-per-address", "1000000/PT1M",
             "gateway.rate-limit.api-per-account", "1000000/PT1M");
 
+    /** The message Keycloak shows on a page (an error under a field, or an alert). */
+    private static final Pattern PAGE_MESSAGE = Pattern.compile(
+            "(?:kc-feedback-text|input-error[a-z-]*|pf-v5-c-alert__title|class=\"instruction)\"?[^>]*>\\s*(?:<span[^>]*>)?([^<]+)");
+
     private final TestStack stack = TestStack.get();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -65,6 +73,7 @@ public final class GatewayBenchmark {
     }
 
     private void run() throws Exception {
+        System.out.println("Services' JVM options: " + System.getProperty(Stack.JVM_OPTIONS, "(the stack's defaults)"));
         String gateway = stack.gateway(NO_LIMITS);
         String mail = stack.service(Service.MAIL);
         String cookie = signIn(gateway, new Browser()).entrySet().stream()
@@ -74,10 +83,10 @@ public final class GatewayBenchmark {
         Supplier<HttpRequest> direct = () -> HttpRequest.newBuilder(URI.create(mail + "/folders"))
                 .header("Authorization", "Bearer " + stack.accessToken("lmartin")).GET().build();
         System.out.printf("%nGateway overhead, GET /folders of mail-service (PostgreSQL read), loopback, %d req/s%n", RATE);
-        fixedRate("warm-up direct", direct, WARM_UP);
-        fixedRate("warm-up gateway", viaGateway, WARM_UP);
-        long[] directLatency = fixedRate("direct", direct, MEASURE);
-        long[] gatewayLatency = fixedRate("gateway", viaGateway, MEASURE);
+        fixedRate("warm-up direct", direct, WARM_UP, RATE / 2);
+        fixedRate("warm-up gateway", viaGateway, WARM_UP, RATE / 2);
+        long[] directLatency = fixedRate("direct", direct, MEASURE, RATE);
+        long[] gatewayLatency = fixedRate("gateway", viaGateway, MEASURE, RATE);
         System.out.printf("  gateway adds: p50 %.2f ms, p99 %.2f ms%n",
                 (percentile(gatewayLatency, 50) - percentile(directLatency, 50)) / 1e6,
                 (percentile(gatewayLatency, 99) - percentile(directLatency, 99)) / 1e6);
@@ -93,10 +102,11 @@ public final class GatewayBenchmark {
         System.out.println("  password hash of the realm: " + passwordHash());
     }
 
-    /** Requests started every 1/RATE s for the duration whatever the answers; latency from the planned start. */
-    private long[] fixedRate(String label, Supplier<HttpRequest> request, Duration duration) throws InterruptedException {
-        int count = (int) (duration.toSeconds() * RATE);
-        long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
+    /** Requests started every 1/rate s for the duration whatever the answers; latency from the planned start. */
+    private long[] fixedRate(String label, Supplier<HttpRequest> request, Duration duration, int rate)
+            throws InterruptedException {
+        int count = (int) (duration.toSeconds() * rate);
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long[] latencies = new long[count];
         AtomicInteger errors = new AtomicInteger();
         List<CompletableFuture<?>> pending = new ArrayList<>(count);
@@ -165,7 +175,9 @@ public final class GatewayBenchmark {
                         }
                         durations.add(System.nanoTime() - begin);
                     } catch (RuntimeException | AssertionError e) {
-                        errors.incrementAndGet();
+                        if (errors.incrementAndGet() <= 3) {
+                            System.out.println("  sign-in failed: " + e.getMessage());
+                        }
                     }
                 }
             });
@@ -188,7 +200,9 @@ public final class GatewayBenchmark {
         HttpResponse<String> loginPage = browser.get(Browser.location(toKeycloak));
         HttpResponse<String> back = browser.follow(browser.submitLogin(loginPage, "lmartin", DemoAccounts.PASSWORD));
         if (back.statusCode() != 200 || !back.uri().toString().startsWith(gateway)) {
-            throw new IllegalStateException("sign-in ended on " + back.uri() + " (" + back.statusCode() + ")");
+            Matcher message = PAGE_MESSAGE.matcher(back.body());
+            throw new IllegalStateException("sign-in ended on " + back.uri().getPath() + " (" + back.statusCode() + "): "
+                    + (message.find() ? message.group(1).trim() : "no message"));
         }
         return browser.cookies();
     }

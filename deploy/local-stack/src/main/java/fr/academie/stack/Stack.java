@@ -27,6 +27,9 @@ public final class Stack implements AutoCloseable {
 
     static final String ADMIN_CLIENT = "portail-stack-admin";
     private static final String REALM_FILE = "realm-ac-orleans-tours.json";
+    /** System property: the JVM options of the services the stack starts. */
+    public static final String JVM_OPTIONS = "portail.jvm-options";
+    static final String DEFAULT_JVM_OPTIONS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     /**
      * Where the stack keeps its data and ports. The Keycloak install can be shared between data
@@ -131,8 +134,9 @@ public final class Stack implements AutoCloseable {
         config.putAll(extra);
         config.put("quarkus.http.port", String.valueOf(port));
         config.put("quarkus.http.host", "127.0.0.1");
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1"));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        // small and quick to start by default (C1 only); the benchmarks also measure with the JIT's second tier
+        command.addAll(List.of(System.getProperty(JVM_OPTIONS, DEFAULT_JVM_OPTIONS).trim().split("\\s+")));
         Path classDataArchive = jar.resolveSibling("app-cds.jsa"); // built by Quarkus (AppCDS): a faster start
         if (Files.exists(classDataArchive)) {
             command.add("-XX:SharedArchiveFile=" + classDataArchive);

@@ -1,0 +1,98 @@
+package fr.academie.gateway.session;
+
+import io.quarkus.oidc.AuthorizationCodeTokens;
+import io.quarkus.security.AuthenticationFailedException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Renews a session's tokens shortly before Quarkus would, once per session however many requests arrive together
+ * (several tabs, a page's parallel API calls): the first request runs the refresh-token grant, the others wait for
+ * its result, and the session keeps its reference, so no tab is left with a cookie that no longer works. Keycloak
+ * refusing the grant (session idle or past its maximum, ended elsewhere) ends the gateway's session too.
+ */
+@ApplicationScoped
+public class SessionRefresher {
+
+    private static final Logger LOG = Logger.getLogger(SessionRefresher.class);
+    /** Ahead of Quarkus's own refresh (refresh-token-time-skew), so that it finds the tokens already fresh. */
+    private static final Duration AHEAD = Duration.ofSeconds(5);
+
+    private final WebClient http;
+    private final String tokenEndpoint;
+    private final String clientId;
+    private final String secret;
+    private final Duration skew;
+    private final Map<String, Uni<AuthorizationCodeTokens>> inFlight = new ConcurrentHashMap<>();
+
+    public SessionRefresher(Vertx vertx, @ConfigProperty(name = "quarkus.oidc.auth-server-url") String realmUrl,
+                            @ConfigProperty(name = "quarkus.oidc.client-id") String clientId,
+                            @ConfigProperty(name = "quarkus.oidc.credentials.secret") String secret,
+                            @ConfigProperty(name = "quarkus.oidc.token.refresh-token-time-skew") Duration skew) {
+        this.http = WebClient.create(vertx);
+        this.tokenEndpoint = realmUrl + "/protocol/openid-connect/token"; // Keycloak's, as its discovery document says
+        this.clientId = clientId;
+        this.secret = secret;
+        this.skew = skew.plus(AHEAD);
+    }
+
+    /** Whether the tokens expire within Quarkus's refresh window (plus a margin). */
+    public boolean dueForRefresh(AuthorizationCodeTokens tokens) {
+        Instant limit = Instant.now().plus(skew);
+        return expiry(tokens.getIdToken()).isBefore(limit) || expiry(tokens.getAccessToken()).isBefore(limit);
+    }
+
+    /** The session's renewed tokens; concurrent calls for one session share one grant. */
+    public Uni<AuthorizationCodeTokens> refresh(String session, AuthorizationCodeTokens tokens) {
+        return inFlight.computeIfAbsent(session, key -> grant(tokens)
+                .onTermination().invoke(() -> inFlight.remove(key))
+                .memoize().indefinitely());
+    }
+
+    private Uni<AuthorizationCodeTokens> grant(AuthorizationCodeTokens tokens) {
+        String form = "grant_type=refresh_token&refresh_token=" + encode(tokens.getRefreshToken())
+                + "&client_id=" + encode(clientId) + "&client_secret=" + encode(secret);
+        return http.postAbs(tokenEndpoint).putHeader("Content-Type", "application/x-www-form-urlencoded")
+                .sendBuffer(Buffer.buffer(form))
+                .onItem().transform(response -> renewed(response, tokens));
+    }
+
+    private static AuthorizationCodeTokens renewed(HttpResponse<Buffer> response, AuthorizationCodeTokens old) {
+        if (response.statusCode() != 200) {
+            // the Keycloak session has ended: this one ends too (its body holds no secret, only the error)
+            LOG.debugf("Refresh refused by Keycloak (%d): %s", response.statusCode(), response.bodyAsString());
+            throw new AuthenticationFailedException("Session ended at Keycloak");
+        }
+        JsonObject body = response.bodyAsJsonObject();
+        return new AuthorizationCodeTokens(body.getString("id_token", old.getIdToken()), body.getString("access_token"),
+                body.getString("refresh_token", old.getRefreshToken()), body.getLong("expires_in"));
+    }
+
+    private static Instant expiry(String jwt) {
+        if (jwt == null) {
+            return Instant.MAX;
+        }
+        byte[] payload = Base64.getUrlDecoder().decode(jwt.split("\\.")[1]);
+        Long exp = new JsonObject(new String(payload, StandardCharsets.UTF_8)).getLong("exp");
+        return exp == null ? Instant.MAX : Instant.ofEpochSecond(exp);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
