@@ -117,8 +117,7 @@ class AccountActionsTest {
 
         // the phone is lost: on the code page, "essayer une autre méthode", then the first recovery code
         Browser borrowed = new Browser();
-        HttpResponse<String> loginPage = borrowed.get(Browser.location(borrowed.follow(borrowed.get(gateway.resolve("/")),
-                SignedIn::isKeycloak)));
+        HttpResponse<String> loginPage = SignedIn.loginPage(gateway, borrowed);
         HttpResponse<String> otpPage = borrowed.follow(borrowed.submitLogin(loginPage, inspector.username(),
                 DemoAccounts.PASSWORD), uri -> !SignedIn.isKeycloak(uri));
         assertTrue(otpPage.body().contains("kc-otp-login-form"), otpPage.body());

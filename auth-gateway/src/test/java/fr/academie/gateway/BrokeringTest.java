@@ -116,8 +116,7 @@ class BrokeringTest {
 
     /** Portal → académie login page → "FranceConnect / AgentConnect" → the provider's form → back. */
     private HttpResponse<String> signInThroughTheProvider(Browser browser, String providerUsername) {
-        HttpResponse<String> loginPage = browser.get(Browser.location(browser.follow(browser.get(gateway.resolve("/")),
-                SignedIn::isKeycloak)));
+        HttpResponse<String> loginPage = SignedIn.loginPage(gateway, browser);
         Matcher link = PROVIDER_LINK.matcher(loginPage.body());
         assertTrue(link.find(), "the login page offers the provider: " + loginPage.body());
         HttpResponse<String> providerPage = browser.follow(browser.get(loginPage.uri().resolve(link.group(1).replace("&amp;", "&"))));

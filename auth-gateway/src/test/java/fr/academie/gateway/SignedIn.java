@@ -32,6 +32,11 @@ public final class SignedIn {
         return browser;
     }
 
+    /** Keycloak's sign-in page, reached from the portal as a browser without a session is (cookie check included). */
+    public static HttpResponse<String> loginPage(URI gateway, Browser browser) {
+        return browser.get(Browser.location(browser.follow(browser.get(gateway.resolve("/")), SignedIn::isKeycloak)));
+    }
+
     public static boolean isKeycloak(URI uri) {
         return uri.toString().startsWith(TestStack.get().realmUrl());
     }

@@ -251,7 +251,7 @@ class ProvisioningTest {
         assertFalse(disabled.get("enabled").asBoolean());
         assertEquals(401, louise.get(gateway.resolve("/api/me")).statusCode(), "her session ended (back-channel logout)");
         Browser again = new Browser();
-        HttpResponse<String> loginPage = again.get(Browser.location(again.follow(again.get(gateway.resolve("/")), SignedIn::isKeycloak)));
+        HttpResponse<String> loginPage = SignedIn.loginPage(gateway, again);
         HttpResponse<String> refused = again.submitLogin(loginPage, created.get("identifier").asText(), NEW_PASSWORD);
         assertEquals(200, refused.statusCode());
         assertTrue(refused.body().contains("kc-form-login"), "the sign-in form again, not the portal");
@@ -286,7 +286,7 @@ class ProvisioningTest {
 
         assertFalse(reset.get("otpConfigured").asBoolean());
         Browser browser = new Browser();
-        HttpResponse<String> loginPage = browser.get(Browser.location(browser.follow(browser.get(gateway.resolve("/")), SignedIn::isKeycloak)));
+        HttpResponse<String> loginPage = SignedIn.loginPage(gateway, browser);
         HttpResponse<String> next = browser.follow(browser.submitLogin(loginPage, inspector.username(), DemoAccounts.PASSWORD),
                 uri -> !SignedIn.isKeycloak(uri));
         assertTrue(next.body().contains("kc-totp-settings-form"), "asked to enrol a new phone");
@@ -300,8 +300,7 @@ class ProvisioningTest {
         TestStack.Account account = TestStack.get().newAccount("personnel");
         for (int attempt = 0; attempt < 2; attempt++) { // two failures within a second: Keycloak locks at once
             Browser browser = new Browser();
-            browser.submitLogin(browser.get(Browser.location(browser.follow(browser.get(gateway.resolve("/")),
-                    SignedIn::isKeycloak))), account.username(), "Mauvais-Mot-De-Passe-1");
+            browser.submitLogin(SignedIn.loginPage(gateway, browser), account.username(), "Mauvais-Mot-De-Passe-1");
         }
         assertTrue(json(admin.get(gateway.resolve("/api/admin/accounts/" + account.id()))).get("locked").asBoolean());
 
@@ -339,8 +338,7 @@ class ProvisioningTest {
     /** The person's first sign-in through the gateway: temporary password, new password, OTP where required. */
     private Browser firstSignIn(String identifier, String temporaryPassword) {
         Browser browser = new Browser();
-        HttpResponse<String> loginPage = browser.get(Browser.location(browser.follow(browser.get(gateway.resolve("/")),
-                SignedIn::isKeycloak)));
+        HttpResponse<String> loginPage = SignedIn.loginPage(gateway, browser);
         HttpResponse<String> signedIn = browser.follow(browser.submitLogin(loginPage, identifier, temporaryPassword),
                 uri -> !SignedIn.isKeycloak(uri));
         // a sensitive profile enrols its OTP first (the sign-in flow asks for it), then changes the password
@@ -357,8 +355,7 @@ class ProvisioningTest {
 
     private Browser signIn(String identifier, String password) {
         Browser browser = new Browser();
-        HttpResponse<String> loginPage = browser.get(Browser.location(browser.follow(browser.get(gateway.resolve("/")),
-                SignedIn::isKeycloak)));
+        HttpResponse<String> loginPage = SignedIn.loginPage(gateway, browser);
         HttpResponse<String> back = browser.follow(browser.submitLogin(loginPage, identifier, password));
         assertEquals(gateway.getAuthority(), back.uri().getAuthority(), "back in the portal: " + back.body());
         return browser;
