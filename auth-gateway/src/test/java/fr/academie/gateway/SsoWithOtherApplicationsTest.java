@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,5 +52,24 @@ class SsoWithOtherApplicationsTest {
         HttpResponse<String> again = lena.get(tokens.authorizationUri(client, Tokens.challenge(Tokens.random())));
         assertEquals(200, again.statusCode());
         assertTrue(again.body().contains("kc-form-login"), "the login form shows again");
+    }
+
+    @Test
+    void signingOutOfPronoteEndsThePortalSessionAtItsNextRequest() {
+        Browser lena = SignedIn.as(gateway, "lmartin");
+        Tokens tokens = new Tokens(TestStack.get().realmUrl());
+        Tokens.Client pronote = TestStack.get().client("pronote");
+        String verifier = Tokens.random();
+        URI back = Browser.location(lena.get(tokens.authorizationUri(pronote, Tokens.challenge(verifier))));
+        JsonNode session = tokens.exchange(pronote, Tokens.queryParameter(back, "code"), verifier);
+        assertEquals(200, lena.get(gateway.resolve("/api/me")).statusCode());
+
+        // Pronote's own "se déconnecter": RP-initiated logout with its ID token, in the same browser
+        HttpResponse<String> loggedOut = lena.follow(lena.get(URI.create(TestStack.get().realmUrl()
+                + "/protocol/openid-connect/logout?id_token_hint=" + session.get("id_token").asText())));
+        assertEquals(200, loggedOut.statusCode(), loggedOut.body());
+
+        assertEquals(401, lena.get(gateway.resolve("/api/me")).statusCode(),
+                "Keycloak's back-channel logout reached the gateway: the portal session is over too");
     }
 }

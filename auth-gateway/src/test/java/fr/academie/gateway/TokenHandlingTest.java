@@ -136,14 +136,23 @@ class TokenHandlingTest {
             Thread.sleep(17_000); // the tokens now expire within the minute: the gateway renews them at the next call
 
             List<Future<Integer>> calls = new ArrayList<>();
+            List<Browser> browsers = new ArrayList<>();
             for (int tab = 0; tab < TABS; tab++) {
                 Browser browser = new Browser(); // one per tab, each with the session cookie, all at once
                 session.forEach(browser::setCookie);
+                browsers.add(browser);
                 calls.add(tabs.submit(() -> browser.get(gateway.resolve("/api/me")).statusCode()));
             }
             for (Future<Integer> call : calls) {
                 assertEquals(200, call.get());
             }
+            // every tab keeps the same session; the answers that waited for the renewal extend its cookie (a browser's
+            // tabs share cookies, so one such answer is enough), as long as the renewed tokens allow
+            for (Browser browser : browsers) {
+                assertEquals(session.get(SESSION), browser.cookies().get(SESSION));
+            }
+            assertTrue(browsers.stream().map(browser -> browser.setCookieHeader(SESSION))
+                    .anyMatch(renewed -> renewed != null && renewed.matches("(?i).*max-age=\\d{3,}.*")), "cookie renewed");
             JsonNode refreshes = admin.read("/admin/realms/" + Keycloak.REALM + "/events?type=REFRESH_TOKEN&user="
                     + account.id());
             assertEquals(1, refreshes.size(), "one refresh for " + TABS + " concurrent calls: " + refreshes);
@@ -151,6 +160,32 @@ class TokenHandlingTest {
             tabs.shutdownNow();
             admin.updateClient(Keycloak.REALM, asShipped);
             admin.update(eventsConfig, eventsAsShipped);
+        }
+    }
+
+    @Test
+    void aSessionKeycloakNoLongerHoldsEndsHereAtItsNextRenewal() throws Exception {
+        // as when Keycloak's idle or maximum time is up: the session is gone there, and nobody told the gateway
+        KeycloakAdmin admin = TestStack.get().stack().admin();
+        ObjectNode portail = (ObjectNode) admin.client(Keycloak.REALM, "portail");
+        ObjectNode asShipped = portail.deepCopy();
+        ((ObjectNode) portail.get("attributes")).put("access.token.lifespan", "75").put("backchannel.logout.url", "");
+        admin.updateClient(Keycloak.REALM, portail);
+        try {
+            TestStack.Account account = TestStack.get().newAccount("personnel");
+            Browser browser = SignedIn.as(gateway, account.username());
+            admin.read("/admin/realms/" + Keycloak.REALM + "/users/" + account.id() + "/sessions")
+                    .forEach(session -> admin.delete("/admin/realms/" + Keycloak.REALM + "/sessions/"
+                            + session.get("id").asText()));
+            assertEquals(200, browser.get(gateway.resolve("/api/me")).statusCode(), "its tokens are still valid");
+
+            Thread.sleep(11_000); // the tokens are now due for renewal, which Keycloak refuses
+
+            HttpResponse<String> ended = browser.get(gateway.resolve("/api/me"));
+            assertEquals(401, ended.statusCode(), ended.body());
+            assertTrue(ended.body().contains("urn:portail:unauthenticated"), ended.body());
+        } finally {
+            admin.updateClient(Keycloak.REALM, asShipped);
         }
     }
 

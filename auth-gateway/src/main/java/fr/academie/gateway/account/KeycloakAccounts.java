@@ -4,11 +4,11 @@ import fr.academie.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.keycloak.admin.client.Keycloak;
-import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.resource.RoleScopeResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.admin.client.resource.UsersResource;
@@ -144,11 +144,12 @@ public class KeycloakAccounts {
         return Optional.of(signInId);
     }
 
-    /** The account with this identifier or address, whatever its case (Keycloak keeps them in lower case). */
+    /** Whether an account has this identifier, whatever its case (Keycloak keeps identifiers in lower case). */
     public boolean identifierTaken(String identifier) {
         return !call("look up an identifier", () -> users().searchByUsername(identifier, true)).isEmpty();
     }
 
+    /** Whether an account has this address, whatever its case. */
     public boolean emailTaken(String email) {
         return !call("look up an address", () -> users().searchByEmail(email, true)).isEmpty();
     }

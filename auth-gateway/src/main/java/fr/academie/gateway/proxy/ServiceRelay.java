@@ -128,6 +128,10 @@ public class ServiceRelay {
     }
 
     private static void respond(HttpServerResponse response, HttpClientResponse upstream) {
+        if (response.ended() || response.closed()) { // the browser has gone (navigated away, closed the tab)
+            upstream.handler(chunk -> { }).exceptionHandler(ignored -> { });
+            return;
+        }
         response.setStatusCode(upstream.statusCode());
         copy(upstream.headers(), response.headers());
         if (!upstream.headers().contains("Content-Length")) {

@@ -7,6 +7,9 @@ import io.quarkus.oidc.TokenStateManager;
 import io.quarkus.oidc.runtime.CodeAuthenticationMechanism;
 import io.quarkus.security.AuthenticationFailedException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
@@ -15,6 +18,7 @@ import jakarta.enterprise.inject.Alternative;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -38,6 +42,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ServerSideTokenStateManager implements TokenStateManager {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Quarkus's session cookie (default tenant). */
+    private static final String SESSION_COOKIE = "q_session";
 
     private record Session(AuthorizationCodeTokens tokens, String subject, Instant expires) {
     }
@@ -70,8 +76,16 @@ public class ServerSideTokenStateManager implements TokenStateManager {
         }
         if (session.tokens().getRefreshToken() != null && refresher.dueForRefresh(session.tokens())) {
             return refresher.refresh(reference, session.tokens())
-                    .invoke(tokens -> sessions.replace(reference, session, new Session(tokens, session.subject(),
-                            session.expires())))
+                    .invoke(tokens -> {
+                        // the session lives on as Quarkus would have extended it: here, and in the browser's cookie
+                        Duration age = refresher.sessionAge(tokens);
+                        sessions.replace(reference, session, new Session(tokens, session.subject(), Instant.now().plus(age)));
+                        // written as a header: the response's cookie jar would keep the browser's own q_session instead
+                        context.response().headers().add(HttpHeaders.SET_COOKIE, Cookie.cookie(SESSION_COOKIE, reference)
+                                .setPath(config.authentication().cookiePath()).setHttpOnly(true).setMaxAge(age.toSeconds())
+                                .setSameSite(CookieSameSite.valueOf(config.authentication().cookieSameSite().name()))
+                                .setSecure("https".equals(context.request().scheme())).encode());
+                    })
                     .onFailure().invoke(ended -> sessions.remove(reference));
         }
         return Uni.createFrom().item(session.tokens());

@@ -38,23 +38,31 @@ public class SessionRefresher {
     private final String clientId;
     private final String secret;
     private final Duration skew;
+    private final Duration extension;
     private final Map<String, Uni<AuthorizationCodeTokens>> inFlight = new ConcurrentHashMap<>();
 
     public SessionRefresher(Vertx vertx, @ConfigProperty(name = "quarkus.oidc.auth-server-url") String realmUrl,
                             @ConfigProperty(name = "quarkus.oidc.client-id") String clientId,
                             @ConfigProperty(name = "quarkus.oidc.credentials.secret") String secret,
-                            @ConfigProperty(name = "quarkus.oidc.token.refresh-token-time-skew") Duration skew) {
+                            @ConfigProperty(name = "quarkus.oidc.token.refresh-token-time-skew") Duration skew,
+                            @ConfigProperty(name = "quarkus.oidc.authentication.session-age-extension") Duration extension) {
         this.http = WebClient.create(vertx);
         this.tokenEndpoint = realmUrl + "/protocol/openid-connect/token"; // Keycloak's, as its discovery document says
         this.clientId = clientId;
         this.secret = secret;
         this.skew = skew.plus(AHEAD);
+        this.extension = extension;
     }
 
     /** Whether the tokens expire within Quarkus's refresh window (plus a margin). */
     public boolean dueForRefresh(AuthorizationCodeTokens tokens) {
         Instant limit = Instant.now().plus(skew);
         return expiry(tokens.getIdToken()).isBefore(limit) || expiry(tokens.getAccessToken()).isBefore(limit);
+    }
+
+    /** How long a session lives past a renewal: to the new ID token's expiry, plus the configured extension. */
+    public Duration sessionAge(AuthorizationCodeTokens tokens) {
+        return Duration.between(Instant.now(), expiry(tokens.getIdToken())).plus(extension);
     }
 
     /** The session's renewed tokens; concurrent calls for one session share one grant. */

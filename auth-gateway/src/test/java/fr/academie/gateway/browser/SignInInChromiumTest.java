@@ -1,5 +1,7 @@
 package fr.academie.gateway.browser;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.academie.gateway.SignedIn;
 import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.Keycloak;
@@ -7,6 +9,7 @@ import fr.academie.stack.KeycloakAdmin;
 import fr.academie.stack.testing.Chromium;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
+import fr.academie.stack.testing.Tokens;
 import fr.academie.stack.testing.Totp;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -132,6 +135,32 @@ class SignInInChromiumTest {
         wait(browser).until(ExpectedConditions.titleIs("Authentification – ac-orleans-tours.fr"));
         typePassword(account.username());
         assertSignedInAs("Camille Essai", "/demarches");
+    }
+
+    @Test
+    void signedInToThePortalLenaOpensPronoteWithoutSigningInAgain() {
+        browser = Chromium.start();
+        browser.get(gateway.resolve("/").toString());
+        typePassword("lmartin");
+        assertSignedInAs("Léna Martin", "/");
+        // Pronote does not run here: for this test its return address is a page of the gateway (a 404 that loads)
+        KeycloakAdmin admin = TestStack.get().stack().admin();
+        ObjectNode client = (ObjectNode) admin.client(Keycloak.REALM, "pronote");
+        ObjectNode asShipped = client.deepCopy();
+        String pronoteHere = gateway.resolve("/pronote-essai").toString();
+        ((ArrayNode) client.get("redirectUris")).add(pronoteHere);
+        admin.updateClient(Keycloak.REALM, client);
+        try {
+            Tokens.Client pronote = new Tokens.Client("pronote", TestStack.get().client("pronote").secret(), pronoteHere);
+            browser.get(new Tokens(TestStack.get().realmUrl()).authorizationUri(pronote, Tokens.challenge(Tokens.random()))
+                    .toString());
+
+            // straight back to Pronote with a code: no sign-in form on the way
+            wait(browser).until(ExpectedConditions.urlContains("code="));
+            assertTrue(browser.getCurrentUrl().startsWith(pronoteHere + "?"), browser.getCurrentUrl());
+        } finally {
+            admin.updateClient(Keycloak.REALM, asShipped);
+        }
     }
 
     /** Text of an element of the account page (a component inside the layout's shadow root). */
