@@ -80,13 +80,16 @@ public class ServerSideTokenStateManager implements TokenStateManager {
                         // the session lives on as Quarkus would have extended it: here, and in the browser's cookie
                         Duration age = refresher.sessionAge(tokens);
                         sessions.replace(reference, session, new Session(tokens, session.subject(), Instant.now().plus(age)));
-                        // written as a header: the response's cookie jar would keep the browser's own q_session instead
+                        // the same reference with a new lifetime (Max-Age), as Quarkus sets its cookie
                         context.response().headers().add(HttpHeaders.SET_COOKIE, Cookie.cookie(SESSION_COOKIE, reference)
                                 .setPath(config.authentication().cookiePath()).setHttpOnly(true).setMaxAge(age.toSeconds())
                                 .setSameSite(CookieSameSite.valueOf(config.authentication().cookieSameSite().name()))
                                 .setSecure("https".equals(context.request().scheme())).encode());
                     })
-                    .onFailure().invoke(ended -> sessions.remove(reference));
+                    // Keycloak refused: the session is over; Keycloak unreachable: the tokens as they are, for now
+                    .onFailure(AuthenticationFailedException.class).invoke(ended -> sessions.remove(reference))
+                    .onFailure(failure -> !(failure instanceof AuthenticationFailedException))
+                    .recoverWithItem(session.tokens());
         }
         return Uni.createFrom().item(session.tokens());
     }

@@ -1,5 +1,6 @@
 package fr.academie.gateway.browser;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.academie.gateway.SignedIn;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -127,8 +129,15 @@ class SignInInChromiumTest {
 
         // ended elsewhere (an administrator, "se déconnecter partout" on another computer): Keycloak tells the gateway
         KeycloakAdmin admin = TestStack.get().stack().admin();
-        admin.read("/admin/realms/" + Keycloak.REALM + "/users/" + account.id() + "/sessions")
-                .forEach(session -> admin.delete("/admin/realms/" + Keycloak.REALM + "/sessions/" + session.get("id").asText()));
+        String sessionsPath = "/admin/realms/" + Keycloak.REALM + "/users/" + account.id() + "/sessions";
+        JsonNode sessions = wait(browser).until(driver -> {
+            JsonNode listed = admin.read(sessionsPath); // Keycloak lists a session a moment after it starts
+            return listed.isEmpty() ? null : listed;
+        });
+        sessions.forEach(session -> admin.delete("/admin/realms/" + Keycloak.REALM + "/sessions/" + session.get("id").asText()));
+        fr.academie.stack.testing.Browser sameCookie = new fr.academie.stack.testing.Browser();
+        sameCookie.setCookie("q_session", browser.manage().getCookieNamed("q_session").getValue());
+        wait(browser).until(driver -> sameCookie.get(gateway.resolve("/api/me")).statusCode() == 401);
         // the next API call of the SPA (opening "Mes démarches" without reloading) meets a 401
         browser.executeScript("document.querySelector('portail-app').shadowRoot.querySelector('nav a[href=\"/demarches\"]').click();");
 
@@ -161,6 +170,59 @@ class SignInInChromiumTest {
         } finally {
             admin.updateClient(Keycloak.REALM, asShipped);
         }
+    }
+
+    @Test
+    void theAdministratorCreatesAnAccountFromTheAdministrationPage() {
+        browser = Chromium.start();
+        browser.get(gateway.resolve("/administration").toString());
+        typePassword("admin");
+        secondFactor("admin");
+        assertSignedInAs("Administrateur Académique", "/administration");
+
+        fillInAdministrationPage("#prenom", "Simone");
+        fillInAdministrationPage("#nom", "de Beauvoir");
+        fillInAdministrationPage("#uai", "0450042K");
+        clickInPage("page-administration", "input[name=roles][value=enseignant]");
+        clickInPage("page-administration", "#creer button[type=submit]");
+
+        String created = wait(browser).until(driver -> pageText(driver, "page-administration", "#compte-cree"));
+        assertTrue(created.contains("sdebeauvoir") && created.contains("simone.de-beauvoir@ac-orleans-tours.fr"), created);
+        assertTrue(created.contains("Mot de passe provisoire"), created);
+    }
+
+    /** The OTP page of an account with a second factor: enrols it the first time, then types the current code. */
+    private void secondFactor(String username) {
+        wait(browser).until(driver -> !driver.findElements(By.id("otp")).isEmpty()
+                || !driver.findElements(By.id("kc-totp-settings-form")).isEmpty());
+        if (!browser.findElements(By.id("kc-totp-settings-form")).isEmpty()) {
+            browser.findElement(By.id("mode-manual")).click();
+            Totp.remember(username, browser.findElement(By.id("kc-totp-secret-key")).getText());
+            browser.findElement(By.id("totp")).sendKeys(Totp.nextCode(username));
+            browser.findElement(By.id("saveTOTPBtn")).click();
+        } else {
+            browser.findElement(By.id("otp")).sendKeys(Totp.nextCode(username));
+            browser.findElement(By.id("kc-login")).click();
+        }
+    }
+
+    private void fillInAdministrationPage(String selector, String text) {
+        WebElement field = (WebElement) browser.executeScript("return document.querySelector('portail-app').shadowRoot"
+                + ".querySelector('page-administration').shadowRoot.querySelector(arguments[0]);", selector);
+        field.sendKeys(text);
+    }
+
+    private void clickInPage(String page, String selector) {
+        browser.executeScript("document.querySelector('portail-app').shadowRoot.querySelector(arguments[0]).shadowRoot"
+                + ".querySelector(arguments[1]).click();", page, selector);
+    }
+
+    /** Text of an element of a page component inside the layout, or null while it is not rendered. */
+    private static String pageText(WebDriver driver, String page, String selector) {
+        return (String) ((ChromeDriver) driver).executeScript(
+                "const element = document.querySelector('portail-app')?.shadowRoot?.querySelector(arguments[0])"
+                        + "?.shadowRoot?.querySelector(arguments[1]);"
+                        + "return element ? element.textContent.trim() : null;", page, selector);
     }
 
     /** Text of an element of the account page (a component inside the layout's shadow root). */
