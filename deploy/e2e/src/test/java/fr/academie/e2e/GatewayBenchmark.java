@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +123,7 @@ public final class GatewayBenchmark {
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         long[] sorted = latencies.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         System.out.printf("  %-16s %6d requests, %d errors, p50 %6.2f ms, p90 %6.2f ms, p99 %6.2f ms, max %7.2f ms%n",
                 label, count, errors.get(), percentile(sorted, 50) / 1e6, percentile(sorted, 90) / 1e6,
                 percentile(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6);
