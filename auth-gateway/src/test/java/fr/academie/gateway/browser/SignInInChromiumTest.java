@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -30,6 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -130,18 +133,20 @@ class SignInInChromiumTest {
         // ended elsewhere (an administrator, "se déconnecter partout" on another computer): Keycloak tells the gateway
         KeycloakAdmin admin = TestStack.get().stack().admin();
         String sessionsPath = "/admin/realms/" + Keycloak.REALM + "/users/" + account.id() + "/sessions";
-        JsonNode sessions = wait(browser).until(driver -> {
-            JsonNode listed = admin.read(sessionsPath); // Keycloak lists a session a moment after it starts
-            return listed.isEmpty() ? null : listed;
-        });
-        sessions.forEach(session -> admin.delete("/admin/realms/" + Keycloak.REALM + "/sessions/" + session.get("id").asText()));
         fr.academie.stack.testing.Browser sameCookie = new fr.academie.stack.testing.Browser();
         sameCookie.setCookie("q_session", browser.manage().getCookieNamed("q_session").getValue());
-        wait(browser).until(driver -> sameCookie.get(gateway.resolve("/api/me")).statusCode() == 401);
+        AtomicInteger ended = new AtomicInteger();
+        waitOrDescribe(driver -> {
+            // Keycloak lists a session a moment after it starts: delete what it lists until it lists none
+            JsonNode listed = admin.read(sessionsPath);
+            listed.forEach(session -> admin.delete("/admin/realms/" + Keycloak.REALM + "/sessions/" + session.get("id").asText()));
+            ended.addAndGet(listed.size());
+            return listed.isEmpty() && ended.get() > 0 && sameCookie.get(gateway.resolve("/api/me")).statusCode() == 401;
+        });
         // the next API call of the SPA (opening "Mes démarches" without reloading) meets a 401
         browser.executeScript("document.querySelector('portail-app').shadowRoot.querySelector('nav a[href=\"/demarches\"]').click();");
 
-        wait(browser).until(ExpectedConditions.titleIs("Authentification – ac-orleans-tours.fr"));
+        waitOrDescribe(ExpectedConditions.titleIs("Authentification – ac-orleans-tours.fr"));
         typePassword(account.username());
         assertSignedInAs("Camille Essai", "/demarches");
     }
@@ -249,6 +254,22 @@ class SignInInChromiumTest {
     private void assertSignedInAs(String name, String path) {
         wait(browser).until(ExpectedConditions.urlToBe(gateway.resolve(path).toString()));
         assertEquals(name, wait(browser).until(driver -> shadowText(driver, "portail-app", "header .nom")));
+    }
+
+    /** Waits, and on a time-out says what the browser shows (address, page text, console): CI runs cannot be replayed. */
+    private <T> T waitOrDescribe(Function<WebDriver, T> condition) {
+        try {
+            return wait(browser).until(condition);
+        } catch (TimeoutException e) {
+            Object page = browser.executeScript("const app = document.querySelector('portail-app')?.shadowRoot;"
+                    + "return app ? [app, ...[...app.querySelectorAll('*')].map(e => e.shadowRoot).filter(r => r)]"
+                    + ".map(r => r.textContent).join(' ').replace(/\\s+/g, ' ') : document.body.innerText;");
+            List<String> console = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .map(LogEntry::getMessage).toList();
+            throw new AssertionError("at " + browser.getCurrentUrl() + " showing «" + page + "», cookies "
+                    + browser.manage().getCookies().stream().map(c -> c.getName() + "@" + c.getPath()).toList()
+                    + ", console " + console, e);
+        }
     }
 
     private static WebDriverWait wait(WebDriver driver) {
