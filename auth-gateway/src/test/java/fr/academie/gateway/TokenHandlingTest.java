@@ -2,6 +2,7 @@ package fr.academie.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.academie.gateway.session.ServerSideTokenStateManager;
 import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.Keycloak;
 import fr.academie.stack.KeycloakAdmin;
@@ -9,10 +10,12 @@ import fr.academie.stack.testing.Browser;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
 import fr.academie.stack.testing.Tokens;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -27,6 +30,7 @@ import java.util.concurrent.Future;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -45,6 +49,9 @@ class TokenHandlingTest {
 
     @TestHTTPResource("/")
     URI gateway;
+
+    @Inject
+    ServerSideTokenStateManager sessions;
 
     @Test
     void everyAuthorizationRequestCarriesItsOwnStateNonceAndPkceChallenge() {
@@ -187,6 +194,31 @@ class TokenHandlingTest {
         } finally {
             admin.updateClient(Keycloak.REALM, asShipped);
         }
+    }
+
+    @Test
+    void anApiCallReusesTheIdentityVerifiedForTheSameTokensUntilABackChannelLogout() throws Exception {
+        TestStack.Account account = TestStack.get().newAccount("personnel");
+        Browser browser = SignedIn.as(gateway, account.username());
+        String reference = browser.cookies().get(SESSION);
+        assertEquals(200, browser.get(gateway.resolve("/api/me")).statusCode());
+        SecurityIdentity verified = sessions.verifiedIdentity(reference).orElseThrow();
+        assertEquals(account.username(), verified.getPrincipal().getName());
+        HttpResponse<String> again = browser.get(gateway.resolve("/api/me"));
+        assertEquals(200, again.statusCode(), again.body());
+        assertTrue(again.body().contains(account.username()), again.body());
+        assertSame(verified, sessions.verifiedIdentity(reference).orElseThrow(), "not verified a second time");
+
+        // ended at Keycloak: its back-channel logout makes the gateway forget what it had verified, and end the session
+        KeycloakAdmin admin = TestStack.get().stack().admin();
+        admin.read("/admin/realms/" + Keycloak.REALM + "/users/" + account.id() + "/sessions")
+                .forEach(session -> admin.delete("/admin/realms/" + Keycloak.REALM + "/sessions/"
+                        + session.get("id").asText()));
+        for (int wait = 0; wait < 50 && sessions.verifiedIdentity(reference).isPresent(); wait++) {
+            Thread.sleep(100);
+        }
+        assertTrue(sessions.verifiedIdentity(reference).isEmpty(), "forgotten at the back-channel logout");
+        assertEquals(401, browser.get(gateway.resolve("/api/me")).statusCode());
     }
 
     /** The address of Keycloak's sign-in that the gateway sends a browser to (after its cookie check). */

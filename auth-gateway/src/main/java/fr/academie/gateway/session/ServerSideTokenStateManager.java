@@ -1,11 +1,13 @@
 package fr.academie.gateway.session;
 
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.AuthorizationCodeTokens;
 import io.quarkus.oidc.OidcRequestContext;
 import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.TokenStateManager;
 import io.quarkus.oidc.runtime.CodeAuthenticationMechanism;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -24,6 +26,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps the person's tokens on the server: the session cookie carries only a random reference. So the
@@ -45,10 +48,25 @@ public class ServerSideTokenStateManager implements TokenStateManager {
     /** Quarkus's session cookie (default tenant). */
     private static final String SESSION_COOKIE = "q_session";
 
-    private record Session(AuthorizationCodeTokens tokens, String subject, Instant expires) {
+    /**
+     * A session's tokens, when they are due for renewal, and the identity Quarkus OIDC built from exactly these
+     * tokens (null until an API call has verified them; a renewal makes a new record without it).
+     */
+    private record Session(AuthorizationCodeTokens tokens, String subject, Instant expires, Instant renewAt,
+                           SecurityIdentity identity) {
+
+        Session(AuthorizationCodeTokens tokens, String subject, Instant expires, Instant renewAt) {
+            this(tokens, subject, expires, renewAt, null);
+        }
+
+        boolean live(Instant now) {
+            return expires.isAfter(now);
+        }
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    /** Moves on at each back-channel logout: an identity verified before one is never remembered after it. */
+    private final AtomicLong logouts = new AtomicLong();
     private final SessionRefresher refresher;
 
     public ServerSideTokenStateManager(SessionRefresher refresher) {
@@ -59,11 +77,11 @@ public class ServerSideTokenStateManager implements TokenStateManager {
     public Uni<String> createTokenState(RoutingContext context, OidcTenantConfig config, AuthorizationCodeTokens tokens,
                                         OidcRequestContext<String> requestContext) {
         Instant now = Instant.now();
-        sessions.values().removeIf(session -> session.expires().isBefore(now));
+        sessions.values().removeIf(session -> !session.live(now));
         Long maxAge = context.get(CodeAuthenticationMechanism.SESSION_MAX_AGE_PARAM);
         String reference = reference();
         sessions.put(reference, new Session(tokens, subjectOf(tokens.getIdToken()),
-                now.plusSeconds(maxAge == null ? 36_000 : maxAge)));
+                now.plusSeconds(maxAge == null ? 36_000 : maxAge), refresher.renewAt(tokens)));
         return Uni.createFrom().item(reference);
     }
 
@@ -71,15 +89,18 @@ public class ServerSideTokenStateManager implements TokenStateManager {
     public Uni<AuthorizationCodeTokens> getTokens(RoutingContext context, OidcTenantConfig config, String reference,
                                                   OidcRequestContext<AuthorizationCodeTokens> requestContext) {
         Session session = sessions.get(reference);
-        if (session == null || session.expires().isBefore(Instant.now())) {
+        if (session == null || !session.live(Instant.now())) {
             return Uni.createFrom().failure(new AuthenticationFailedException("Session ended"));
         }
-        if (session.tokens().getRefreshToken() != null && refresher.dueForRefresh(session.tokens())) {
+        if (session.tokens().getRefreshToken() != null && !session.renewAt().isAfter(Instant.now())) {
             return refresher.refresh(reference, session.tokens())
                     .invoke(tokens -> {
                         // the session lives on as Quarkus would have extended it: here, and in the browser's cookie
                         Duration age = refresher.sessionAge(tokens);
-                        sessions.replace(reference, session, new Session(tokens, session.subject(), Instant.now().plus(age)));
+                        Session renewed = new Session(tokens, session.subject(), Instant.now().plus(age),
+                                refresher.renewAt(tokens));
+                        sessions.computeIfPresent(reference, (key, current) ->
+                                current.tokens() == session.tokens() ? renewed : current);
                         // the same reference with a new lifetime (Max-Age), as Quarkus sets its cookie
                         context.response().headers().add(HttpHeaders.SET_COOKIE, Cookie.cookie(SESSION_COOKIE, reference)
                                 .setPath(config.authentication().cookiePath()).setHttpOnly(true).setMaxAge(age.toSeconds())
@@ -103,9 +124,46 @@ public class ServerSideTokenStateManager implements TokenStateManager {
 
     /** The account of a live session, read before authentication runs (rate limits, sign-in checks). */
     public Optional<String> subject(String reference) {
+        return live(reference).map(Session::subject);
+    }
+
+    /** The identity verified for the session's current tokens, while they are not due for renewal. */
+    public Optional<SecurityIdentity> verifiedIdentity(String reference) {
+        return live(reference).filter(session -> session.identity() != null && session.renewAt().isAfter(Instant.now()))
+                .map(Session::identity);
+    }
+
+    /** A mark to pass to {@link #remember} for an identity whose verification starts now. */
+    public long logoutsSoFar() {
+        return logouts.get();
+    }
+
+    /**
+     * Keeps the identity Quarkus OIDC has just verified for the session, if it was built from the session's current
+     * tokens and no back-channel logout has arrived since its verification started (it may have missed it).
+     */
+    public void remember(String reference, SecurityIdentity identity, long logoutsBefore) {
+        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
+        if (reference == null || token == null) {
+            return;
+        }
+        // checked under the entry's lock: forgetVerifiedIdentities counts first, then clears entry by entry
+        sessions.computeIfPresent(reference, (key, session) -> logouts.get() == logoutsBefore
+                && token.getToken().equals(session.tokens().getAccessToken())
+                ? new Session(session.tokens(), session.subject(), session.expires(), session.renewAt(), identity)
+                : session);
+    }
+
+    /** A back-channel logout has arrived: every session is verified again, so that Quarkus applies the logout. */
+    public void forgetVerifiedIdentities() {
+        logouts.incrementAndGet();
+        sessions.replaceAll((reference, session) -> session.identity() == null ? session
+                : new Session(session.tokens(), session.subject(), session.expires(), session.renewAt()));
+    }
+
+    private Optional<Session> live(String reference) {
         Session session = reference == null ? null : sessions.get(reference);
-        return session == null || session.expires().isBefore(Instant.now()) ? Optional.empty()
-                : Optional.of(session.subject());
+        return session != null && session.live(Instant.now()) ? Optional.of(session) : Optional.empty();
     }
 
     /** The subject of an ID token Quarkus has just verified. */

@@ -54,10 +54,11 @@ public class SessionRefresher {
         this.extension = extension;
     }
 
-    /** Whether the tokens expire within Quarkus's refresh window (plus a margin). */
-    public boolean dueForRefresh(AuthorizationCodeTokens tokens) {
-        Instant limit = Instant.now().plus(skew);
-        return expiry(tokens.getIdToken()).isBefore(limit) || expiry(tokens.getAccessToken()).isBefore(limit);
+    /** When the tokens enter Quarkus's refresh window (plus a margin): from then on they are renewed here. */
+    public Instant renewAt(AuthorizationCodeTokens tokens) {
+        Instant first = expiry(tokens.getIdToken()).isBefore(expiry(tokens.getAccessToken()))
+                ? expiry(tokens.getIdToken()) : expiry(tokens.getAccessToken());
+        return first.equals(Instant.MAX) ? first : first.minus(skew);
     }
 
     /** How long a session lives past a renewal: to the new ID token's expiry, plus the configured extension. */
