@@ -38,7 +38,7 @@ public class RequestGuard {
     public static final String COOKIE_CHECK = "portail_cookies";
     /** The header the SPA sends with every call; required on those that change something. */
     public static final String CSRF_HEADER = "X-Portail-Request";
-    static final String SESSION_COOKIE = "q_session";
+    private static final String SESSION_COOKIE = ServerSideTokenStateManager.SESSION_COOKIE;
     private static final Logger LOG = Logger.getLogger(RequestGuard.class);
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 

@@ -44,9 +44,9 @@ import java.util.concurrent.atomic.AtomicLong;
 @Priority(1)
 public class ServerSideTokenStateManager implements TokenStateManager {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** Quarkus's session cookie (default tenant). */
-    private static final String SESSION_COOKIE = "q_session";
+    public static final String SESSION_COOKIE = "q_session";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * A session's tokens, when they are due for renewal, and the identity Quarkus OIDC built from exactly these

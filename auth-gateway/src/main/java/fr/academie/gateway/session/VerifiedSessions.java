@@ -29,7 +29,6 @@ import java.util.Set;
 @ApplicationScoped
 public class VerifiedSessions implements HttpAuthenticationMechanism, SecurityIdentityAugmentor {
 
-    private static final String SESSION_COOKIE = "q_session";
     /** Set on an API call that Quarkus verifies: the back-channel logouts seen when its verification started. */
     private static final String LOGOUTS_BEFORE = VerifiedSessions.class.getName() + ".logouts";
 
@@ -93,7 +92,7 @@ public class VerifiedSessions implements HttpAuthenticationMechanism, SecurityId
     }
 
     private static String sessionReference(RoutingContext context) {
-        Cookie cookie = context.request().getCookie(SESSION_COOKIE);
+        Cookie cookie = context.request().getCookie(ServerSideTokenStateManager.SESSION_COOKIE);
         return cookie == null ? null : cookie.getValue();
     }
 }
