@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -181,9 +182,7 @@ class TokenHandlingTest {
         try {
             TestStack.Account account = TestStack.get().newAccount("personnel");
             Browser browser = SignedIn.as(gateway, account.username());
-            admin.read("/admin/realms/" + Keycloak.REALM + "/users/" + account.id() + "/sessions")
-                    .forEach(session -> admin.delete("/admin/realms/" + Keycloak.REALM + "/sessions/"
-                            + session.get("id").asText()));
+            endKeycloakSessions(account);
             assertEquals(200, browser.get(gateway.resolve("/api/me")).statusCode(), "its tokens are still valid");
 
             Thread.sleep(11_000); // the tokens are now due for renewal, which Keycloak refuses
@@ -210,15 +209,26 @@ class TokenHandlingTest {
         assertSame(verified, sessions.verifiedIdentity(reference).orElseThrow(), "not verified a second time");
 
         // ended at Keycloak: its back-channel logout makes the gateway forget what it had verified, and end the session
-        KeycloakAdmin admin = TestStack.get().stack().admin();
-        admin.read("/admin/realms/" + Keycloak.REALM + "/users/" + account.id() + "/sessions")
-                .forEach(session -> admin.delete("/admin/realms/" + Keycloak.REALM + "/sessions/"
-                        + session.get("id").asText()));
+        endKeycloakSessions(account);
         for (int wait = 0; wait < 50 && sessions.verifiedIdentity(reference).isPresent(); wait++) {
             Thread.sleep(100);
         }
         assertTrue(sessions.verifiedIdentity(reference).isEmpty(), "forgotten at the back-channel logout");
         assertEquals(401, browser.get(gateway.resolve("/api/me")).statusCode());
+    }
+
+    /** Ends the account's sessions at Keycloak, which lists a new session a moment after it starts. */
+    private static void endKeycloakSessions(TestStack.Account account) throws InterruptedException {
+        KeycloakAdmin admin = TestStack.get().stack().admin();
+        String listing = "/admin/realms/" + Keycloak.REALM + "/users/" + account.id() + "/sessions";
+        JsonNode sessions = admin.read(listing);
+        for (int wait = 0; wait < 50 && sessions.isEmpty(); wait++) {
+            Thread.sleep(100);
+            sessions = admin.read(listing);
+        }
+        assertFalse(sessions.isEmpty(), "Keycloak lists the session");
+        sessions.forEach(session -> admin.delete("/admin/realms/" + Keycloak.REALM + "/sessions/"
+                + session.get("id").asText()));
     }
 
     /** The address of Keycloak's sign-in that the gateway sends a browser to (after its cookie check). */
