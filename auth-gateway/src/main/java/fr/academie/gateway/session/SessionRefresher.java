@@ -56,8 +56,9 @@ public class SessionRefresher {
 
     /** When the tokens enter Quarkus's refresh window (plus a margin): from then on they are renewed here. */
     public Instant renewAt(AuthorizationCodeTokens tokens) {
-        Instant first = expiry(tokens.getIdToken()).isBefore(expiry(tokens.getAccessToken()))
-                ? expiry(tokens.getIdToken()) : expiry(tokens.getAccessToken());
+        Instant idToken = expiry(tokens.getIdToken());
+        Instant accessToken = expiry(tokens.getAccessToken());
+        Instant first = idToken.isBefore(accessToken) ? idToken : accessToken;
         return first.equals(Instant.MAX) ? first : first.minus(skew);
     }
 

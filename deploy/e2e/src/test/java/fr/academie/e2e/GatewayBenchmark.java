@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  * fixed 200 requests/s after a warm-up — latency counted from each request's planned start, so a stall is not
  * hidden; (2) the throughput ratio gateway / direct at saturation; (3) complete sign-ins per second (gateway →
  * Keycloak form → callback → first API call) with their p95. Prints the figures; asserts nothing.
- * Run: {@code ./mvnw -pl deploy/e2e -am -Pbench verify -DskipTests} (about 5 minutes); add
+ * Run: {@code ./mvnw -pl deploy/e2e -am -Pbench verify -DskipTests} (about 6 minutes); add
  * {@code -Dbench.jvm="-Xmx256m -XX:+UseSerialGC"} to start the services with other JVM options (here: both JIT tiers).
  */
 public final class GatewayBenchmark {
