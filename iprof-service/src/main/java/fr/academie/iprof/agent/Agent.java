@@ -35,8 +35,14 @@ public class Agent extends PanacheEntityBase {
     @Column(name = "last_name", nullable = false)
     public String lastName;
 
+    /** titulaire, stagiaire or contractuel. */
+    @Column(nullable = false)
+    public String status = "titulaire";
+
     @Column(nullable = false)
     public String corps;
+
+    public String discipline;
 
     @Column(nullable = false)
     public String grade;
@@ -47,12 +53,25 @@ public class Agent extends PanacheEntityBase {
     @Column(name = "echelon_since", nullable = false)
     public LocalDate echelonSince;
 
+    @Column(name = "indice_majore")
+    public Integer indiceMajore;
+
     /** The school of the current assignment (UAI), null between assignments. */
     @Column(name = "school_uai")
     public String schoolUai;
 
     @Column(name = "school_name")
     public String schoolName;
+
+    @Column(name = "school_commune")
+    public String schoolCommune;
+
+    @Column(name = "assigned_since")
+    public LocalDate assignedSince;
+
+    public String fullName() {
+        return firstName + " " + lastName;
+    }
 
     static Optional<Agent> ofAccount(String accountId) {
         return find("accountId", accountId).firstResultOptional();

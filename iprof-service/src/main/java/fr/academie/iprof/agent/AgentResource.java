@@ -1,31 +1,48 @@
 package fr.academie.iprof.agent;
 
-import fr.academie.common.problem.ProblemException;
+import fr.academie.common.page.Cursor;
+import fr.academie.common.page.Page;
+import fr.academie.iprof.access.Reader;
+import fr.academie.iprof.access.Readers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The caller's own career record. */
+/** Career records: one's own ({@code me}), any for HR, the summaries of a school for its head. */
 @Path("/agents")
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentResource {
 
     private final AgentService agents;
-    private final JsonWebToken token;
+    private final AgentDirectory directory;
+    private final Readers readers;
 
-    public AgentResource(AgentService agents, JsonWebToken token) {
+    public AgentResource(AgentService agents, AgentDirectory directory, Readers readers) {
         this.agents = agents;
-        this.token = token;
+        this.directory = directory;
+        this.readers = readers;
     }
 
     @GET
-    @Path("/me")
-    public CareerSummary me() {
-        return agents.summaryOf(token.getSubject(), token.getClaim("preferred_username"))
-                .orElseThrow(() -> ProblemException.notFound("urn:portail:iprof:no-career-record",
-                        "Aucun dossier de carrière n'est rattaché à votre compte. Si vous pensez que c'est une erreur, "
-                                + "contactez votre gestionnaire RH (DPE)."));
+    @RolesAllowed({Reader.HR, Reader.HEAD_OF_SCHOOL})
+    public Page<CareerSummary> list(@QueryParam("uai") String uai, @QueryParam("cursor") String cursor,
+                                    @QueryParam("limit") Integer limit) {
+        return directory.list(readers.current(), uai, cursor, Cursor.limit(limit));
+    }
+
+    @GET
+    @Path("/{ref}")
+    public CareerRecord record(@PathParam("ref") String ref) {
+        return agents.record(ref, readers.current()).orElseThrow(() -> Records.notFound(ref));
+    }
+
+    @GET
+    @Path("/{ref}/summary")
+    public CareerSummary summary(@PathParam("ref") String ref) {
+        return agents.summary(ref, readers.current()).orElseThrow(() -> Records.notFound(ref));
     }
 }

@@ -1,25 +1,38 @@
 package fr.academie.iprof.agent;
 
+import fr.academie.iprof.access.Part;
+import fr.academie.iprof.access.Reader;
+import fr.academie.iprof.grid.Grids;
+import fr.academie.iprof.shared.Paris;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
-/** Finds the career record of an account. */
+/** Career records as their readers may see them: whole with the projections, or the summary. */
 @ApplicationScoped
 @Transactional
 public class AgentService {
 
-    /**
-     * The record linked to the account; at the first visit, the record HR imported under the person's
-     * identifier is linked to the account, so that later lookups use the token subject only.
-     */
-    public Optional<CareerSummary> summaryOf(String accountId, String identifier) {
-        return Agent.ofAccount(accountId)
-                .or(() -> Agent.unlinked(identifier).map(agent -> {
-                    agent.accountId = accountId;
-                    return agent;
-                }))
-                .map(CareerSummary::of);
+    private final Records records;
+    private final Grids grids;
+    private final Paris paris;
+
+    public AgentService(Records records, Grids grids, Paris paris) {
+        this.records = records;
+        this.grids = grids;
+        this.paris = paris;
+    }
+
+    public Optional<CareerRecord> record(String ref, Reader reader) {
+        LocalDate today = paris.today();
+        return records.whole(ref, reader, Part.RECORD).map(agent -> CareerRecord.of(agent, Assignment.of(agent.id),
+                grids.inForce(agent.corps, agent.grade, today).map(grid -> CareerRecord.Advancement.of(grid,
+                        grid.next(agent.echelon, agent.echelonSince, today).orElse(null))).orElse(null)));
+    }
+
+    public Optional<CareerSummary> summary(String ref, Reader reader) {
+        return records.summary(ref, reader).map(CareerSummary::of);
     }
 }

@@ -1,17 +1,19 @@
 package fr.academie.iprof.agent;
 
 import java.time.LocalDate;
+import java.util.UUID;
 
-/** The summary of a career record: who, corps, grade, échelon and since when, current assignment. */
-public record CareerSummary(String firstName, String lastName, String corps, String grade, int echelon,
-                            LocalDate echelonSince, Assignment assignment) {
+/** The summary of a career record, all a head of school may see: who, corps, grade, échelon, assignment. */
+public record CareerSummary(UUID id, String firstName, String lastName, String corps, String grade, int echelon,
+                            LocalDate echelonSince, School assignment) {
 
-    /** The school the person is assigned to. */
-    public record Assignment(String uai, String schoolName) {
+    /** The school the person is assigned to, and since when. */
+    public record School(String uai, String schoolName, String commune, LocalDate since) {
     }
 
     static CareerSummary of(Agent agent) {
-        return new CareerSummary(agent.firstName, agent.lastName, agent.corps, agent.grade, agent.echelon,
-                agent.echelonSince, agent.schoolUai == null ? null : new Assignment(agent.schoolUai, agent.schoolName));
+        return new CareerSummary(agent.id, agent.firstName, agent.lastName, agent.corps, agent.grade, agent.echelon,
+                agent.echelonSince, agent.schoolUai == null ? null
+                : new School(agent.schoolUai, agent.schoolName, agent.schoolCommune, agent.assignedSince));
     }
 }

@@ -137,11 +137,18 @@ public final class TestStack {
 
     /** Creates a fresh account with the demo password and the realm roles given. */
     public Account newAccount(String... realmRoles) {
+        return newAccount(Map.of(), realmRoles);
+    }
+
+    /** Creates a fresh account with the demo password, the user attributes (uai...) and the realm roles given. */
+    public Account newAccount(Map<String, String> attributes, String... realmRoles) {
         String username = "essai" + UUID.randomUUID().toString().substring(0, 8);
         String email = username + "@ac-orleans-tours.fr";
         ObjectNode representation = new ObjectMapper().createObjectNode().put("ifResourceExists", "FAIL");
         ObjectNode user = representation.putArray("users").addObject().put("username", username).put("email", email)
                 .put("firstName", "Camille").put("lastName", "Essai").put("enabled", true).put("emailVerified", true);
+        ObjectNode userAttributes = user.putObject("attributes");
+        attributes.forEach((name, value) -> userAttributes.putArray(name).add(value));
         ArrayNode roles = user.putArray("realmRoles");
         for (String role : realmRoles) {
             roles.add(role);

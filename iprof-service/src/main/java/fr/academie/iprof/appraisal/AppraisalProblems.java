@@ -1,0 +1,30 @@
+package fr.academie.iprof.appraisal;
+
+import fr.academie.common.problem.ProblemException;
+
+import static fr.academie.iprof.shared.Paris.format;
+
+/** The refusals of the appraisal rules, in French, with the dates a person needs. */
+final class AppraisalProblems {
+
+    private AppraisalProblems() {
+    }
+
+    static ProblemException notNotifiedYet() {
+        return new ProblemException("urn:portail:iprof:report-not-notified", "Délai non ouvert", 409,
+                "Le compte rendu ne vous a pas encore été notifié : vous pourrez formuler vos observations pendant "
+                        + Window.OBSERVATION_DAYS + " jours à compter de sa notification.", "observations");
+    }
+
+    static ProblemException observationWindowClosed(Window window) {
+        return new ProblemException("urn:portail:iprof:observation-window-closed", "Délai clos", 409,
+                "Le délai pour formuler des observations est clos : il courait du " + format(window.opensOn())
+                        + " au " + format(window.closesOn()) + " inclus (" + Window.OBSERVATION_DAYS
+                        + " jours après la notification du compte rendu).", "observations");
+    }
+
+    static ProblemException notFound() {
+        return ProblemException.notFound("urn:portail:iprof:appraisal-not-found",
+                "Ce rendez-vous de carrière n'existe pas dans votre dossier.");
+    }
+}

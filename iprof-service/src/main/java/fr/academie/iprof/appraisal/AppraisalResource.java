@@ -1,0 +1,52 @@
+package fr.academie.iprof.appraisal;
+
+import fr.academie.iprof.access.Readers;
+import fr.academie.iprof.agent.Records;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Rendez-vous de carrière of a record: read by the person and HR, observations by the person (at {@code me}). */
+@Path("/agents/{ref}/appraisals")
+@Produces(MediaType.APPLICATION_JSON)
+public class AppraisalResource {
+
+    private final AppraisalService appraisals;
+    private final Readers readers;
+
+    public AppraisalResource(AppraisalService appraisals, Readers readers) {
+        this.appraisals = appraisals;
+        this.readers = readers;
+    }
+
+    /** The person's observations on the report. */
+    public record Observations(@NotBlank(message = "écrivez vos observations") @Size(max = 5000,
+            message = "5 000 caractères au plus") String observations) {
+    }
+
+    @GET
+    public List<AppraisalView> list(@PathParam("ref") String ref) {
+        return appraisals.of(ref, readers.current()).orElseThrow(() -> Records.notFound(ref));
+    }
+
+    @PUT
+    @Path("{id}/observations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AppraisalView observe(@PathParam("ref") String ref, @PathParam("id") UUID id,
+                                 @Valid @NotNull(message = "envoyez vos observations") Observations body) {
+        Records.requireMe(ref);
+        return appraisals.observe(readers.current(), id, body.observations().strip())
+                .orElseThrow(() -> Records.notFound(Records.ME));
+    }
+}
