@@ -1,5 +1,7 @@
 package fr.academie.common.problem;
 
+import java.util.List;
+
 /**
  * A failure the caller can understand, turned into a problem+json response by {@link ProblemMapper}.
  * Services throw it (or name it through the factories) rather than building responses themselves.
@@ -10,9 +12,16 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final int status;
     private final String field;
+    private final List<?> errors;
 
     public ProblemException(String type, String title, int status, String detail, String field) {
+        this(type, title, status, detail, field, null);
+    }
+
+    /** A problem that lists what is wrong, item by item (the lines of a refused file). */
+    public ProblemException(String type, String title, int status, String detail, String field, List<?> errors) {
         super(detail);
+        this.errors = errors;
         this.type = type;
         this.title = title;
         this.status = status;
@@ -41,7 +50,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem() {
-        return new Problem(type, title, status, getMessage(), field, null);
+        return new Problem(type, title, status, getMessage(), field, null, errors);
     }
 
     public int status() {
