@@ -1,36 +1,204 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, css } from 'lit';
 import { api } from '../api.js';
 import { pageStyles } from '../styles.js';
 
-// The career summary: corps, grade, échelon, assignment.
+const IPROF = '/api/iprof';
+const CV_KINDS = { qualification: 'Qualification', diplome: 'Diplôme', certification: 'Certification', formation: 'Formation', langue: 'Langue' };
+const ROLES_WITH_TEAM = ['chef-etablissement', 'gestionnaire-rh'];
+
+// Business dates come as YYYY-MM-DD: formatted as days, whatever the browser's time zone.
+function day(iso) {
+  return iso ? new Date(iso + 'T00:00:00Z').toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : '';
+}
+
+function instant(iso) {
+  return new Date(iso).toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
+}
+
+function countdown(days) {
+  if (days === 0) return 'aujourd\'hui';
+  return days > 0 ? `dans ${days} jour${days > 1 ? 's' : ''}` : `il y a ${-days} jour${days < -1 ? 's' : ''}`;
+}
+
+function windowText(label, w) {
+  if (!w) return '';
+  if (!w.open) return html`<p class="discret">${label} : délai clos le ${day(w.closesOn)}.</p>`;
+  return html`<p class="delai" role="status">${label} : ${w.daysLeft === 0 ? 'dernier jour aujourd\'hui'
+    : `encore ${w.daysLeft} jour${w.daysLeft > 1 ? 's' : ''}`} (jusqu'au ${day(w.closesOn)} inclus).</p>`;
+}
+
+// "Ma carrière": the record, the next échelon, appraisals with their windows, promotions, timeline, CV, who read it.
 class PageCarriere extends LitElement {
-  static properties = { career: { state: true }, error: { state: true } };
-  static styles = pageStyles;
+  static properties = {
+    me: { attribute: false }, record: { state: true }, recordError: { state: true }, timeline: { state: true },
+    appraisals: { state: true }, promotions: { state: true }, cv: { state: true }, readers: { state: true },
+    team: { state: true }, message: { state: true }, error: { state: true },
+  };
+
+  static styles = [pageStyles, css`
+    dl { display: grid; grid-template-columns: max-content 1fr; gap: .35rem 1rem; margin: 0; }
+    dt { color: var(--gris, #666); }
+    dd { margin: 0; }
+    .grand { font-size: 1.25rem; font-weight: 600; }
+    .delai { background: #e8f4ff; border-left: 4px solid var(--bleu, #000091); padding: .5rem .75rem; }
+    .eligible { color: #18753c; font-weight: 600; }
+    textarea, input, select { font: inherit; padding: .35rem; }
+    textarea { width: 100%; min-height: 5rem; box-sizing: border-box; }
+    form.ligne { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
+    button { font: inherit; padding: .35rem .8rem; }
+    .info { background: #e8f7ee; padding: .5rem .75rem; }
+  `];
 
   connectedCallback() {
     super.connectedCallback();
-    api('/api/iprof/agents/me').then((career) => { this.career = career; }, (e) => { this.error = e.message; });
+    this.load();
+  }
+
+  load() {
+    api(`${IPROF}/agents/me`).then((r) => { this.record = r; this.recordError = null; this.loadParts(); },
+      (e) => { this.recordError = e.message; this.record = null; });
+    if (this.me && this.me.roles.some((role) => ROLES_WITH_TEAM.includes(role))) {
+      api(`${IPROF}/agents?limit=200`).then((page) => { this.team = page.items; }, () => {});
+    }
+  }
+
+  loadParts() {
+    const fail = (e) => { this.error = e.message; };
+    api(`${IPROF}/agents/me/timeline?limit=50`).then((p) => { this.timeline = p.items; }, fail);
+    api(`${IPROF}/agents/me/appraisals`).then((a) => { this.appraisals = a; }, fail);
+    api(`${IPROF}/agents/me/promotions`).then((p) => { this.promotions = p; }, fail);
+    api(`${IPROF}/agents/me/cv`).then((c) => { this.cv = c; }, fail);
+    api(`${IPROF}/agents/me/access-log?limit=50`).then((p) => { this.readers = p.items; }, fail);
+  }
+
+  async send(path, method, body, done) {
+    try {
+      const result = await api(`${IPROF}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) });
+      this.error = null;
+      this.message = done;
+      this.loadParts();
+      return result;
+    } catch (e) {
+      this.error = e.message;
+      this.message = null;
+      return null;
+    }
   }
 
   render() {
-    if (this.error) {
-      return html`<p class="erreur" role="alert">${this.error}</p>`;
-    }
-    if (!this.career) {
-      return html`<p class="discret">Chargement…</p>`;
-    }
-    const c = this.career;
     return html`
       <h1>Ma carrière</h1>
-      <section class="carte">
-        <dl>
-          <dt>Corps</dt><dd>${c.corps}</dd>
-          <dt>Grade</dt><dd>${c.grade}</dd>
-          <dt>Échelon</dt><dd>${c.echelon}<sup>e</sup>, depuis le ${new Date(c.echelonSince).toLocaleDateString('fr-FR')}</dd>
-          <dt>Affectation</dt><dd>${c.assignment ? html`${c.assignment.schoolName} (${c.assignment.uai})` : 'aucune'}</dd>
-        </dl>
-      </section>
+      ${this.error ? html`<p class="erreur" role="alert">${this.error}</p>` : ''}
+      ${this.message ? html`<p class="info" role="status">${this.message}</p>` : ''}
+      ${this.recordError ? html`<p class="carte vide">${this.recordError}</p>` : ''}
+      ${!this.record && !this.recordError ? html`<p class="discret">Chargement…</p>` : ''}
+      ${this.record ? [this.summary(this.record), this.advancement(this.record), this.lastAppraisal(), this.promotionList(),
+          this.timelineList(), this.cvList(), this.readerList()] : ''}
+      ${this.team ? this.teamList() : ''}
     `;
+  }
+
+  summary(c) {
+    return html`<section class="carte"><dl>
+      <dt>Corps</dt><dd>${c.corps}${c.discipline ? ` — ${c.discipline}` : ''} (${c.status})</dd>
+      <dt>Grade</dt><dd>${c.grade}</dd>
+      <dt>Échelon</dt><dd>${c.echelon}<sup>e</sup>, depuis le ${day(c.echelonSince)}${c.indiceMajore ? ` · indice majoré ${c.indiceMajore}` : ''}</dd>
+      <dt>Affectation</dt><dd>${c.assignment ? html`${c.assignment.schoolName} (${c.assignment.uai})` : 'aucune'}</dd>
+    </dl></section>`;
+  }
+
+  advancement(c) {
+    const a = c.advancement;
+    if (!a) return html`<section class="carte prochain-echelon"><p class="vide">Aucune grille d'avancement n'est connue pour votre corps et votre grade.</p></section>`;
+    if (!a.next) return html`<section class="carte prochain-echelon"><h2>Prochain échelon</h2><p>Vous êtes au dernier échelon de votre grade.</p></section>`;
+    const n = a.next;
+    return html`<section class="carte prochain-echelon"><h2>Prochain échelon</h2>
+      <p class="grand">${n.echelon}<sup>e</sup> échelon le ${day(n.normal.date)} — ${countdown(n.normal.daysLeft)}</p>
+      <p>Rythme normal : ${Math.floor(n.normalMonths / 12)} an(s)${n.normalMonths % 12 ? ` et ${n.normalMonths % 12} mois` : ''} au ${c.echelon}<sup>e</sup> échelon.</p>
+      ${n.accelerated ? html`<p>Rythme accéléré (selon l'appréciation de votre rendez-vous de carrière) : le ${day(n.accelerated.date)}
+        — ${countdown(n.accelerated.daysLeft)}.</p>` : ''}
+      <p class="discret">Grille : ${a.gridSource}.</p></section>`;
+  }
+
+  lastAppraisal() {
+    if (!this.appraisals) return '';
+    if (this.appraisals.length === 0) return html`<section class="carte"><h2>Rendez-vous de carrière</h2><p class="vide">Aucun rendez-vous de carrière.</p></section>`;
+    const a = this.appraisals[0];
+    return html`<section class="carte rendez-vous"><h2>Dernier rendez-vous de carrière</h2>
+      <p>Le ${day(a.heldOn)}, avec ${a.evaluators.join(', ')}.</p>
+      ${a.report ? html`<p>${a.report}</p>` : ''}
+      ${a.finalAppraisalLabel ? html`<p>Appréciation finale : <strong>${a.finalAppraisalLabel}</strong> (notifiée le ${day(a.finalNotifiedOn)}).</p>` : ''}
+      ${windowText('Observations sur le compte rendu', a.observationWindow)}
+      ${windowText('Recours sur l\'appréciation finale', a.appealWindow)}
+      ${a.observations ? html`<p>Vos observations : « ${a.observations} »</p>` : ''}
+      ${a.observationWindow && a.observationWindow.open ? html`<form @submit=${(e) => this.observe(e, a.id)}>
+        <label for="observations">Vos observations</label>
+        <textarea id="observations" name="observations" maxlength="5000" required></textarea>
+        <button type="submit">Enregistrer mes observations</button></form>` : ''}
+    </section>`;
+  }
+
+  observe(event, id) {
+    event.preventDefault();
+    const text = new FormData(event.target).get('observations');
+    this.send(`/agents/me/appraisals/${id}/observations`, 'PUT', { observations: text }, 'Vos observations sont enregistrées.');
+  }
+
+  promotionList() {
+    if (!this.promotions || this.promotions.length === 0) return '';
+    return html`<section class="carte"><h2>Promotions</h2><ul class="liste">${this.promotions.map((p) => html`
+      <li><div><strong>${p.title}</strong> — du ${day(p.opensOn)} au ${day(p.closesOn)} (${{ 'a-venir': 'à venir', ouverte: 'ouverte', close: 'close' }[p.state]})
+        <p class=${p.eligible ? 'eligible' : ''}>${p.explanation}</p>
+        ${p.answer ? html`<p>Votre réponse : ${p.answer.decision === 'candidat' ? 'candidature' : 'renoncement'}
+          ${p.answer.opinion ? ` · avis : ${p.answer.opinion}` : ''}${p.answer.outcome ? ` · résultat : ${p.answer.outcome}` : ''}</p>` : ''}
+        ${p.eligible && p.state === 'ouverte' ? html`
+          <button @click=${() => this.send(`/agents/me/promotions/${p.campaignId}`, 'PUT', { decision: 'candidat' }, 'Votre candidature est enregistrée.')}>Je suis candidat(e)</button>
+          <button @click=${() => this.send(`/agents/me/promotions/${p.campaignId}`, 'PUT', { decision: 'renonce' }, 'Votre renoncement est enregistré.')}>Je renonce</button>` : ''}
+      </div></li>`)}</ul></section>`;
+  }
+
+  timelineList() {
+    if (!this.timeline) return '';
+    return html`<section class="carte parcours"><h2>Mon parcours</h2>
+      ${this.timeline.length === 0 ? html`<p class="vide">Aucun événement.</p>` : html`<ul class="liste">${this.timeline.map((e) => html`
+        <li><time datetime=${e.occurredOn}>${day(e.occurredOn)}</time><span>${e.label}</span></li>`)}</ul>`}</section>`;
+  }
+
+  cvList() {
+    if (!this.cv) return '';
+    return html`<section class="carte cv"><h2>Mon CV</h2>
+      ${this.cv.length === 0 ? html`<p class="vide">Votre CV est vide.</p>` : html`<ul class="liste">${this.cv.map((l) => html`
+        <li><span>${CV_KINDS[l.kind]} : <strong>${l.title}</strong>${l.detail ? ` — ${l.detail}` : ''}${l.obtainedOn ? ` (${day(l.obtainedOn)})` : ''}</span>
+          <button aria-label="Supprimer ${l.title}" @click=${() => this.send(`/agents/me/cv/${l.id}`, 'DELETE', null, 'La ligne est supprimée.')}>Supprimer</button></li>`)}</ul>`}
+      <form class="ligne" @submit=${this.addCv}>
+        <select name="kind" aria-label="Rubrique">${Object.entries(CV_KINDS).map(([k, v]) => html`<option value=${k}>${v}</option>`)}</select>
+        <input name="title" aria-label="Intitulé" placeholder="Intitulé" required maxlength="255">
+        <input name="detail" aria-label="Précisions" placeholder="Précisions" maxlength="2000">
+        <input name="obtainedOn" aria-label="Date d'obtention" type="date">
+        <button type="submit">Ajouter</button></form></section>`;
+  }
+
+  async addCv(event) {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    const line = Object.fromEntries([...form.entries()].filter(([, v]) => v !== ''));
+    if (await this.send('/agents/me/cv', 'POST', line, 'La ligne est ajoutée à votre CV.')) {
+      event.target.reset();
+    }
+  }
+
+  readerList() {
+    if (!this.readers) return '';
+    return html`<section class="carte consultations"><h2>Qui a consulté mon dossier</h2>
+      ${this.readers.length === 0 ? html`<p class="vide">Personne d'autre que vous n'a consulté votre dossier.</p>` : html`<ul class="liste">${this.readers.map((r) => html`
+        <li><span>${r.readerName} (${r.roleLabel})</span><span>${r.partLabel}</span><time datetime=${r.readAt}>${instant(r.readAt)}</time></li>`)}</ul>`}</section>`;
+  }
+
+  teamList() {
+    return html`<section class="carte equipe"><h2>${this.me.roles.includes('gestionnaire-rh') ? 'Agents de l\'académie' : 'Agents de mon établissement'}</h2>
+      ${this.team.length === 0 ? html`<p class="vide">Aucun agent.</p>` : html`<ul class="liste">${this.team.map((a) => html`
+        <li><span>${a.lastName} ${a.firstName}</span><span>${a.corps} · ${a.grade} · ${a.echelon}<sup>e</sup> échelon</span>
+          <span>${a.assignment ? a.assignment.schoolName : ''}</span></li>`)}</ul>`}</section>`;
   }
 }
 

@@ -30,6 +30,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -66,6 +69,24 @@ class SignInInChromiumTest {
         List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage).filter(message -> message.contains("Content Security Policy")).toList();
         assertTrue(violations.isEmpty(), "the SPA runs under the gateway's policy: " + violations);
+    }
+
+    @Test
+    void lenaSeesHerCareerHerNextEchelonCountdownHerWindowsHerTimelineAndWhoReadHerFile() {
+        browser = Chromium.start();
+        browser.get(gateway.resolve("/carriere").toString());
+        typePassword("lmartin");
+        assertSignedInAs("Léna Martin", "/carriere");
+        long daysLeft = ChronoUnit.DAYS.between(LocalDate.now(ZoneId.of("Europe/Paris")), LocalDate.of(2028, 9, 1));
+        assertEquals("8e échelon le 1 septembre 2028 — dans " + daysLeft + " jours",
+                waitOrDescribe(driver -> pageText(driver, "page-carriere", ".prochain-echelon .grand")));
+        String appraisal = waitOrDescribe(driver -> pageText(driver, "page-carriere", ".rendez-vous"));
+        assertTrue(appraisal.contains("Observations sur le compte rendu : encore"), appraisal);
+        assertTrue(waitOrDescribe(driver -> pageText(driver, "page-carriere", ".parcours"))
+                .contains("Passage au 7e échelon de la classe normale"));
+        String readers = waitOrDescribe(driver -> pageText(driver, "page-carriere", ".consultations"));
+        assertTrue(readers.contains("Paul Leroy (Chef d'établissement)"), readers);
+        assertTrue(waitOrDescribe(driver -> pageText(driver, "page-carriere", ".cv")).contains("CAPES d'histoire-géographie"));
     }
 
     @Test

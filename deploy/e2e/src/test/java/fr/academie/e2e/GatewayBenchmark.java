@@ -58,6 +58,7 @@ public final class GatewayBenchmark {
     private final TestStack stack = TestStack.get();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Load load = new Load(http);
 
     private GatewayBenchmark() {
     }
@@ -82,13 +83,13 @@ public final class GatewayBenchmark {
         Supplier<HttpRequest> direct = () -> HttpRequest.newBuilder(URI.create(mail + "/folders"))
                 .header("Authorization", "Bearer " + stack.accessToken("lmartin")).GET().build();
         System.out.printf("%nGateway overhead, GET /folders of mail-service (PostgreSQL read), loopback, %d req/s%n", RATE);
-        fixedRate("warm-up direct", direct, WARM_UP, RATE / 2);
-        fixedRate("warm-up gateway", viaGateway, WARM_UP, RATE / 2);
-        long[] directLatency = fixedRate("direct", direct, MEASURE, RATE);
-        long[] gatewayLatency = fixedRate("gateway", viaGateway, MEASURE, RATE);
+        load.fixedRate("warm-up direct", direct, WARM_UP, RATE / 2);
+        load.fixedRate("warm-up gateway", viaGateway, WARM_UP, RATE / 2);
+        long[] directLatency = load.fixedRate("direct", direct, MEASURE, RATE);
+        long[] gatewayLatency = load.fixedRate("gateway", viaGateway, MEASURE, RATE);
         System.out.printf("  gateway adds: p50 %.2f ms, p99 %.2f ms%n",
-                (percentile(gatewayLatency, 50) - percentile(directLatency, 50)) / 1e6,
-                (percentile(gatewayLatency, 99) - percentile(directLatency, 99)) / 1e6);
+                (Load.percentile(gatewayLatency, 50) - Load.percentile(directLatency, 50)) / 1e6,
+                (Load.percentile(gatewayLatency, 99) - Load.percentile(directLatency, 99)) / 1e6);
 
         System.out.printf("%nSaturation, %d clients in a closed loop%n", SATURATION_CLIENTS);
         double directRate = saturate("direct", direct);
@@ -99,35 +100,6 @@ public final class GatewayBenchmark {
                 SIGN_IN_CLIENTS, SIGN_INS);
         signIns(gateway);
         System.out.println("  password hash of the realm: " + passwordHash());
-    }
-
-    /** Requests started every 1/rate s for the duration whatever the answers; latency from the planned start. */
-    private long[] fixedRate(String label, Supplier<HttpRequest> request, Duration duration, int rate)
-            throws InterruptedException {
-        int count = (int) (duration.toSeconds() * rate);
-        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-        long[] latencies = new long[count];
-        AtomicInteger errors = new AtomicInteger();
-        List<CompletableFuture<?>> pending = new ArrayList<>(count);
-        long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            long planned = start + i * interval;
-            LockSupport.parkNanos(planned - System.nanoTime());
-            int index = i;
-            pending.add(http.sendAsync(request.get(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                latencies[index] = System.nanoTime() - planned;
-                if (failure != null || response.statusCode() != 200) {
-                    errors.incrementAndGet();
-                }
-            }));
-        }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-        long[] sorted = latencies.clone();
-        Arrays.sort(sorted);
-        System.out.printf("  %-16s %6d requests, %d errors, p50 %6.2f ms, p90 %6.2f ms, p99 %6.2f ms, max %7.2f ms%n",
-                label, count, errors.get(), percentile(sorted, 50) / 1e6, percentile(sorted, 90) / 1e6,
-                percentile(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6);
-        return sorted;
     }
 
     private double saturate(String label, Supplier<HttpRequest> request) throws InterruptedException {
@@ -193,8 +165,8 @@ public final class GatewayBenchmark {
         Collections.sort(sorted);
         long[] values = sorted.stream().mapToLong(Long::longValue).toArray();
         System.out.printf("  %d sign-ins, %d errors: %.1f sign-ins/s, p50 %.0f ms, p95 %.0f ms%n", values.length,
-                errors.get(), values.length / (double) SIGN_INS.toSeconds(), percentile(values, 50) / 1e6,
-                percentile(values, 95) / 1e6);
+                errors.get(), values.length / (double) SIGN_INS.toSeconds(), Load.percentile(values, 50) / 1e6,
+                Load.percentile(values, 95) / 1e6);
     }
 
     /** The whole sign-in as a browser does it; returns the browser's cookies for the gateway. */
@@ -224,13 +196,5 @@ public final class GatewayBenchmark {
             }
         }
         return "unknown";
-    }
-
-    private static double percentile(long[] sorted, int percent) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(index, sorted.length - 1))];
     }
 }
