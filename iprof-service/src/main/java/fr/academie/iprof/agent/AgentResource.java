@@ -5,14 +5,18 @@ import fr.academie.common.page.Page;
 import fr.academie.iprof.access.Reader;
 import fr.academie.iprof.access.Readers;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** Career records: one's own ({@code me}), any for HR, the summaries of a school for its head. */
+/** Career records: one's own ({@code me}), any for HR (who also changes them), a school's summaries for its head. */
 @Path("/agents")
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentResource {
@@ -38,6 +42,15 @@ public class AgentResource {
     @Path("/{ref}")
     public CareerRecord record(@PathParam("ref") String ref) {
         return agents.record(ref, readers.current()).orElseThrow(() -> Records.notFound(ref));
+    }
+
+    @PUT
+    @Path("/{ref}/career")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Reader.HR)
+    public CareerRecord change(@PathParam("ref") String ref,
+                               @Valid @NotNull(message = "envoyez les données de carrière") CareerInput input) {
+        return agents.change(ref, readers.current(), input).orElseThrow(() -> Records.notFound(ref));
     }
 
     @GET

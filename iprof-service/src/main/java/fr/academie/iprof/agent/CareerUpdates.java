@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -51,7 +52,7 @@ public class CareerUpdates {
         if (existing == null) {
             agent.persist(); // before its assignment, which refers to it
         }
-        assign(agent, data.school(), newSchool);
+        assign(agent, data.school(), newSchool, existing != null);
         return outcome;
     }
 
@@ -71,11 +72,13 @@ public class CareerUpdates {
     }
 
     /** The current school; a new school closes the assignment that was current the day before. */
-    private static void assign(Agent agent, CareerData.School school, boolean newSchool) {
+    private static void assign(Agent agent, CareerData.School school, boolean newSchool, boolean existed) {
         if (newSchool) {
-            Assignment.<Assignment>list("agentId = ?1 and endsOn is null", agent.id).forEach(current ->
-                    current.endsOn = school.since().minusDays(1).isBefore(current.startsOn)
-                            ? current.startsOn : school.since().minusDays(1));
+            // a new record has nothing to close: no query, which would also flush (and unbatch) the pending inserts
+            List<Assignment> current = existed ? Assignment.list("agentId = ?1 and endsOn is null", agent.id) : List.of();
+            current.forEach(open ->
+                    open.endsOn = school.since().minusDays(1).isBefore(open.startsOn)
+                            ? open.startsOn : school.since().minusDays(1));
             Assignment assignment = new Assignment();
             assignment.id = UUID.randomUUID();
             assignment.agentId = agent.id;

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -76,6 +77,19 @@ public class Appraisal extends PanacheEntityBase {
             this.identifier = identifier;
             this.name = name;
         }
+    }
+
+    /** HR's entry: everything but the person's observations. */
+    void write(AppraisalInput input) {
+        input.check();
+        heldOn = input.heldOn();
+        evaluators.clear();
+        input.evaluators().forEach(e -> evaluators.add(new Evaluator(e.identifier().strip().toLowerCase(Locale.ROOT),
+                e.name().strip())));
+        report = input.report();
+        notifiedOn = input.notifiedOn();
+        finalAppraisal = input.finalAppraisal();
+        finalNotifiedOn = input.finalNotifiedOn();
     }
 
     /** Records the person's observations, or says why the window does not allow them. */

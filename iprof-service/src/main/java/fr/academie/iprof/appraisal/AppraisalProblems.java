@@ -23,6 +23,12 @@ final class AppraisalProblems {
                         + " jours après la notification du compte rendu).", "observations");
     }
 
+    static ProblemException concurrentChange() {
+        return new ProblemException("urn:portail:iprof:concurrent-change", "Modification concurrente", 409,
+                "Ce rendez-vous de carrière a été modifié entre-temps par une autre personne : rechargez-le avant "
+                        + "de l'enregistrer.", "version");
+    }
+
     static ProblemException notFound() {
         return ProblemException.notFound("urn:portail:iprof:appraisal-not-found",
                 "Ce rendez-vous de carrière n'existe pas dans votre dossier.");

@@ -1,5 +1,6 @@
 package fr.academie.iprof.appraisal;
 
+import fr.academie.iprof.access.Reader;
 import fr.academie.iprof.access.Readers;
 import fr.academie.iprof.agent.Records;
 import jakarta.validation.Valid;
@@ -7,17 +8,20 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 import java.util.List;
 import java.util.UUID;
 
-/** Rendez-vous de carrière of a record: read by the person and HR, observations by the person (at {@code me}). */
+/** Rendez-vous de carrière of a record: read by the person and HR, entered by HR, observations by the person (at {@code me}). */
 @Path("/agents/{ref}/appraisals")
 @Produces(MediaType.APPLICATION_JSON)
 public class AppraisalResource {
@@ -38,6 +42,24 @@ public class AppraisalResource {
     @GET
     public List<AppraisalView> list(@PathParam("ref") String ref) {
         return appraisals.of(ref, readers.current()).orElseThrow(() -> Records.notFound(ref));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Reader.HR)
+    @ResponseStatus(201)
+    public AppraisalView enter(@PathParam("ref") String ref,
+                               @Valid @NotNull(message = "envoyez le rendez-vous") AppraisalInput input) {
+        return appraisals.enter(ref, readers.current(), input).orElseThrow(() -> Records.notFound(ref));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Reader.HR)
+    public AppraisalView change(@PathParam("ref") String ref, @PathParam("id") UUID id,
+                                @Valid @NotNull(message = "envoyez le rendez-vous") AppraisalInput input) {
+        return appraisals.change(ref, readers.current(), id, input).orElseThrow(() -> Records.notFound(ref));
     }
 
     @PUT

@@ -6,6 +6,7 @@ import fr.academie.iprof.access.Reader;
 import fr.academie.iprof.agent.Agent;
 import fr.academie.iprof.agent.Records;
 import fr.academie.iprof.shared.Paris;
+import fr.academie.iprof.timeline.CareerEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -47,6 +48,33 @@ public class AppraisalService {
                     .filter(found -> found.agentId.equals(agent.id))
                     .orElseThrow(AppraisalProblems::notFound);
             appraisal.observe(text, paris.today(), paris.now());
+            return AppraisalView.of(appraisal, agent.fullName(), paris.today());
+        });
+    }
+
+    /** HR enters a rendez-vous de carrière into a record; it is dated in the timeline. */
+    public Optional<AppraisalView> enter(String ref, Reader reader, AppraisalInput input) {
+        return records.whole(ref, reader, Part.APPRAISALS).filter(agent -> reader.isHr()).map(agent -> {
+            Appraisal appraisal = new Appraisal();
+            appraisal.id = UUID.randomUUID();
+            appraisal.agentId = agent.id;
+            appraisal.write(input);
+            appraisal.persist();
+            CareerEvent.of(agent.id, input.heldOn(), "rendez-vous", "Rendez-vous de carrière", paris.now()).persist();
+            return AppraisalView.of(appraisal, agent.fullName(), paris.today());
+        });
+    }
+
+    /** HR completes or corrects an appraisal, from the version they read. */
+    public Optional<AppraisalView> change(String ref, Reader reader, UUID appraisalId, AppraisalInput input) {
+        return records.whole(ref, reader, Part.APPRAISALS).filter(agent -> reader.isHr()).map(agent -> {
+            Appraisal appraisal = Appraisal.<Appraisal>findByIdOptional(appraisalId)
+                    .filter(found -> found.agentId.equals(agent.id)).orElseThrow(AppraisalProblems::notFound);
+            if (input.version() == null || input.version() != appraisal.version) {
+                throw AppraisalProblems.concurrentChange();
+            }
+            appraisal.write(input);
+            Appraisal.getEntityManager().flush(); // the new version, in the answer
             return AppraisalView.of(appraisal, agent.fullName(), paris.today());
         });
     }

@@ -12,7 +12,7 @@ import java.util.UUID;
 public record AppraisalView(UUID id, UUID agentId, String agentName, LocalDate heldOn, List<String> evaluators,
                             String report, LocalDate notifiedOn, String observations, Instant observationsAt,
                             String finalAppraisal, String finalAppraisalLabel, LocalDate finalNotifiedOn,
-                            Window observationWindow, Window appealWindow) {
+                            Window observationWindow, Window appealWindow, int version) {
 
     static AppraisalView of(Appraisal appraisal, String agentName, LocalDate today) {
         return new AppraisalView(appraisal.id, appraisal.agentId, agentName, appraisal.heldOn,
@@ -20,7 +20,8 @@ public record AppraisalView(UUID id, UUID agentId, String agentName, LocalDate h
                 appraisal.notifiedOn, appraisal.observations, appraisal.observationsAt, appraisal.finalAppraisal,
                 label(appraisal.finalAppraisal), appraisal.finalNotifiedOn,
                 appraisal.notifiedOn == null ? null : Window.after(appraisal.notifiedOn, Window.OBSERVATION_DAYS, today),
-                appraisal.finalNotifiedOn == null ? null : Window.after(appraisal.finalNotifiedOn, Window.APPEAL_DAYS, today));
+                appraisal.finalNotifiedOn == null ? null : Window.after(appraisal.finalNotifiedOn, Window.APPEAL_DAYS, today),
+                appraisal.version);
     }
 
     static String label(String finalAppraisal) {

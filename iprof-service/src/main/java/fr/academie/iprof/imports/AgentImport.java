@@ -6,6 +6,7 @@ import fr.academie.iprof.agent.CareerData;
 import fr.academie.iprof.agent.CareerUpdates;
 import fr.academie.iprof.shared.Paris;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -48,7 +49,9 @@ public class AgentImport {
     private record Row(int line, CareerData data) {
     }
 
+    // a whole académie's file takes longer than the default transaction timeout (60 s)
     @Transactional
+    @TransactionConfiguration(timeout = 900)
     public ImportReport run(byte[] file, boolean dryRun, boolean skipInvalid) {
         List<CsvTable.Line> lines = CsvTable.parse(file, LAYOUT);
         List<ImportReport.LineError> errors = new ArrayList<>();

@@ -3,6 +3,7 @@ package fr.academie.iprof.imports;
 import fr.academie.common.csv.CsvTable;
 import fr.academie.iprof.grid.Grid;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
@@ -29,7 +30,9 @@ public class GridImport {
     private record Step(int line, int echelon, Integer normalMonths, Integer acceleratedMonths, String source) {
     }
 
+    // a whole académie's file takes longer than the default transaction timeout (60 s)
     @Transactional
+    @TransactionConfiguration(timeout = 900)
     public ImportReport run(byte[] file, boolean dryRun, boolean skipInvalid) {
         List<CsvTable.Line> lines = CsvTable.parse(file, LAYOUT);
         List<ImportReport.LineError> errors = new ArrayList<>();
