@@ -32,7 +32,7 @@ class PageCarriere extends LitElement {
   static properties = {
     me: { attribute: false }, record: { state: true }, recordError: { state: true }, timeline: { state: true },
     appraisals: { state: true }, promotions: { state: true }, cv: { state: true }, readers: { state: true },
-    team: { state: true }, message: { state: true }, error: { state: true },
+    team: { state: true }, report: { state: true }, message: { state: true }, error: { state: true },
   };
 
   static styles = [pageStyles, css`
@@ -95,6 +95,7 @@ class PageCarriere extends LitElement {
       ${this.record ? [this.summary(this.record), this.advancement(this.record), this.lastAppraisal(), this.promotionList(),
           this.timelineList(), this.cvList(), this.readerList()] : ''}
       ${this.team ? this.teamList() : ''}
+      ${this.me && this.me.roles.includes('gestionnaire-rh') ? this.importForm() : ''}
     `;
   }
 
@@ -192,6 +193,37 @@ class PageCarriere extends LitElement {
     return html`<section class="carte consultations"><h2>Qui a consulté mon dossier</h2>
       ${this.readers.length === 0 ? html`<p class="vide">Personne d'autre que vous n'a consulté votre dossier.</p>` : html`<ul class="liste">${this.readers.map((r) => html`
         <li><span>${r.readerName} (${r.roleLabel})</span><span>${r.partLabel}</span><time datetime=${r.readAt}>${instant(r.readAt)}</time></li>`)}</ul>`}</section>`;
+  }
+
+  // HR loads the agents file: a dry run first shows what would change and every bad cell, then the import itself.
+  importForm() {
+    const r = this.report;
+    return html`<section class="carte import"><h2>Import des agents (CSV)</h2>
+      <form class="ligne" @submit=${(e) => e.preventDefault()}>
+        <input type="file" name="fichier" accept=".csv,text/csv" aria-label="Fichier des agents">
+        <button @click=${(e) => this.importFile(e, true)}>Vérifier (sans rien enregistrer)</button>
+        <button @click=${(e) => this.importFile(e, false)}>Importer</button></form>
+      ${r && !r.refused ? html`<p role="status">${r.dryRun ? 'Vérification' : 'Import'} de ${r.lines} ligne(s) : ${r.created} création(s),
+        ${r.updated} mise(s) à jour, ${r.unchanged} inchangée(s)${r.skipped ? `, ${r.skipped} ignorée(s)` : ''}.</p>` : ''}
+      ${r && r.errors.length ? html`<ul class="liste">${r.errors.map((e) => html`
+        <li><span>ligne ${e.line}</span><span>${e.column}</span><span>${e.message}</span></li>`)}</ul>` : ''}
+    </section>`;
+  }
+
+  async importFile(event, dryRun) {
+    const file = event.target.form.querySelector('input[type=file]').files[0];
+    if (!file) {
+      this.error = 'Choisissez d\'abord le fichier des agents.';
+      return;
+    }
+    try {
+      this.report = await api(`${IPROF}/imports/agents${dryRun ? '?dryRun=true' : ''}`,
+        { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: file });
+      this.error = null;
+    } catch (e) {
+      this.error = e.message;
+      this.report = e.problem && e.problem.errors ? { refused: true, errors: e.problem.errors } : null;
+    }
   }
 
   teamList() {

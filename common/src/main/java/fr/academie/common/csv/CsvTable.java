@@ -29,12 +29,16 @@ import java.util.Map;
  */
 public final class CsvTable {
 
-    /** One data line: its number in the file (the header is line 1) and its non-empty cells by column name. */
-    public record Line(int number, Map<String, String> cells) {
+    /**
+     * One data line: its number in the file (the header is line 1) and its cells, in the order of the layout's
+     * columns (a file of 100,000 lines is held whole, so a line is an array, not a map).
+     */
+    public record Line(int number, List<String> columns, String[] cells) {
 
-        /** The cell of the column, as the caller named it; null when empty or absent. */
+        /** The cell of the column, as the layout names it; null when empty or absent. */
         public String get(String column) {
-            return cells.get(column);
+            int index = columns.indexOf(column);
+            return index < 0 ? null : cells[index];
         }
     }
 
@@ -68,14 +72,12 @@ public final class CsvTable {
                             + " lignes : découpez-le en plusieurs imports.");
                 }
                 int number = Collections.binarySearch(lineStarts, (int) record.getCharacterPosition());
-                Map<String, String> cells = new LinkedHashMap<>();
+                String[] cells = new String[layout.columns().size()];
                 headerOfColumn.forEach((column, name) -> {
                     String value = record.isSet(name) ? record.get(name) : null;
-                    if (value != null && !value.isEmpty()) {
-                        cells.put(column, value);
-                    }
+                    cells[layout.columns().indexOf(column)] = value == null || value.isEmpty() ? null : value;
                 });
-                lines.add(new Line(number >= 0 ? number + 1 : -number - 1, cells));
+                lines.add(new Line(number >= 0 ? number + 1 : -number - 1, layout.columns(), cells));
             }
             return lines;
         } catch (IOException | UncheckedIOException | IllegalStateException e) {

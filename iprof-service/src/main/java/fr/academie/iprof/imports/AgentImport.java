@@ -53,6 +53,9 @@ public class AgentImport {
     @Transactional
     @TransactionConfiguration(timeout = 900)
     public ImportReport run(byte[] file, boolean dryRun, boolean skipInvalid) {
+        // the table grows by thousands of rows within this transaction: a plan cached while it was small (a scan of
+        // the whole table for each chunk's lookup) would make the import quadratic; plan each lookup afresh
+        Agent.getEntityManager().createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
         List<CsvTable.Line> lines = CsvTable.parse(file, LAYOUT);
         List<ImportReport.LineError> errors = new ArrayList<>();
         List<Row> rows = new ArrayList<>();

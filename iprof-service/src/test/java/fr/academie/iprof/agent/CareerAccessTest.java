@@ -137,7 +137,7 @@ class CareerAccessTest {
     }
 
     @Test
-    void everyReadIsRefusedWithoutATokenOrWithAnotherServicesToken() {
+    void everyCallIsRefusedWithoutATokenOrWithAnotherServicesToken() {
         String pronote = TestStack.get().accessToken("pronote", "lmartin");
         for (String path : concat(WHOLE, List.of(SUMMARY, "/agents/%s/access-log"))) {
             given().get(path.formatted("me")).then().statusCode(401);
@@ -145,6 +145,18 @@ class CareerAccessTest {
         }
         given().get("/agents").then().statusCode(401);
         given().get("/appraisals/conducted").then().statusCode(401);
+        String any = UUID.randomUUID().toString();
+        for (String write : List.of("PUT /agents/" + lena + "/career", "POST /agents/" + lena + "/appraisals",
+                "PUT /agents/" + lena + "/appraisals/" + any, "PUT /agents/me/appraisals/" + any + "/observations",
+                "POST /agents/me/cv", "PUT /agents/me/cv/" + any, "DELETE /agents/me/cv/" + any,
+                "PUT /agents/me/promotions/" + any, "GET /campaigns", "POST /campaigns",
+                "GET /campaigns/" + any + "/applications", "PUT /campaigns/" + any + "/applications/" + any,
+                "POST /imports/agents", "POST /imports/grids")) {
+            String[] call = write.split(" ");
+            given().contentType("application/json").body("{}").request(call[0], call[1]).then().statusCode(401);
+            given().auth().oauth2(pronote).contentType("application/json").body("{}").request(call[0], call[1])
+                    .then().statusCode(401);
+        }
     }
 
     @Test
