@@ -71,7 +71,7 @@ public final class CsvTable {
                     throw invalid(layout, "Le fichier compte plus de " + layout.maxLines()
                             + " lignes : découpez-le en plusieurs imports.");
                 }
-                int number = Collections.binarySearch(lineStarts, (int) record.getCharacterPosition());
+                int number = Collections.binarySearch(lineStarts, start(text, (int) record.getCharacterPosition()));
                 String[] cells = new String[layout.columns().size()];
                 headerOfColumn.forEach((column, name) -> {
                     String value = record.isSet(name) ? record.get(name) : null;
@@ -113,6 +113,15 @@ public final class CsvTable {
     private static String enumerate(List<String> words) {
         return words.size() == 1 ? words.get(0)
                 : String.join(", ", words.subList(0, words.size() - 1)) + " et " + words.get(words.size() - 1);
+    }
+
+    /** Where a record's text starts: the parser counts the empty lines it skipped before it as part of it. */
+    private static int start(String text, int position) {
+        int start = position;
+        while (start < text.length() && (text.charAt(start) == '\n' || text.charAt(start) == '\r')) {
+            start++;
+        }
+        return start;
     }
 
     /** Where each line of the text starts (line 1 at 0). */

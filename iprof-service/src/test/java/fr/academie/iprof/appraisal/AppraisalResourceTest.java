@@ -3,11 +3,9 @@ package fr.academie.iprof.appraisal;
 import fr.academie.iprof.agent.Agents;
 import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.testing.StackTestResource;
-import fr.academie.stack.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +15,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
+import static fr.academie.iprof.Calls.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
@@ -106,9 +105,5 @@ class AppraisalResourceTest {
                 .then().statusCode(404);
         given().contentType("application/json").body(Map.of("observations", "x"))
                 .put("/agents/me/appraisals/" + hers + "/observations").then().statusCode(401);
-    }
-
-    private static RequestSpecification as(String username) {
-        return given().auth().oauth2(TestStack.get().accessToken(username)).contentType("application/json");
     }
 }

@@ -3,11 +3,9 @@ package fr.academie.iprof.campaign;
 import fr.academie.iprof.agent.Agents;
 import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.testing.StackTestResource;
-import fr.academie.stack.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +14,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
+import static fr.academie.iprof.Calls.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
@@ -90,9 +89,5 @@ class PromotionResourceTest {
         as("sbenali").get("/agents/" + lena + "/promotions").then().statusCode(404);
         given().contentType("application/json").body(Map.of("decision", "candidat"))
                 .put("/agents/me/promotions/" + campaign).then().statusCode(401);
-    }
-
-    private static RequestSpecification as(String username) {
-        return given().auth().oauth2(TestStack.get().accessToken(username)).contentType("application/json");
     }
 }

@@ -3,11 +3,9 @@ package fr.academie.iprof.cv;
 import fr.academie.iprof.agent.Agents;
 import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.testing.StackTestResource;
-import fr.academie.stack.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +14,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import static fr.academie.iprof.Calls.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -88,9 +87,5 @@ class CvResourceTest {
                 .then().statusCode(404).body("type", is("urn:portail:iprof:cv-entry-not-found"));
         as("lmartin").delete("/agents/me/cv/" + nadias).then().statusCode(404);
         as("nmoreau").get("/agents/me/cv").then().body("title", org.hamcrest.Matchers.contains("Gestion de crise"));
-    }
-
-    private static RequestSpecification as(String username) {
-        return given().auth().oauth2(TestStack.get().accessToken(username)).contentType("application/json");
     }
 }

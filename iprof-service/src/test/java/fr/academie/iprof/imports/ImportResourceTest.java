@@ -1,11 +1,11 @@
 package fr.academie.iprof.imports;
 
+import fr.academie.iprof.Calls;
 import fr.academie.iprof.agent.Agent;
 import fr.academie.iprof.agent.Agents;
 import fr.academie.iprof.timeline.CareerEvent;
 import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.testing.StackTestResource;
-import fr.academie.stack.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -166,6 +166,6 @@ class ImportResourceTest {
     }
 
     private static RequestSpecification as(String username) {
-        return given().auth().oauth2(TestStack.get().accessToken(username)).contentType("text/csv; charset=UTF-8");
+        return Calls.as(username).contentType("text/csv; charset=UTF-8");
     }
 }
