@@ -27,7 +27,8 @@ function windowText(label, w) {
     : `encore ${w.daysLeft} jour${w.daysLeft > 1 ? 's' : ''}`} (jusqu'au ${day(w.closesOn)} inclus).</p>`;
 }
 
-// "Ma carrière": the record, the next échelon, appraisals with their windows, promotions, timeline, CV, who read it.
+// "Ma carrière": the record, the next échelon, appraisals with their windows, promotions, timeline, CV, who read it;
+// for heads of school and HR the agents they may see, and for HR any agent's record and the agents import.
 class PageCarriere extends LitElement {
   static properties = {
     me: { attribute: false }, record: { state: true }, recordError: { state: true }, timeline: { state: true },
@@ -54,21 +55,33 @@ class PageCarriere extends LitElement {
     this.load();
   }
 
+  // HR opens someone else's record from the list: /carriere?agent=<id>, read only
+  get ref() {
+    return new URLSearchParams(location.search).get('agent') || 'me';
+  }
+
+  get own() {
+    return this.ref === 'me';
+  }
+
   load() {
-    api(`${IPROF}/agents/me`).then((r) => { this.record = r; this.recordError = null; this.loadParts(); },
+    api(`${IPROF}/agents/${this.ref}`).then((r) => { this.record = r; this.recordError = null; this.loadParts(); },
       (e) => { this.recordError = e.message; this.record = null; });
-    if (this.me && this.me.roles.some((role) => ROLES_WITH_TEAM.includes(role))) {
+    if (this.own && this.me && this.me.roles.some((role) => ROLES_WITH_TEAM.includes(role))) {
       api(`${IPROF}/agents?limit=200`).then((page) => { this.team = page.items; }, () => {});
     }
   }
 
   loadParts() {
     const fail = (e) => { this.error = e.message; };
-    api(`${IPROF}/agents/me/timeline?limit=50`).then((p) => { this.timeline = p.items; }, fail);
-    api(`${IPROF}/agents/me/appraisals`).then((a) => { this.appraisals = a; }, fail);
-    api(`${IPROF}/agents/me/promotions`).then((p) => { this.promotions = p; }, fail);
-    api(`${IPROF}/agents/me/cv`).then((c) => { this.cv = c; }, fail);
-    api(`${IPROF}/agents/me/access-log?limit=50`).then((p) => { this.readers = p.items; }, fail);
+    const base = `${IPROF}/agents/${this.ref}`;
+    api(`${base}/timeline?limit=50`).then((p) => { this.timeline = p.items; }, fail);
+    api(`${base}/appraisals`).then((a) => { this.appraisals = a; }, fail);
+    api(`${base}/promotions`).then((p) => { this.promotions = p; }, fail);
+    api(`${base}/cv`).then((c) => { this.cv = c; }, fail);
+    if (this.own) {
+      api(`${base}/access-log?limit=50`).then((p) => { this.readers = p.items; }, fail);
+    }
   }
 
   async send(path, method, body, done) {
@@ -87,7 +100,8 @@ class PageCarriere extends LitElement {
 
   render() {
     return html`
-      <h1>Ma carrière</h1>
+      ${this.own ? html`<h1>Ma carrière</h1>` : html`<p><a href="/carriere" target="_self">← Ma carrière</a></p>
+        <h1>Dossier de ${this.record ? `${this.record.firstName} ${this.record.lastName}` : '…'}</h1>`}
       ${this.error ? html`<p class="erreur" role="alert">${this.error}</p>` : ''}
       ${this.message ? html`<p class="info" role="status">${this.message}</p>` : ''}
       ${this.recordError ? html`<p class="carte vide">${this.recordError}</p>` : ''}
@@ -95,7 +109,7 @@ class PageCarriere extends LitElement {
       ${this.record ? [this.summary(this.record), this.advancement(this.record), this.lastAppraisal(), this.promotionList(),
           this.timelineList(), this.cvList(), this.readerList()] : ''}
       ${this.team ? this.teamList() : ''}
-      ${this.me && this.me.roles.includes('gestionnaire-rh') ? this.importForm() : ''}
+      ${this.own && this.me && this.me.roles.includes('gestionnaire-rh') ? this.importForm() : ''}
     `;
   }
 
@@ -132,7 +146,7 @@ class PageCarriere extends LitElement {
       ${windowText('Observations sur le compte rendu', a.observationWindow)}
       ${windowText('Recours sur l\'appréciation finale', a.appealWindow)}
       ${a.observations ? html`<p>Vos observations : « ${a.observations} »</p>` : ''}
-      ${a.observationWindow && a.observationWindow.open ? html`<form @submit=${(e) => this.observe(e, a.id)}>
+      ${this.own && a.observationWindow && a.observationWindow.open ? html`<form @submit=${(e) => this.observe(e, a.id)}>
         <label for="observations">Vos observations</label>
         <textarea id="observations" name="observations" maxlength="5000" required></textarea>
         <button type="submit">Enregistrer mes observations</button></form>` : ''}
@@ -152,7 +166,7 @@ class PageCarriere extends LitElement {
         <p class=${p.eligible ? 'eligible' : ''}>${p.explanation}</p>
         ${p.answer ? html`<p>Votre réponse : ${p.answer.decision === 'candidat' ? 'candidature' : 'renoncement'}
           ${p.answer.opinion ? ` · avis : ${p.answer.opinion}` : ''}${p.answer.outcome ? ` · résultat : ${p.answer.outcome}` : ''}</p>` : ''}
-        ${p.eligible && p.state === 'ouverte' ? html`
+        ${this.own && p.eligible && p.state === 'ouverte' ? html`
           <button @click=${() => this.send(`/agents/me/promotions/${p.campaignId}`, 'PUT', { decision: 'candidat' }, 'Votre candidature est enregistrée.')}>Je suis candidat(e)</button>
           <button @click=${() => this.send(`/agents/me/promotions/${p.campaignId}`, 'PUT', { decision: 'renonce' }, 'Votre renoncement est enregistré.')}>Je renonce</button>` : ''}
       </div></li>`)}</ul></section>`;
@@ -170,13 +184,13 @@ class PageCarriere extends LitElement {
     return html`<section class="carte cv"><h2>Mon CV</h2>
       ${this.cv.length === 0 ? html`<p class="vide">Votre CV est vide.</p>` : html`<ul class="liste">${this.cv.map((l) => html`
         <li><span>${CV_KINDS[l.kind]} : <strong>${l.title}</strong>${l.detail ? ` — ${l.detail}` : ''}${l.obtainedOn ? ` (${day(l.obtainedOn)})` : ''}</span>
-          <button aria-label="Supprimer ${l.title}" @click=${() => this.send(`/agents/me/cv/${l.id}`, 'DELETE', null, 'La ligne est supprimée.')}>Supprimer</button></li>`)}</ul>`}
-      <form class="ligne" @submit=${this.addCv}>
+          ${this.own ? html`<button aria-label="Supprimer ${l.title}" @click=${() => this.send(`/agents/me/cv/${l.id}`, 'DELETE', null, 'La ligne est supprimée.')}>Supprimer</button>` : ''}</li>`)}</ul>`}
+      ${this.own ? html`<form class="ligne" @submit=${this.addCv}>
         <select name="kind" aria-label="Rubrique">${Object.entries(CV_KINDS).map(([k, v]) => html`<option value=${k}>${v}</option>`)}</select>
         <input name="title" aria-label="Intitulé" placeholder="Intitulé" required maxlength="255">
         <input name="detail" aria-label="Précisions" placeholder="Précisions" maxlength="2000">
         <input name="obtainedOn" aria-label="Date d'obtention" type="date">
-        <button type="submit">Ajouter</button></form></section>`;
+        <button type="submit">Ajouter</button></form>` : ''}</section>`;
   }
 
   async addCv(event) {
@@ -229,7 +243,8 @@ class PageCarriere extends LitElement {
   teamList() {
     return html`<section class="carte equipe"><h2>${this.me.roles.includes('gestionnaire-rh') ? 'Agents de l\'académie' : 'Agents de mon établissement'}</h2>
       ${this.team.length === 0 ? html`<p class="vide">Aucun agent.</p>` : html`<ul class="liste">${this.team.map((a) => html`
-        <li><span>${a.lastName} ${a.firstName}</span><span>${a.corps} · ${a.grade} · ${a.echelon}<sup>e</sup> échelon</span>
+        <li><span>${this.me.roles.includes('gestionnaire-rh')
+          ? html`<a href="/carriere?agent=${a.id}" target="_self">${a.lastName} ${a.firstName}</a>` : `${a.lastName} ${a.firstName}`}</span><span>${a.corps} · ${a.grade} · ${a.echelon}<sup>e</sup> échelon</span>
           <span>${a.assignment ? a.assignment.schoolName : ''}</span></li>`)}</ul>`}</section>`;
   }
 }

@@ -90,6 +90,21 @@ class SignInInChromiumTest {
     }
 
     @Test
+    void claireOpensLenasRecordFromTheListOfTheAcademiesAgents() {
+        browser = Chromium.start();
+        browser.get(gateway.resolve("/carriere").toString());
+        typePassword("cdurand");
+        secondFactor("cdurand");
+        assertSignedInAs("Claire Durand", "/carriere");
+        waitOrDescribe(driver -> pageText(driver, "page-carriere", ".equipe a[href*='agent=3f0c6a1e-8d2b-4b7e-9a51-2c7d9e4f0001']"));
+        clickInPage("page-carriere", ".equipe a[href*='agent=3f0c6a1e-8d2b-4b7e-9a51-2c7d9e4f0001']");
+        waitOrDescribe(driver -> "Dossier de Léna Martin".equals(pageText(driver, "page-carriere", "h1")));
+        assertTrue(waitOrDescribe(driver -> pageText(driver, "page-carriere", ".prochain-echelon .grand"))
+                .startsWith("8e échelon le 1 septembre 2028"));
+        assertEquals(null, pageText(browser, "page-carriere", ".cv form"), "HR reads the CV, only Léna writes it");
+    }
+
+    @Test
     void aBrowserThatRefusesCookiesIsToldHowToAllowThemInsteadOfReachingKeycloak() {
         browser = Chromium.startBlockingCookies();
         browser.get(gateway.resolve("/carriere").toString());
