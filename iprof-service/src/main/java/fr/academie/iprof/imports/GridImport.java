@@ -39,42 +39,41 @@ public class GridImport {
         Map<Version, List<Step>> versions = new LinkedHashMap<>();
         for (CsvTable.Line line : lines) {
             Cells cells = new Cells(line);
-            String corps = cells.text("corps", true, 255);
-            String grade = cells.text("grade", true, 255);
-            LocalDate effectiveFrom = cells.date("date_effet", true);
-            Integer echelon = cells.integer("echelon", true, 1, 20);
-            Integer normal = cells.integer("duree_mois", false, 1, 240);
-            Integer accelerated = cells.integer("duree_acceleree_mois", false, 1, 240);
-            String source = cells.text("source", true, 500);
-            if (accelerated != null && (normal == null || accelerated >= normal)) {
-                cells.error("duree_acceleree_mois", "La durée accélérée doit être plus courte que la durée normale.");
-            }
+            Version version = new Version(cells.text("corps", true, 255), cells.text("grade", true, 255),
+                    cells.date("date_effet", true));
+            Step step = step(cells);
             errors.addAll(cells.errors);
             if (cells.errors.isEmpty()) {
-                versions.computeIfAbsent(new Version(corps, grade, effectiveFrom), v -> new ArrayList<>())
-                        .add(new Step(line.number(), echelon, normal, accelerated, source));
+                versions.computeIfAbsent(version, v -> new ArrayList<>()).add(step);
             }
         }
         versions.entrySet().removeIf(version -> !complete(version.getValue(), errors));
         if (!errors.isEmpty() && !dryRun && !skipInvalid) {
             throw Imports.refused(errors);
         }
-        int created = 0;
-        int updated = 0;
-        for (Map.Entry<Version, List<Step>> version : versions.entrySet()) {
-            boolean exists = Grid.count("corps = ?1 and grade = ?2 and effectiveFrom = ?3", version.getKey().corps(),
-                    version.getKey().grade(), version.getKey().effectiveFrom()) > 0;
-            if (exists) {
-                updated++;
-            } else {
-                created++;
-            }
-            if (!dryRun) {
-                write(version.getKey(), version.getValue());
-            }
+        long existing = versions.keySet().stream().filter(GridImport::exists).count();
+        if (!dryRun) {
+            versions.forEach(GridImport::write);
         }
         int kept = versions.values().stream().mapToInt(List::size).sum();
-        return new ImportReport(dryRun, !dryRun, lines.size(), created, updated, 0, dryRun ? 0 : lines.size() - kept, errors);
+        return new ImportReport(dryRun, !dryRun, lines.size(), versions.size() - (int) existing, (int) existing, 0,
+                dryRun ? 0 : lines.size() - kept, errors);
+    }
+
+    private static Step step(Cells cells) {
+        Integer echelon = cells.integer("echelon", true, 1, 20);
+        Integer normal = cells.integer("duree_mois", false, 1, 240);
+        Integer accelerated = cells.integer("duree_acceleree_mois", false, 1, 240);
+        String source = cells.text("source", true, 500);
+        if (accelerated != null && (normal == null || accelerated >= normal)) {
+            cells.error("duree_acceleree_mois", "La durée accélérée doit être plus courte que la durée normale.");
+        }
+        return cells.errors.isEmpty() ? new Step(cells.number(), echelon, normal, accelerated, source) : null;
+    }
+
+    private static boolean exists(Version version) {
+        return Grid.count("corps = ?1 and grade = ?2 and effectiveFrom = ?3", version.corps(), version.grade(),
+                version.effectiveFrom()) > 0;
     }
 
     /** A version runs from the 1st échelon to its last, one line each, only the last without a duration. */
