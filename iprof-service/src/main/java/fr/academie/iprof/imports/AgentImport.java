@@ -5,8 +5,8 @@ import fr.academie.iprof.agent.Agent;
 import fr.academie.iprof.agent.CareerData;
 import fr.academie.iprof.agent.CareerUpdates;
 import fr.academie.iprof.shared.Paris;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -46,9 +46,6 @@ public class AgentImport {
         this.paris = paris;
     }
 
-    private record Row(int line, CareerData data) {
-    }
-
     // a whole académie's file takes longer than the default transaction timeout (60 s)
     @Transactional
     @TransactionConfiguration(timeout = 900)
@@ -58,7 +55,7 @@ public class AgentImport {
         Agent.getEntityManager().createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
         List<CsvTable.Line> lines = CsvTable.parse(file, LAYOUT);
         List<ImportReport.LineError> errors = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
+        List<CareerData> rows = new ArrayList<>();
         Map<String, Integer> firstLineOf = new HashMap<>();
         for (CsvTable.Line line : lines) {
             Cells cells = new Cells(line);
@@ -68,7 +65,7 @@ public class AgentImport {
             }
             errors.addAll(cells.errors);
             if (cells.errors.isEmpty()) {
-                rows.add(new Row(line.number(), data));
+                rows.add(data);
             }
         }
         if (!errors.isEmpty() && !dryRun && !skipInvalid) {
@@ -82,21 +79,20 @@ public class AgentImport {
     }
 
     /** Writes (or, in a dry run, only compares) the rows, chunk by chunk. */
-    private Map<CareerUpdates.Outcome, Integer> write(List<Row> rows, boolean dryRun) {
+    private Map<CareerUpdates.Outcome, Integer> write(List<CareerData> rows, boolean dryRun) {
         Map<CareerUpdates.Outcome, Integer> counts = new EnumMap<>(CareerUpdates.Outcome.class);
         for (CareerUpdates.Outcome outcome : CareerUpdates.Outcome.values()) {
             counts.put(outcome, 0);
         }
         Instant now = paris.now();
         for (int from = 0; from < rows.size(); from += CHUNK) {
-            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            List<CareerData> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
             Map<String, Agent> existing = Agent.<Agent>list("identifier in ?1",
-                            chunk.stream().map(row -> row.data().identifier()).toList()).stream()
+                            chunk.stream().map(CareerData::identifier).toList()).stream()
                     .collect(Collectors.toMap(agent -> agent.identifier, Function.identity()));
-            for (Row row : chunk) {
-                Agent agent = existing.get(row.data().identifier());
-                CareerUpdates.Outcome outcome = dryRun ? CareerUpdates.outcome(agent, row.data())
-                        : updates.apply(agent, row.data(), now);
+            for (CareerData data : chunk) {
+                Agent agent = existing.get(data.identifier());
+                CareerUpdates.Outcome outcome = dryRun ? CareerUpdates.outcome(agent, data) : updates.apply(agent, data, now);
                 counts.merge(outcome, 1, Integer::sum);
             }
             Agent.getEntityManager().flush();

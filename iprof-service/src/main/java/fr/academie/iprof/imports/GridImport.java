@@ -2,8 +2,8 @@ package fr.academie.iprof.imports;
 
 import fr.academie.common.csv.CsvTable;
 import fr.academie.iprof.grid.Grid;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
