@@ -57,6 +57,16 @@ class HrWritesTest {
     }
 
     @Test
+    void aRecordLeftWithoutASchoolClosesItsAssignment() {
+        as("cdurand").body(Map.of("lastName", "Martin", "firstName", "Léna", "corps", "Professeur certifié",
+                "grade", "Classe normale", "echelon", 7, "echelonSince", "2025-09-01")).put("/agents/" + lena + "/career")
+                .then().statusCode(200)
+                .body("assignment", nullValue())
+                .body("assignments[0].uai", is("0450042K"))
+                .body("assignments[0].endsOn", is(TODAY.toString()));
+    }
+
+    @Test
     void hrEntersAnAppraisalThenCompletesItFromTheVersionTheyRead() {
         Map<String, Object> entry = Map.of("heldOn", TODAY.minusDays(20).toString(),
                 "evaluators", List.of(Map.of("identifier", "MGarnier", "name", "Marc Garnier")),

@@ -1,11 +1,12 @@
 package fr.academie.iprof.agent;
 
+import fr.academie.iprof.shared.Paris;
 import fr.academie.iprof.timeline.CareerEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.List;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -52,7 +53,7 @@ public class CareerUpdates {
         if (existing == null) {
             agent.persist(); // before its assignment, which refers to it
         }
-        assign(agent, data.school(), newSchool, existing != null);
+        assign(agent, data.school(), newSchool, existing != null, now);
         return outcome;
     }
 
@@ -71,14 +72,19 @@ public class CareerUpdates {
         }
     }
 
-    /** The current school; a new school closes the assignment that was current the day before. */
-    private static void assign(Agent agent, CareerData.School school, boolean newSchool, boolean existed) {
+    /**
+     * The current school; a new school closes the assignment that was current the day before, and a record left
+     * without a school closes it on the day of the change.
+     */
+    private static void assign(Agent agent, CareerData.School school, boolean newSchool, boolean existed, Instant now) {
+        boolean leaves = school == null && agent.schoolUai != null;
+        if (existed && (newSchool || leaves)) {
+            // only for a known record: a query would also flush (and unbatch) a new record's pending inserts
+            LocalDate lastDay = newSchool ? school.since().minusDays(1) : LocalDate.ofInstant(now, Paris.ZONE);
+            Assignment.<Assignment>list("agentId = ?1 and endsOn is null", agent.id).forEach(open ->
+                    open.endsOn = lastDay.isBefore(open.startsOn) ? open.startsOn : lastDay);
+        }
         if (newSchool) {
-            // a new record has nothing to close: no query, which would also flush (and unbatch) the pending inserts
-            List<Assignment> current = existed ? Assignment.list("agentId = ?1 and endsOn is null", agent.id) : List.of();
-            current.forEach(open ->
-                    open.endsOn = school.since().minusDays(1).isBefore(open.startsOn)
-                            ? open.startsOn : school.since().minusDays(1));
             Assignment assignment = new Assignment();
             assignment.id = UUID.randomUUID();
             assignment.agentId = agent.id;
