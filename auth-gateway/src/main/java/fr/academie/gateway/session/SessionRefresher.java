@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Renews a session's tokens shortly before Quarkus would, once per session however many requests arrive together
@@ -32,6 +33,11 @@ public class SessionRefresher {
     private static final Logger LOG = Logger.getLogger(SessionRefresher.class);
     /** Ahead of Quarkus's own refresh (refresh-token-time-skew), so that it finds the tokens already fresh. */
     private static final Duration AHEAD = Duration.ofSeconds(5);
+    /**
+     * How long a finished renewal stays shared: a request that read the session's tokens just before the renewed ones
+     * replaced them gets the same answer instead of a second grant with the same refresh token (seen in CI).
+     */
+    private static final Duration SHARED = Duration.ofSeconds(30);
 
     private final WebClient http;
     private final String tokenEndpoint;
@@ -39,13 +45,19 @@ public class SessionRefresher {
     private final String secret;
     private final Duration skew;
     private final Duration extension;
-    private final Map<String, Uni<AuthorizationCodeTokens>> inFlight = new ConcurrentHashMap<>();
+    private final Vertx vertx;
+    private final Map<String, Renewal> renewals = new ConcurrentHashMap<>();
+
+    /** A renewal of a session's tokens, from the refresh token it used. */
+    private record Renewal(String from, Uni<AuthorizationCodeTokens> result) {
+    }
 
     public SessionRefresher(Vertx vertx, @ConfigProperty(name = "quarkus.oidc.auth-server-url") String realmUrl,
                             @ConfigProperty(name = "quarkus.oidc.client-id") String clientId,
                             @ConfigProperty(name = "quarkus.oidc.credentials.secret") String secret,
                             @ConfigProperty(name = "quarkus.oidc.token.refresh-token-time-skew") Duration skew,
                             @ConfigProperty(name = "quarkus.oidc.authentication.session-age-extension") Duration extension) {
+        this.vertx = vertx;
         this.http = WebClient.create(vertx);
         this.tokenEndpoint = realmUrl + "/protocol/openid-connect/token"; // Keycloak's, as its discovery document says
         this.clientId = clientId;
@@ -67,11 +79,19 @@ public class SessionRefresher {
         return Duration.between(Instant.now(), expiry(tokens.getIdToken())).plus(extension);
     }
 
-    /** The session's renewed tokens; concurrent calls for one session share one grant. */
+    /** The session's renewed tokens; the calls for one session that hold the same tokens share one grant. */
     public Uni<AuthorizationCodeTokens> refresh(String session, AuthorizationCodeTokens tokens) {
-        return inFlight.computeIfAbsent(session, key -> grant(tokens)
-                .onTermination().invoke(() -> inFlight.remove(key))
+        return renewals.compute(session, (key, current) -> current != null
+                && current.from().equals(tokens.getRefreshToken()) ? current : renewal(key, tokens)).result();
+    }
+
+    private Renewal renewal(String session, AuthorizationCodeTokens tokens) {
+        AtomicReference<Renewal> self = new AtomicReference<>();
+        Renewal renewal = new Renewal(tokens.getRefreshToken(), grant(tokens)
+                .onTermination().invoke(() -> vertx.setTimer(SHARED.toMillis(), timer -> renewals.remove(session, self.get())))
                 .memoize().indefinitely());
+        self.set(renewal);
+        return renewal;
     }
 
     private Uni<AuthorizationCodeTokens> grant(AuthorizationCodeTokens tokens) {

@@ -23,6 +23,9 @@ import java.util.UUID;
 @Transactional
 public class CvService {
 
+    /** A CV is a page, not a store: a bound on its lines keeps a script from filling the database. */
+    static final int MAX_LINES = 200;
+
     private final Records records;
     private final Paris paris;
 
@@ -60,6 +63,10 @@ public class CvService {
     public Optional<CvView> add(Reader reader, CvInput input) {
         return records.own(reader).map(agent -> {
             checkDate(input);
+            if (CvEntry.count("agentId", agent.id) >= MAX_LINES) {
+                throw new ProblemException("urn:portail:iprof:cv-full", "CV complet", 409, "Votre CV compte déjà "
+                        + MAX_LINES + " lignes : supprimez-en avant d'en ajouter.", null);
+            }
             CvEntry entry = new CvEntry();
             entry.id = UUID.randomUUID();
             entry.agentId = agent.id;

@@ -79,6 +79,15 @@ class CvResourceTest {
     }
 
     @Test
+    void aCvHoldsAtMostTwoHundredLines() {
+        for (int i = 0; i < CvService.MAX_LINES; i++) {
+            as("lmartin").body(Map.of("kind", "formation", "title", "Stage " + i)).post("/agents/me/cv").then().statusCode(201);
+        }
+        as("lmartin").body(Map.of("kind", "formation", "title", "Un de trop")).post("/agents/me/cv")
+                .then().statusCode(409).body("type", is("urn:portail:iprof:cv-full"));
+    }
+
+    @Test
     void sheCannotTouchAnotherPersonsLines() {
         agents.imported("nmoreau", DemoAccounts.id("nmoreau"));
         String nadias = as("nmoreau").body(Map.of("kind", "formation", "title", "Gestion de crise"))
