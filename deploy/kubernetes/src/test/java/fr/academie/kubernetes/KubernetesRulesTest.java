@@ -27,6 +27,16 @@ class KubernetesRulesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void everyImageNamesItsVersion(String overlay) {
+        List<JsonNode> objects = Manifests.objects(overlay);
+
+        assertEquals(List.of(), Rules.images(objects));
+        assertEquals(6, objects.stream().mapToLong(o -> o.findValues("image").size() + o.findValues("imageName").size()).sum(),
+                "four services, Keycloak and PostgreSQL");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"overlays/dev", "overlays/prod", "secrets/external-secrets"})
     void noSecretIsCommittedAndConfigMapsHoldQuarkusProperties(String kustomization) {
         List<JsonNode> objects = Manifests.objects(kustomization);
@@ -65,6 +75,7 @@ class KubernetesRulesTest {
                       securityContext: {runAsUser: 0}
                       containers:
                         - name: app
+                          image: example.org/app
                           livenessProbe: {httpGet: {path: /q/health/live}}
                           resources: {limits: {memory: 512Mi}}
                           securityContext: {capabilities: {drop: [ALL], add: [NET_ADMIN]}}
@@ -104,6 +115,7 @@ class KubernetesRulesTest {
                 "ConfigMap/mixed: key quarkus.datasource.password belongs in a Secret",
                 "ConfigMap/mixed: key JAVA_OPTS is not a Quarkus property name"), Rules.configuration(objects));
         assertEquals(List.of("Ingress/too-open exposes mail-service", "Ingress/too-open has no TLS"), Rules.exposure(objects));
+        assertEquals(List.of("Deployment/careless: image example.org/app has no version"), Rules.images(objects));
         assertTrue(Rules.availability(objects).containsAll(List.of(
                 "Deployment/careless fixes its replicas, which its autoscaler owns",
                 "Deployment/careless has no autoscaler keeping at least 2 replicas",

@@ -101,6 +101,25 @@ final class Rules {
         return violations;
     }
 
+    /** Every image names its version (a tag other than latest, or a digest), so a rollout is a deliberate change. */
+    static List<String> images(List<JsonNode> objects) {
+        List<String> violations = new ArrayList<>();
+        for (JsonNode object : objects) {
+            List<JsonNode> images = new ArrayList<>(object.findValues("image"));
+            images.addAll(object.findValues("imageName")); // CloudNativePG's field
+            images.removeIf(image -> !image.isTextual());
+            for (JsonNode image : images) {
+                String reference = image.asText();
+                String tag = reference.contains("@") ? "digest" : reference.substring(reference.lastIndexOf('/') + 1)
+                        .replaceFirst("^[^:]*:?", "");
+                if (tag.isEmpty() || tag.equals("latest")) {
+                    violations.add(Manifests.name(object) + ": image " + reference + " has no version");
+                }
+            }
+        }
+        return violations;
+    }
+
     /** Only the gateway is behind an Ingress (Keycloak's own Ingress is the operator's). */
     static List<String> exposure(List<JsonNode> objects) {
         List<String> violations = new ArrayList<>();
