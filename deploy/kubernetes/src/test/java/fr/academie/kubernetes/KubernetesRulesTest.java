@@ -55,6 +55,12 @@ class KubernetesRulesTest {
         assertEquals(List.of(), Rules.availability(Manifests.objects("overlays/prod")));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void theDatabaseAcceptsEveryConnectionOfTheLargestFleet(String overlay) {
+        assertEquals(List.of(), Rules.connections(Manifests.objects(overlay)));
+    }
+
     @Test
     void developmentRunsOneReplicaOfEachService() {
         Manifests.ofKind(Manifests.objects("overlays/dev"), "Deployment").forEach(deployment ->
@@ -80,6 +86,11 @@ class KubernetesRulesTest {
                           resources: {limits: {memory: 512Mi}}
                           securityContext: {capabilities: {drop: [ALL], add: [NET_ADMIN]}}
                 ---
+                apiVersion: postgresql.cnpg.io/v1
+                kind: Cluster
+                metadata: {name: small}
+                spec: {postgresql: {parameters: {max_connections: "50"}}}
+                ---
                 apiVersion: v1
                 kind: Secret
                 metadata: {name: leaked}
@@ -88,7 +99,7 @@ class KubernetesRulesTest {
                 apiVersion: v1
                 kind: ConfigMap
                 metadata: {name: mixed}
-                data: {quarkus.datasource.password: x, JAVA_OPTS: -Xmx1g, quarkus.http.port: "8080"}
+                data: {quarkus.datasource.password: x, JAVA_OPTS: -Xmx1g, quarkus.http.port: "8080", portail.demo-data: "true"}
                 ---
                 apiVersion: networking.k8s.io/v1
                 kind: Ingress
@@ -113,9 +124,12 @@ class KubernetesRulesTest {
         assertEquals(List.of(
                 "Secret/leaked: stringData.password holds a real-looking value",
                 "ConfigMap/mixed: key quarkus.datasource.password belongs in a Secret",
-                "ConfigMap/mixed: key JAVA_OPTS is not a Quarkus property name"), Rules.configuration(objects));
+                "ConfigMap/mixed: key JAVA_OPTS is not a Quarkus property name",
+                "ConfigMap/mixed: loads the demo data, which is for the local stack only"), Rules.configuration(objects));
         assertEquals(List.of("Ingress/too-open exposes mail-service", "Ingress/too-open has no TLS"), Rules.exposure(objects));
         assertEquals(List.of("Deployment/careless: image example.org/app has no version"), Rules.images(objects));
+        assertEquals(List.of("Cluster/small: 60 service and 0 Keycloak connections at full scale exceed the 47 it accepts"),
+                Rules.connections(objects));
         assertTrue(Rules.availability(objects).containsAll(List.of(
                 "Deployment/careless fixes its replicas, which its autoscaler owns",
                 "Deployment/careless has no autoscaler keeping at least 2 replicas",

@@ -78,7 +78,7 @@ final class Rules {
         return container.has(field) ? container.path(field) : pod.path(field);
     }
 
-    /** Secrets hold placeholders only; ConfigMaps hold Quarkus properties and nothing that looks like a secret. */
+    /** Secrets hold placeholders only; ConfigMaps hold Quarkus properties, nothing that looks like a secret, no demo data. */
     static List<String> configuration(List<JsonNode> objects) {
         List<String> violations = new ArrayList<>();
         Manifests.ofKind(objects, "Secret").forEach(secret -> {
@@ -96,6 +96,9 @@ final class Rules {
             }
             if (key.endsWith("secret") || key.endsWith("password")) {
                 violations.add(Manifests.name(map) + ": key " + key + " belongs in a Secret");
+            }
+            if (key.equals("portail.demo-data") && map.path("data").path(key).asText().equals("true")) {
+                violations.add(Manifests.name(map) + ": loads the demo data, which is for the local stack only");
             }
         }));
         return violations;
@@ -134,6 +137,37 @@ final class Rules {
             }
             if (ingress.path("spec").path("tls").isEmpty()) {
                 violations.add(Manifests.name(ingress) + " has no TLS");
+            }
+        });
+        return violations;
+    }
+
+    /**
+     * Production: the database connections of the largest fleet (each service at its autoscaler's maximum times
+     * its pool, Keycloak's instances times theirs) fit in PostgreSQL's max_connections, less the 3 it keeps
+     * for superusers. Pools default to 20 (Agroal) and 100 (Keycloak) when not set.
+     */
+    static List<String> connections(List<JsonNode> objects) {
+        long services = Manifests.ofKind(objects, "Deployment").mapToLong(deployment -> {
+            String name = deployment.path("metadata").path("name").asText();
+            String config = deployment.path("spec").path("template").path("spec").path("containers").path(0)
+                    .path("envFrom").path(0).path("configMapRef").path("name").asText();
+            int pool = Manifests.ofKind(objects, "ConfigMap").filter(map -> config.equals(map.path("metadata").path("name").asText()))
+                    .mapToInt(map -> map.path("data").path("quarkus.datasource.jdbc.max-size").asInt(20)).findFirst().orElse(20);
+            int pods = Manifests.ofKind(objects, "HorizontalPodAutoscaler")
+                    .filter(hpa -> name.equals(hpa.path("spec").path("scaleTargetRef").path("name").asText()))
+                    .mapToInt(hpa -> hpa.path("spec").path("maxReplicas").asInt()).findFirst()
+                    .orElse(deployment.path("spec").path("replicas").asInt(1));
+            return (long) pods * pool;
+        }).sum();
+        long keycloak = Manifests.ofKind(objects, "Keycloak").mapToLong(kc ->
+                kc.path("spec").path("instances").asLong(1) * kc.path("spec").path("db").path("poolMaxSize").asLong(100)).sum();
+        List<String> violations = new ArrayList<>();
+        Manifests.ofKind(objects, "Cluster").forEach(cluster -> {
+            long available = cluster.path("spec").path("postgresql").path("parameters").path("max_connections").asLong(100) - 3;
+            if (services + keycloak > available) {
+                violations.add(Manifests.name(cluster) + ": " + services + " service and " + keycloak
+                        + " Keycloak connections at full scale exceed the " + available + " it accepts");
             }
         });
         return violations;
