@@ -1,15 +1,25 @@
 package fr.academie.mail.message;
 
+import fr.academie.mail.mime.ParsedMessage;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** A message in a folder of its owner's mailbox: the fields the lists show. */
+/**
+ * A message in a folder of its owner's mailbox: the fields read from its source (table message_source, the
+ * original bytes) that lists, the reading pane and search need, and the person's flags.
+ */
 @Entity
 @Table(name = "message")
 public class Message extends PanacheEntityBase {
@@ -32,12 +42,55 @@ public class Message extends PanacheEntityBase {
     @Column(nullable = false)
     public String subject;
 
+    /** When it reached the mailbox: the order of the lists. */
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    /** Its Date header, when readable. */
+    @Column(name = "sent_at")
+    public Instant sentAt;
 
     @Column(nullable = false)
     public boolean unread;
 
+    @Column(nullable = false)
+    public boolean flagged;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ParsedMessage.Priority priority = ParsedMessage.Priority.NORMAL;
+
+    @Column(name = "size_bytes", nullable = false)
+    public long sizeBytes;
+
+    @Column(name = "message_id_hdr")
+    public String messageIdHeader;
+
+    @Column(name = "in_reply_to")
+    public String inReplyTo;
+
+    @Column(name = "references_hdr")
+    public String references;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Recipients recipients;
+
+    @Column(name = "has_attachments", nullable = false)
+    public boolean hasAttachments;
+
+    public String snippet;
+
     @Column(name = "body_text")
     public String text;
+
+    @Column(name = "body_html")
+    public String html;
+
+    /** To and Cc, as the header gave them. */
+    public record Recipients(List<ParsedMessage.Address> to, List<ParsedMessage.Address> cc) {
+    }
+
+    public static Optional<Message> ofOwner(String ownerId, UUID id) {
+        return find("id = ?1 and ownerId = ?2", id, ownerId).firstResultOptional();
+    }
 }

@@ -39,6 +39,10 @@ public class MessageService {
 
     /** One of the owner's messages; empty when it does not exist or is someone else's. */
     public Optional<MessageView> read(String ownerId, UUID id) {
-        return Message.<Message>find("id = ?1 and ownerId = ?2", id, ownerId).firstResultOptional().map(MessageView::of);
+        return Message.ofOwner(ownerId, id).map(message -> MessageView.of(message, Attachment.of(message.id)));
+    }
+
+    public Optional<Message> find(String ownerId, UUID id) {
+        return Message.ofOwner(ownerId, id);
     }
 }

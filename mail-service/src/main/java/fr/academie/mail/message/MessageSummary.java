@@ -1,10 +1,13 @@
 package fr.academie.mail.message;
 
+import fr.academie.mail.mime.ParsedMessage;
+
 import java.time.Instant;
 import java.util.UUID;
 
 /** A line of a message list. */
-public record MessageSummary(UUID id, Sender from, String subject, Instant date, boolean unread) {
+public record MessageSummary(UUID id, Sender from, String subject, String snippet, Instant date, boolean unread,
+                             boolean flagged, ParsedMessage.Priority priority, boolean hasAttachments) {
 
     /** Who sent it: the display name may be absent. */
     public record Sender(String name, String address) {
@@ -12,6 +15,7 @@ public record MessageSummary(UUID id, Sender from, String subject, Instant date,
 
     static MessageSummary of(Message message) {
         return new MessageSummary(message.id, new Sender(message.senderName, message.senderAddress), message.subject,
-                message.receivedAt, message.unread);
+                message.snippet, message.receivedAt, message.unread, message.flagged, message.priority,
+                message.hasAttachments);
     }
 }

@@ -1,14 +1,31 @@
 package fr.academie.mail.message;
 
+import fr.academie.mail.mime.ParsedMessage;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** One message as the reading pane shows it (text only until the full MIME storage lands). */
-public record MessageView(UUID id, UUID folderId, MessageSummary.Sender from, String subject, Instant date,
-                          boolean unread, String text) {
+/**
+ * One message as the reading pane shows it. {@code date} is when it reached the mailbox, {@code sentAt} its
+ * Date header. The HTML body is not given out until it can be given sanitised (the text is).
+ */
+public record MessageView(UUID id, UUID folderId, MessageSummary.Sender from, List<ParsedMessage.Address> to,
+                          List<ParsedMessage.Address> cc, String subject, Instant date, Instant sentAt, boolean unread,
+                          boolean flagged, ParsedMessage.Priority priority, long size, String text,
+                          List<AttachmentView> attachments) {
 
-    static MessageView of(Message message) {
+    /** A part to open or download. */
+    public record AttachmentView(UUID id, String fileName, String contentType, long size, boolean inline) {
+    }
+
+    static MessageView of(Message message, List<Attachment> attachments) {
+        Message.Recipients recipients = message.recipients == null ? new Message.Recipients(List.of(), List.of())
+                : message.recipients;
         return new MessageView(message.id, message.folderId, new MessageSummary.Sender(message.senderName,
-                message.senderAddress), message.subject, message.receivedAt, message.unread, message.text);
+                message.senderAddress), recipients.to(), recipients.cc(), message.subject, message.receivedAt,
+                message.sentAt, message.unread, message.flagged, message.priority, message.sizeBytes, message.text,
+                attachments.stream().map(a -> new AttachmentView(a.id, a.fileName, a.contentType, a.sizeBytes, a.inline))
+                        .toList());
     }
 }

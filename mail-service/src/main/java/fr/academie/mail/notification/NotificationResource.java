@@ -37,7 +37,7 @@ public class NotificationResource {
 
     @POST
     public Response deliver(@NotNull(message = "le corps de la requête est obligatoire") @Valid NotificationRequest request) {
-        NotificationService.Delivery delivery = notifications.deliver(token.getClaim("azp"), request);
-        return Response.status(delivery.delivered() ? 201 : 200).entity(new Delivered(delivery.messageId())).build();
+        NotificationService.Outcome outcome = notifications.deliver(token.getClaim("azp"), request);
+        return Response.status(outcome.delivered() ? 201 : 200).entity(new Delivered(outcome.messageId())).build();
     }
 }

@@ -1,59 +1,86 @@
 package fr.academie.mail.notification;
 
+import fr.academie.mail.delivery.Delivery;
 import fr.academie.mail.folder.FolderService;
 import fr.academie.mail.folder.SystemFolder;
-import fr.academie.mail.message.Message;
+import fr.academie.mail.store.Spool;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.apache.james.mime4j.dom.Message;
+import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.message.DefaultMessageWriter;
+import org.apache.james.mime4j.stream.RawField;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Date;
+import java.util.TimeZone;
 import java.util.UUID;
 
-/** Delivers notifications to inboxes, each (caller, key) once, even when two retries arrive together. */
+/**
+ * Delivers notifications to inboxes, each (caller, key) once, even when two retries arrive together. A
+ * notification is a real message (RFC 5322, built with mime4j) that goes through the delivery pipeline.
+ */
 @ApplicationScoped
 @Transactional
 public class NotificationService {
 
     static final String SENDER_ADDRESS = "ne-pas-repondre@ac-orleans-tours.fr";
+    private static final TimeZone PARIS = TimeZone.getTimeZone("Europe/Paris");
 
     private final FolderService folders;
+    private final Delivery delivery;
 
-    public NotificationService(FolderService folders) {
+    public NotificationService(FolderService folders, Delivery delivery) {
         this.folders = folders;
+        this.delivery = delivery;
     }
 
     /** The delivered message, and whether this call delivered it (false: the key had been delivered before). */
-    public record Delivery(UUID messageId, boolean delivered) {
+    public record Outcome(UUID messageId, boolean delivered) {
     }
 
-    public Delivery deliver(String caller, NotificationRequest request) {
-        UUID messageId = UUID.randomUUID();
-        Instant now = Instant.now();
+    public Outcome deliver(String caller, NotificationRequest request) {
         // the key is claimed first: a concurrent retry waits on the primary key, then finds it taken
+        UUID placeholder = UUID.randomUUID();
         int claimed = Panache.getEntityManager().createNativeQuery("""
                         insert into notification (caller, key, message_id, created_at) values (?1, ?2, ?3, ?4)
                         on conflict do nothing""")
-                .setParameter(1, caller).setParameter(2, request.key()).setParameter(3, messageId).setParameter(4, now)
+                .setParameter(1, caller).setParameter(2, request.key()).setParameter(3, placeholder)
+                .setParameter(4, Instant.now())
                 .executeUpdate();
         if (claimed == 0) {
             UUID existing = (UUID) Panache.getEntityManager()
                     .createNativeQuery("select message_id from notification where caller = ?1 and key = ?2")
                     .setParameter(1, caller).setParameter(2, request.key()).getSingleResult();
-            return new Delivery(existing, false);
+            return new Outcome(existing, false);
         }
-        Message message = new Message();
-        message.id = messageId;
-        message.ownerId = request.recipient();
-        message.folderId = folders.systemFolder(request.recipient(), SystemFolder.INBOX).id;
-        message.senderName = request.senderName() == null || request.senderName().isBlank() ? "Portail agents"
-                : request.senderName();
-        message.senderAddress = SENDER_ADDRESS;
-        message.subject = request.subject();
-        message.text = request.text();
-        message.receivedAt = now;
-        message.unread = true;
-        message.persist();
-        return new Delivery(messageId, true);
+        UUID inbox = folders.systemFolder(request.recipient(), SystemFolder.INBOX).id;
+        UUID messageId = delivery.deliver(new Delivery.Destination(request.recipient(), inbox, true),
+                Spool.of(rfc5322(caller, request))).id;
+        Panache.getEntityManager().createNativeQuery("update notification set message_id = ?1 where caller = ?2 and key = ?3")
+                .setParameter(1, messageId).setParameter(2, caller).setParameter(3, request.key()).executeUpdate();
+        return new Outcome(messageId, true);
+    }
+
+    /** The notification as a plain-text UTF-8 message from the académie's no-reply address. */
+    static byte[] rfc5322(String caller, NotificationRequest request) {
+        String name = request.senderName() == null || request.senderName().isBlank() ? "Portail agents" : request.senderName();
+        try {
+            Message message = Message.Builder.of()
+                    .setFrom(new Mailbox(name, "ne-pas-repondre", "ac-orleans-tours.fr"))
+                    .setField(new RawField("To", "undisclosed-recipients:;"))
+                    .setSubject(request.subject())
+                    .setDate(new Date(), PARIS)
+                    .setMessageId("<" + UUID.randomUUID() + "." + caller + "@portail.ac-orleans-tours.fr>")
+                    .setBody(request.text(), StandardCharsets.UTF_8)
+                    .build();
+            return DefaultMessageWriter.asBytes(message);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,0 +1,104 @@
+package fr.academie.mail.delivery;
+
+import fr.academie.mail.message.Attachment;
+import fr.academie.mail.message.Message;
+import fr.academie.mail.mime.MimeParser;
+import fr.academie.mail.mime.ParsedMessage;
+import fr.academie.mail.store.MessageSources;
+import fr.academie.mail.quota.Quotas;
+import fr.academie.mail.store.Spool;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The one way into a mailbox. Every message (a notification, an import, later SMTP) is read from its bytes,
+ * goes through the {@link DeliveryStep}s, is counted against the quota and stored (its source, its fields,
+ * its attachments) in one transaction per message: all of it, or nothing.
+ */
+@ApplicationScoped
+public class Delivery {
+
+    private final Quotas quotas;
+    private final MessageSources sources;
+    private final List<DeliveryStep> steps;
+
+    public Delivery(Quotas quotas, MessageSources sources, Instance<DeliveryStep> steps) {
+        this.quotas = quotas;
+        this.sources = sources;
+        this.steps = steps.stream().sorted(Comparator.comparingInt(DeliveryStep::order)).toList();
+    }
+
+    /** Where a message goes before the steps run (a folder of the owner's), and whether it starts unread. */
+    public record Destination(String ownerId, UUID folderId, boolean unread) {
+    }
+
+    /** What became of a message: stored, or skipped as a copy of one the mailbox holds (same Message-ID). */
+    public record Result(Message message, boolean duplicate) {
+    }
+
+    /** Stores the message, even when the mailbox already holds one with its Message-ID. */
+    @Transactional
+    public Message deliver(Destination destination, Spool source) {
+        return store(destination, source, parse(source));
+    }
+
+    /** Stores the message unless the mailbox holds one with the same Message-ID (imports). */
+    @Transactional
+    public Result deliverUnlessPresent(Destination destination, Spool source) {
+        ParsedMessage parsed = parse(source);
+        if (parsed.messageId() != null) {
+            Message existing = Message.find("ownerId = ?1 and messageIdHeader = ?2", destination.ownerId(),
+                    Messages.cut(parsed.messageId(), 998)).firstResult();
+            if (existing != null) {
+                return new Result(existing, true);
+            }
+        }
+        return new Result(store(destination, source, parsed), false);
+    }
+
+    private Message store(Destination destination, Spool source, ParsedMessage parsed) {
+        Arrival arrival = new Arrival(destination.ownerId(), parsed, source.size(), Instant.now(),
+                destination.folderId(), destination.unread());
+        steps.forEach(step -> step.apply(arrival));
+        quotas.charge(arrival.ownerId(), source.size());
+        Message message = Messages.of(arrival);
+        message.persist();
+        Panache.getEntityManager().flush(); // the source's rows refer to the message's
+        try (InputStream in = source.open()) {
+            sources.write(message.id, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (ParsedMessage.Part part : parsed.attachments()) {
+            Attachment attachment = new Attachment();
+            attachment.id = UUID.randomUUID();
+            attachment.messageId = message.id;
+            attachment.partIndex = part.index();
+            attachment.fileName = part.fileName();
+            attachment.contentType = Messages.cut(part.contentType(), 255);
+            attachment.sizeBytes = part.size();
+            attachment.contentId = Messages.cut(part.contentId(), 998);
+            attachment.inline = part.inline();
+            attachment.persist();
+        }
+        return message;
+    }
+
+    private static ParsedMessage parse(Spool source) {
+        try (InputStream in = source.open()) {
+            return MimeParser.parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
