@@ -38,8 +38,11 @@ public class Delivery {
         this.steps = steps.stream().sorted(Comparator.comparingInt(DeliveryStep::order)).toList();
     }
 
-    /** Where a message goes before the steps run (a folder of the owner's), and whether it starts unread. */
-    public record Destination(String ownerId, UUID folderId, boolean unread) {
+    /**
+     * Where a message goes before the steps run (a folder of the owner's), whether it starts unread, and whether
+     * it is dated by its Date header rather than by now (imported mail keeps its place in time).
+     */
+    public record Destination(String ownerId, UUID folderId, boolean unread, boolean datedBySender) {
     }
 
     /** What became of a message: stored, or skipped as a copy of one the mailbox holds (same Message-ID). */
@@ -67,7 +70,8 @@ public class Delivery {
     }
 
     private Message store(Destination destination, Spool source, ParsedMessage parsed) {
-        Arrival arrival = new Arrival(destination.ownerId(), parsed, source.size(), Instant.now(),
+        Instant received = destination.datedBySender() && parsed.date() != null ? parsed.date() : Instant.now();
+        Arrival arrival = new Arrival(destination.ownerId(), parsed, source.size(), received,
                 destination.folderId(), destination.unread());
         steps.forEach(step -> step.apply(arrival));
         quotas.charge(arrival.ownerId(), source.size());

@@ -35,7 +35,7 @@ public class ImportService {
                         + "choisissez un message enregistré au format .eml.");
             }
             // an imported message was read where it came from
-            return Optional.of(delivery.deliverUnlessPresent(new Delivery.Destination(ownerId, folderId, false), spool));
+            return Optional.of(delivery.deliverUnlessPresent(new Delivery.Destination(ownerId, folderId, false, true), spool));
         } catch (Spool.TooLarge e) {
             throw new ProblemException("urn:portail:mail:message-too-large", "Message trop volumineux", 413,
                     "Ce message dépasse la taille maximale de " + config.maxMessageSize().asLongValue() / (1024 * 1024)

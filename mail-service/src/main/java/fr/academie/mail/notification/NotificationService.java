@@ -59,7 +59,7 @@ public class NotificationService {
             return new Outcome(existing, false);
         }
         UUID inbox = folders.systemFolder(request.recipient(), SystemFolder.INBOX).id;
-        UUID messageId = delivery.deliver(new Delivery.Destination(request.recipient(), inbox, true),
+        UUID messageId = delivery.deliver(new Delivery.Destination(request.recipient(), inbox, true, false),
                 Spool.of(rfc5322(caller, request))).id;
         Panache.getEntityManager().createNativeQuery("update notification set message_id = ?1 where caller = ?2 and key = ?3")
                 .setParameter(1, messageId).setParameter(2, caller).setParameter(3, request.key()).executeUpdate();

@@ -114,6 +114,20 @@ class FaithfulStorageTest {
     }
 
     @Test
+    void everyMessageGoesThroughTheDeliverySteps() {
+        String message = "From: x@example.org\r\nSubject: [filtre-test] rangé par une étape\r\nMessage-ID: <step-"
+                + UUID.randomUUID() + "@example.org>\r\n\r\nCorps.\r\n";
+        String id = importEml(token, inbox, message.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .then().statusCode(201).extract().path("messageId");
+        String archive = given().auth().oauth2(token).get("/folders").then().extract().jsonPath()
+                .getString("items.find { it.systemRole == 'ARCHIVE' }.id");
+        given().auth().oauth2(token).get("/messages/{id}", id).then().statusCode(200)
+                .body("folderId", is(archive))
+                .body("flagged", is(true))
+                .body("unread", is(false));
+    }
+
+    @Test
     void anEmptyFileIsRefusedNamingIt() {
         importEml(token, inbox, new byte[0]).then().statusCode(400)
                 .contentType("application/problem+json")

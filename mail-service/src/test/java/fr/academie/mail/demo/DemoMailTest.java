@@ -1,0 +1,63 @@
+package fr.academie.mail.demo;
+
+import fr.academie.mail.delivery.Delivery;
+import fr.academie.mail.folder.FolderService;
+import fr.academie.stack.testing.StackTestResource;
+import fr.academie.stack.testing.TestStack;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Léna's demo mailbox arrives through the pipeline, once, whatever the number of starts. */
+@QuarkusTest
+@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "service", value = "mail-service"))
+class DemoMailTest {
+
+    @Inject
+    DemoMail demoMail;
+    @Inject
+    FolderService folders;
+    @Inject
+    Delivery delivery;
+
+    @Test
+    void lenasInboxHoldsTheDemoMessagesOnceWithAConversationAndAnAttachment() {
+        demoMail.load(null, true, folders, delivery);
+        String lena = TestStack.get().accessToken("lmartin");
+        JsonPath mailbox = given().auth().oauth2(lena).get("/folders").then().statusCode(200).extract().jsonPath();
+        String inbox = mailbox.getString("items.find { it.systemRole == 'INBOX' }.id");
+        String sent = mailbox.getString("items.find { it.systemRole == 'SENT' }.id");
+        List<String> subjects = given().auth().oauth2(lena).get("/folders/{id}/messages", inbox).then().statusCode(200)
+                .extract().jsonPath().getList("items.subject");
+        assertTrue(subjects.containsAll(List.of(
+                "Campagne de temps partiel 2027-2028 : ouverture le 2 décembre",
+                "Re: Conseil pédagogique de jeudi : ordre du jour",
+                "Conseil pédagogique de jeudi : ordre du jour",
+                "Journée de formation « Enseigner la géographie des risques »",
+                "Votre demande d'autorisation d'absence a été enregistrée")), subjects.toString());
+        assertEquals(subjects.indexOf("Campagne de temps partiel 2027-2028 : ouverture le 2 décembre") + 1,
+                subjects.indexOf("Re: Conseil pédagogique de jeudi : ordre du jour"), "dated by their Date header, newest first");
+        given().auth().oauth2(lena).get("/folders/{id}/messages", sent).then().statusCode(200)
+                .body("items.subject", org.hamcrest.Matchers.hasItem("Re: Conseil pédagogique de jeudi : ordre du jour"));
+        String campaign = given().auth().oauth2(lena).get("/folders/{id}/messages", inbox).then()
+                .extract().jsonPath().getString("items.find { it.subject.startsWith('Campagne') }.id");
+        given().auth().oauth2(lena).get("/messages/{id}", campaign).then().statusCode(200)
+                .body("attachments[0].fileName", org.hamcrest.Matchers.is("note-de-service-temps-partiel.pdf"))
+                .body("unread", org.hamcrest.Matchers.is(true));
+
+        long used = given().auth().oauth2(lena).get("/mailbox").then().extract().jsonPath().getLong("used");
+        demoMail.load(null, true, folders, delivery);
+        assertEquals(subjects.size(), given().auth().oauth2(lena).get("/folders/{id}/messages", inbox).then()
+                .extract().jsonPath().getList("items").size(), "a second start delivers nothing again");
+        assertEquals(used, given().auth().oauth2(lena).get("/mailbox").then().extract().jsonPath().getLong("used"));
+    }
+}
