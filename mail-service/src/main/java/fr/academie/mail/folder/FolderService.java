@@ -1,6 +1,9 @@
 package fr.academie.mail.folder;
 
+import fr.academie.common.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.persistence.PersistenceException;
+import org.hibernate.exception.ConstraintViolationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -40,6 +43,114 @@ public class FolderService {
     public Folder systemFolder(String ownerId, SystemFolder role) {
         ensureSystemFolders(ownerId);
         return Folder.system(ownerId, role).orElseThrow();
+    }
+
+    /** A new personal folder, at the top level or inside another of the owner's folders. */
+    public FolderView create(String ownerId, FolderInput input) {
+        ensureSystemFolders(ownerId);
+        checkParent(ownerId, input.parentId());
+        Folder folder = new Folder();
+        folder.id = UUID.randomUUID();
+        folder.ownerId = ownerId;
+        folder.parentId = input.parentId();
+        folder.name = input.name().strip();
+        folder.createdAt = Instant.now();
+        folder.persist();
+        flushUnique(folder.name);
+        return view(folder);
+    }
+
+    /**
+     * Renames and moves a personal folder (the input is its new name and place). Its messages and their order
+     * do not change: they refer to the folder, whatever it is called and wherever it is.
+     */
+    public Optional<FolderView> change(String ownerId, UUID id, FolderInput input) {
+        Optional<Folder> found = Folder.ofOwner(ownerId, id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Folder folder = personal(found.get(), "renommé ni déplacé");
+        checkParent(ownerId, input.parentId());
+        if (input.parentId() != null && subtree(id).contains(input.parentId())) {
+            throw new ProblemException("urn:portail:mail:folder-cycle", "Déplacement impossible", 409,
+                    "Un dossier ne peut pas être placé dans lui-même ni dans l'un de ses sous-dossiers.", "parentId");
+        }
+        folder.name = input.name().strip();
+        folder.parentId = input.parentId();
+        flushUnique(folder.name);
+        return Optional.of(view(folder));
+    }
+
+    /**
+     * Deletes a personal folder and its sub-folders; their messages go to the trash (restorable from there).
+     * Returns how many messages moved, or empty when the folder is not the owner's.
+     */
+    public Optional<Integer> delete(String ownerId, UUID id) {
+        Optional<Folder> found = Folder.ofOwner(ownerId, id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        personal(found.get(), "supprimé");
+        List<UUID> subtree = subtree(id);
+        UUID trash = systemFolder(ownerId, SystemFolder.TRASH).id;
+        int moved = Panache.getEntityManager()
+                .createQuery("update Message m set m.folderId = ?1 where m.ownerId = ?2 and m.folderId in ?3")
+                .setParameter(1, trash).setParameter(2, ownerId).setParameter(3, subtree).executeUpdate();
+        Panache.getEntityManager().createQuery("delete from Folder f where f.ownerId = ?1 and f.id in ?2")
+                .setParameter(1, ownerId).setParameter(2, subtree).executeUpdate();
+        return Optional.of(moved);
+    }
+
+    /** The folder and all its descendants. */
+    List<UUID> subtree(UUID id) {
+        List<?> rows = Panache.getEntityManager().createNativeQuery("""
+                        with recursive tree(id) as (
+                            select id from folder where id = ?1
+                            union all
+                            select f.id from folder f join tree t on f.parent_id = t.id)
+                        select id from tree""")
+                .setParameter(1, id).getResultList();
+        return rows.stream().map(UUID.class::cast).toList();
+    }
+
+    /** A parent must be one of the owner's folders, and not the trash (null: the top level). */
+    private static void checkParent(String ownerId, UUID parentId) {
+        if (parentId == null) {
+            return;
+        }
+        Folder parent = Folder.ofOwner(ownerId, parentId).orElseThrow(() -> new ProblemException(
+                "urn:portail:mail:folder-not-found", "Introuvable", 404, "Le dossier parent n'existe pas dans votre messagerie.",
+                "parentId"));
+        if (parent.systemRole == SystemFolder.TRASH) {
+            throw ProblemException.invalid("urn:portail:mail:folder-in-trash", "parentId",
+                    "La corbeille ne peut pas contenir de dossiers.");
+        }
+    }
+
+    private static Folder personal(Folder folder, String what) {
+        if (folder.systemRole != null) {
+            throw new ProblemException("urn:portail:mail:system-folder", "Dossier système", 409,
+                    "Le dossier « " + folder.name + " » est un dossier système : il ne peut être " + what + ".", null);
+        }
+        return folder;
+    }
+
+    /** Writes now, so that a name already used among the siblings is refused here, clearly, not at commit. */
+    private static void flushUnique(String name) {
+        try {
+            Panache.getEntityManager().flush();
+        } catch (PersistenceException e) {
+            if (!(e instanceof ConstraintViolationException) && !(e.getCause() instanceof ConstraintViolationException)) {
+                throw e;
+            }
+            throw new ProblemException("urn:portail:mail:folder-name-taken", "Nom déjà utilisé", 409,
+                    "Un dossier « " + name + " » existe déjà à cet endroit : choisissez un autre nom.", "name");
+        }
+    }
+
+    private FolderView view(Folder folder) {
+        long[] count = counts(folder.ownerId).getOrDefault(folder.id, new long[2]);
+        return new FolderView(folder.id, folder.name, folder.systemRole, folder.parentId, count[0], count[1]);
     }
 
     /**
