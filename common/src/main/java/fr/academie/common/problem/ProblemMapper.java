@@ -4,6 +4,9 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -46,6 +49,19 @@ public class ProblemMapper {
         String field = path.substring(path.lastIndexOf('.') + 1);
         return response(new Problem("urn:portail:invalid-input", "Requête invalide", 400,
                 "Le champ « " + field + " » est invalide : " + first.getMessage() + ".", field, null));
+    }
+
+    /**
+     * A body that is not JSON, or a value of the wrong kind (text for a number, an unknown choice). Named
+     * with MismatchedInputException too: Quarkus' own mapper for it would otherwise answer in plain JSON.
+     */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
+    public Response unreadable(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().get(mapping.getPath().size() - 1).getFieldName() : null;
+        String detail = field == null ? "Le corps de la requête n'est pas un JSON valide."
+                : "Le champ « " + field + " » n'a pas une valeur permise.";
+        return response(new Problem("urn:portail:invalid-input", "Requête invalide", 400, detail, field, null));
     }
 
     @ServerExceptionMapper

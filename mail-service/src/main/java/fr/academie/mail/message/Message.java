@@ -86,6 +86,10 @@ public class Message extends PanacheEntityBase {
     @Column(name = "body_html")
     public String html;
 
+    /** The folder a message in the trash was deleted from. */
+    @Column(name = "trashed_from")
+    public UUID trashedFrom;
+
     /** To and Cc, as the header gave them. */
     public record Recipients(List<ParsedMessage.Address> to, List<ParsedMessage.Address> cc) {
     }

@@ -1,0 +1,115 @@
+package fr.academie.mail.message;
+
+import fr.academie.common.problem.ProblemException;
+import fr.academie.mail.folder.Folder;
+import fr.academie.mail.folder.FolderService;
+import fr.academie.mail.folder.SystemFolder;
+import fr.academie.mail.quota.Quotas;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a person does to their messages, one or a selection at once, in one transaction: marks, moves, the trash
+ * (with the folder each message came from, for "restaurer"), and deletion for good, which frees the quota.
+ */
+@ApplicationScoped
+@Transactional
+public class MessageActions {
+
+    private final FolderService folders;
+    private final Quotas quotas;
+
+    public MessageActions(FolderService folders, Quotas quotas) {
+        this.folders = folders;
+        this.quotas = quotas;
+    }
+
+    /** Applies the action to every message of the selection; returns how many there were. */
+    public int apply(String ownerId, MessageAction action) {
+        List<Message> selection = selection(ownerId, action.ids());
+        switch (action.action()) {
+            case READ, UNREAD -> selection.forEach(m -> m.unread = action.action() == MessageAction.Kind.UNREAD);
+            case FLAG, UNFLAG -> selection.forEach(m -> m.flagged = action.action() == MessageAction.Kind.FLAG);
+            case MOVE -> moveTo(ownerId, selection, destination(ownerId, action.folderId()));
+            case ARCHIVE -> moveTo(ownerId, selection, folders.systemFolder(ownerId, SystemFolder.ARCHIVE));
+            case TRASH -> moveTo(ownerId, selection, folders.systemFolder(ownerId, SystemFolder.TRASH));
+            case RESTORE -> restore(ownerId, selection);
+            case DELETE_FOREVER -> deleteForever(ownerId, selection);
+        }
+        return selection.size();
+    }
+
+    /** Deletes for good every message of the trash (or of the junk folder); returns how many. */
+    public int empty(String ownerId, Folder folder) {
+        if (folder.systemRole != SystemFolder.TRASH && folder.systemRole != SystemFolder.JUNK) {
+            throw new ProblemException("urn:portail:mail:not-emptiable", "Action impossible", 409,
+                    "Seuls la corbeille et les indésirables peuvent être vidés.", null);
+        }
+        List<Message> messages = Message.list("ownerId = ?1 and folderId = ?2", ownerId, folder.id);
+        deleteForever(ownerId, messages);
+        return messages.size();
+    }
+
+    private static List<Message> selection(String ownerId, List<UUID> ids) {
+        List<Message> found = Message.list("ownerId = ?1 and id in ?2", ownerId, ids);
+        if (found.size() != new HashSet<>(ids).size()) {
+            throw ProblemException.notFound("urn:portail:mail:message-not-found",
+                    "Un ou plusieurs de ces messages n'existent pas (ou plus) dans votre messagerie : rien n'a été modifié.");
+        }
+        return found;
+    }
+
+    private static Folder destination(String ownerId, UUID folderId) {
+        if (folderId == null) {
+            throw ProblemException.invalid("urn:portail:mail:destination-missing", "folderId",
+                    "Choisissez le dossier où déplacer les messages.");
+        }
+        return Folder.ofOwner(ownerId, folderId).orElseThrow(() -> new ProblemException("urn:portail:mail:folder-not-found",
+                "Introuvable", 404, "Ce dossier n'existe pas dans votre messagerie.", "folderId"));
+    }
+
+    /** Into the folder; a message going to the trash remembers where it was, one leaving it forgets. */
+    private void moveTo(String ownerId, List<Message> selection, Folder folder) {
+        UUID trash = folders.systemFolder(ownerId, SystemFolder.TRASH).id;
+        for (Message message : selection) {
+            if (!folder.id.equals(trash)) {
+                message.trashedFrom = null;
+            } else if (!message.folderId.equals(trash)) {
+                message.trashedFrom = message.folderId;
+            }
+            message.folderId = folder.id;
+        }
+    }
+
+    /** Back where each message was deleted from; to the inbox when that folder is gone. */
+    private void restore(String ownerId, List<Message> selection) {
+        UUID inbox = folders.systemFolder(ownerId, SystemFolder.INBOX).id;
+        for (Message message : selection) {
+            if (message.trashedFrom != null) {
+                message.folderId = Folder.ofOwner(ownerId, message.trashedFrom).map(f -> f.id).orElse(inbox);
+                message.trashedFrom = null;
+            }
+        }
+    }
+
+    /**
+     * Deletes the rows (their source and attachments go with them, on delete cascade) and frees the bytes of
+     * those this transaction deleted: two deletions of one message at once free its bytes once.
+     */
+    private void deleteForever(String ownerId, List<Message> selection) {
+        if (selection.isEmpty()) {
+            return;
+        }
+        List<?> sizes = Panache.getEntityManager()
+                .createNativeQuery("delete from message where owner_id = ?1 and id in (?2) returning size_bytes")
+                .setParameter(1, ownerId).setParameter(2, selection.stream().map(m -> m.id).toList())
+                .getResultList();
+        quotas.release(ownerId, sizes.stream().mapToLong(size -> ((Number) size).longValue()).sum());
+        selection.forEach(Panache.getEntityManager()::detach);
+    }
+}
