@@ -1,9 +1,15 @@
 package fr.academie.mail.demo;
 
 import fr.academie.mail.delivery.Delivery;
+import fr.academie.mail.folder.Folder;
+import fr.academie.mail.folder.FolderInput;
 import fr.academie.mail.folder.FolderService;
 import fr.academie.mail.folder.SystemFolder;
+import fr.academie.mail.label.Label;
+import fr.academie.mail.label.LabelInput;
+import fr.academie.mail.label.LabelService;
 import fr.academie.mail.store.Spool;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,11 +20,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
 
 /**
- * Léna Martin's demo mailbox (local stack only, {@code portail.demo-data=true}): the messages of
- * {@code demo/mail/index.txt}, delivered through the pipeline at start-up like any other mail, each once
- * (a restart finds them by Message-ID).
+ * Léna Martin's demo mailbox (local stack only, {@code portail.demo-data=true}): the labels, folders and messages
+ * of {@code demo/mail/index.txt}, the messages delivered through the pipeline like any other mail. Each start
+ * adds only what is missing (labels and folders by name, messages by Message-ID).
  */
 @ApplicationScoped
 public class DemoMail {
@@ -27,24 +36,68 @@ public class DemoMail {
     /** lmartin's fixed id (deploy/local-stack/src/main/resources/stack/demo-users.json). */
     static final String LENA = "d2e1f972-ae65-4ea3-90db-4c22ec5b5ef7";
 
-    void load(@Observes StartupEvent start, @ConfigProperty(name = "portail.demo-data", defaultValue = "false") boolean enabled,
-              FolderService folders, Delivery delivery) {
-        if (!enabled) {
-            return;
+    private final FolderService folders;
+    private final LabelService labels;
+    private final Delivery delivery;
+
+    public DemoMail(FolderService folders, LabelService labels, Delivery delivery) {
+        this.folders = folders;
+        this.labels = labels;
+        this.delivery = delivery;
+    }
+
+    void onStart(@Observes StartupEvent start, @ConfigProperty(name = "portail.demo-data", defaultValue = "false") boolean enabled) {
+        if (enabled) {
+            load();
         }
+    }
+
+    public void load() {
         int delivered = 0;
         for (String line : resource("index.txt").split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
             String[] fields = line.trim().split("\\s+");
-            var destination = new Delivery.Destination(LENA, folders.systemFolder(LENA, SystemFolder.valueOf(fields[0])).id,
-                    fields[1].equals("unread"), true);
-            if (!delivery.deliverUnlessPresent(destination, Spool.of(resource(fields[2]).getBytes(StandardCharsets.UTF_8))).duplicate()) {
+            if (fields[0].equals("label")) {
+                QuarkusTransaction.requiringNew().run(() -> label(fields[1], fields[2]));
+                continue;
+            }
+            // a folder path may hold spaces: the last three fields are read or unread, the file and the labels
+            int n = fields.length;
+            String where = String.join(" ", Arrays.copyOfRange(fields, 0, n - 3));
+            UUID folder = QuarkusTransaction.requiringNew().call(() -> folder(where));
+            var result = QuarkusTransaction.requiringNew().call(() -> delivery.deliverUnlessPresent(
+                    new Delivery.Destination(LENA, folder, fields[n - 3].equals("unread"), true),
+                    Spool.of(resource(fields[n - 2]).getBytes(StandardCharsets.UTF_8))));
+            if (!result.duplicate()) {
                 delivered++;
+                QuarkusTransaction.requiringNew().run(() -> Arrays.stream(fields[n - 1].split(",")).forEach(name ->
+                        labels.attach(Label.<Label>find("ownerId = ?1 and name = ?2", LENA, name).firstResult().id,
+                                List.of(result.message().id))));
             }
         }
         LOG.infof("Demo mail: %d message(s) delivered", delivered);
+    }
+
+    private void label(String name, String color) {
+        if (Label.count("ownerId = ?1 and name = ?2", LENA, name) == 0) {
+            labels.create(LENA, new LabelInput(name, color));
+        }
+    }
+
+    /** A system folder by role, or a path of personal folders, created where missing. */
+    private UUID folder(String where) {
+        if (Arrays.stream(SystemFolder.values()).anyMatch(role -> role.name().equals(where))) {
+            return folders.systemFolder(LENA, SystemFolder.valueOf(where)).id;
+        }
+        UUID parent = null;
+        for (String name : where.split("/")) {
+            Folder existing = Folder.find("ownerId = ?1 and name = ?2 and parentId " + (parent == null ? "is null" : "= ?3"),
+                    parent == null ? new Object[] {LENA, name} : new Object[] {LENA, name, parent}).firstResult();
+            parent = existing != null ? existing.id : folders.create(LENA, new FolderInput(name, parent)).id();
+        }
+        return parent;
     }
 
     private static String resource(String name) {

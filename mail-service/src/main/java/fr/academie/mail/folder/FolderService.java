@@ -1,9 +1,8 @@
 package fr.academie.mail.folder;
 
 import fr.academie.common.problem.ProblemException;
+import fr.academie.mail.store.Writes;
 import io.quarkus.hibernate.orm.panache.Panache;
-import jakarta.persistence.PersistenceException;
-import org.hibernate.exception.ConstraintViolationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -137,15 +136,8 @@ public class FolderService {
 
     /** Writes now, so that a name already used among the siblings is refused here, clearly, not at commit. */
     private static void flushUnique(String name) {
-        try {
-            Panache.getEntityManager().flush();
-        } catch (PersistenceException e) {
-            if (!(e instanceof ConstraintViolationException) && !(e.getCause() instanceof ConstraintViolationException)) {
-                throw e;
-            }
-            throw new ProblemException("urn:portail:mail:folder-name-taken", "Nom déjà utilisé", 409,
-                    "Un dossier « " + name + " » existe déjà à cet endroit : choisissez un autre nom.", "name");
-        }
+        Writes.flushUnique(() -> new ProblemException("urn:portail:mail:folder-name-taken", "Nom déjà utilisé", 409,
+                "Un dossier « " + name + " » existe déjà à cet endroit : choisissez un autre nom.", "name"));
     }
 
     private FolderView view(Folder folder) {

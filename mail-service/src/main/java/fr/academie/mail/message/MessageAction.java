@@ -9,15 +9,16 @@ import java.util.UUID;
 
 /**
  * One action on a selection of the caller's messages (one or many). {@code folderId} is the destination of a
- * {@code MOVE}. All of the selection or nothing: a message that is not the caller's refuses the whole request.
+ * {@code MOVE}, {@code labelId} the label a {@code LABEL} puts on and an {@code UNLABEL} takes off. All of the selection or nothing: a message that is not the caller's refuses the whole request.
  */
 public record MessageAction(
         @NotNull(message = "l'action est obligatoire") Kind action,
         @NotEmpty(message = "la sélection est vide") @Size(max = 1000, message = "une action porte sur 1 000 messages au plus")
         List<@NotNull UUID> ids,
-        UUID folderId) {
+        UUID folderId,
+        UUID labelId) {
 
     public enum Kind {
-        READ, UNREAD, FLAG, UNFLAG, MOVE, ARCHIVE, TRASH, RESTORE, DELETE_FOREVER
+        READ, UNREAD, FLAG, UNFLAG, MOVE, ARCHIVE, TRASH, RESTORE, DELETE_FOREVER, LABEL, UNLABEL
     }
 }

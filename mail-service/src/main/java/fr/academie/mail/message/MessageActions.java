@@ -4,6 +4,7 @@ import fr.academie.common.problem.ProblemException;
 import fr.academie.mail.folder.Folder;
 import fr.academie.mail.folder.FolderService;
 import fr.academie.mail.folder.SystemFolder;
+import fr.academie.mail.label.LabelService;
 import fr.academie.mail.quota.Quotas;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,10 +23,12 @@ import java.util.UUID;
 public class MessageActions {
 
     private final FolderService folders;
+    private final LabelService labels;
     private final Quotas quotas;
 
-    public MessageActions(FolderService folders, Quotas quotas) {
+    public MessageActions(FolderService folders, LabelService labels, Quotas quotas) {
         this.folders = folders;
+        this.labels = labels;
         this.quotas = quotas;
     }
 
@@ -40,6 +43,8 @@ public class MessageActions {
             case TRASH -> moveTo(ownerId, selection, folders.systemFolder(ownerId, SystemFolder.TRASH));
             case RESTORE -> restore(ownerId, selection);
             case DELETE_FOREVER -> deleteForever(ownerId, selection);
+            case LABEL -> labels.attach(label(ownerId, action.labelId()), ids(selection));
+            case UNLABEL -> labels.detach(label(ownerId, action.labelId()), ids(selection));
         }
         return selection.size();
     }
@@ -62,6 +67,18 @@ public class MessageActions {
                     "Un ou plusieurs de ces messages n'existent pas (ou plus) dans votre messagerie : rien n'a été modifié.");
         }
         return found;
+    }
+
+    private UUID label(String ownerId, UUID labelId) {
+        if (labelId == null) {
+            throw ProblemException.invalid("urn:portail:mail:label-missing", "labelId", "Choisissez l'étiquette.");
+        }
+        return labels.find(ownerId, labelId).orElseThrow(() -> new ProblemException("urn:portail:mail:label-not-found",
+                "Introuvable", 404, "Cette étiquette n'existe pas dans votre messagerie.", "labelId")).id;
+    }
+
+    private static List<UUID> ids(List<Message> selection) {
+        return selection.stream().map(m -> m.id).toList();
     }
 
     private static Folder destination(String ownerId, UUID folderId) {

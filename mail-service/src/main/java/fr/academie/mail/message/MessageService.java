@@ -3,11 +3,16 @@ package fr.academie.mail.message;
 import fr.academie.common.page.Cursor;
 import fr.academie.common.page.Page;
 import fr.academie.mail.folder.FolderService;
+import fr.academie.mail.label.LabelService;
+import fr.academie.mail.label.LabelTag;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,9 +22,11 @@ import java.util.UUID;
 public class MessageService {
 
     private final FolderService folders;
+    private final LabelService labels;
 
-    public MessageService(FolderService folders) {
+    public MessageService(FolderService folders, LabelService labels) {
         this.folders = folders;
+        this.labels = labels;
     }
 
     /** A page of the folder's messages, or empty when the folder is not the owner's. */
@@ -33,13 +40,38 @@ public class MessageService {
             }
             List<Message> rows = Message.<Message>find(where + " order by receivedAt desc, id desc", parameters)
                     .range(0, limit).list();
-            return Page.of(rows, limit, m -> new Cursor(m.receivedAt, m.id), MessageSummary::of);
+            return page(rows, limit);
         });
+    }
+
+    /** A page of the messages carrying the label, in every folder; empty when the label is not the owner's. */
+    public Optional<Page<MessageSummary>> listLabel(String ownerId, UUID labelId, int limit, Cursor after) {
+        return labels.find(ownerId, labelId).map(label -> {
+            String keyset = after == null ? "" : " and (m.received_at < :at or (m.received_at = :at and m.id < :id))";
+            var query = Panache.getEntityManager().createNativeQuery(
+                            "select m.id from message m join message_label ml on ml.message_id = m.id"
+                                    + " where ml.label_id = :label and m.owner_id = :owner" + keyset
+                                    + " order by m.received_at desc, m.id desc limit :limit")
+                    .setParameter("label", labelId).setParameter("owner", ownerId).setParameter("limit", limit + 1);
+            if (after != null) {
+                query.setParameter("at", after.at()).setParameter("id", after.id());
+            }
+            List<UUID> ids = query.getResultList().stream().map(UUID.class::cast).toList();
+            Map<UUID, Message> byId = Message.<Message>list("id in ?1", ids).stream()
+                    .collect(Collectors.toMap(m -> m.id, m -> m));
+            return page(ids.stream().map(byId::get).toList(), limit);
+        });
+    }
+
+    private Page<MessageSummary> page(List<Message> rows, int limit) {
+        Map<UUID, List<LabelTag>> tags = labels.of(rows.stream().map(m -> m.id).toList());
+        return Page.of(rows, limit, m -> new Cursor(m.receivedAt, m.id), m -> MessageSummary.of(m, tags.getOrDefault(m.id, List.of())));
     }
 
     /** One of the owner's messages; empty when it does not exist or is someone else's. */
     public Optional<MessageView> read(String ownerId, UUID id) {
-        return Message.ofOwner(ownerId, id).map(message -> MessageView.of(message, Attachment.of(message.id)));
+        return Message.ofOwner(ownerId, id).map(message -> MessageView.of(message, Attachment.of(message.id),
+                labels.of(List.of(message.id)).getOrDefault(message.id, List.of())));
     }
 
     public Optional<Message> find(String ownerId, UUID id) {

@@ -1,5 +1,6 @@
 package fr.academie.mail.message;
 
+import fr.academie.mail.label.LabelTag;
 import fr.academie.mail.mime.ParsedMessage;
 
 import java.time.Instant;
@@ -13,19 +14,19 @@ import java.util.UUID;
 public record MessageView(UUID id, UUID folderId, MessageSummary.Sender from, List<ParsedMessage.Address> to,
                           List<ParsedMessage.Address> cc, String subject, Instant date, Instant sentAt, boolean unread,
                           boolean flagged, ParsedMessage.Priority priority, long size, String text,
-                          List<AttachmentView> attachments) {
+                          List<AttachmentView> attachments, List<LabelTag> labels) {
 
     /** A part to open or download. */
     public record AttachmentView(UUID id, String fileName, String contentType, long size, boolean inline) {
     }
 
-    static MessageView of(Message message, List<Attachment> attachments) {
+    static MessageView of(Message message, List<Attachment> attachments, List<LabelTag> labels) {
         Message.Recipients recipients = message.recipients == null ? new Message.Recipients(List.of(), List.of())
                 : message.recipients;
         return new MessageView(message.id, message.folderId, new MessageSummary.Sender(message.senderName,
                 message.senderAddress), recipients.to(), recipients.cc(), message.subject, message.receivedAt,
                 message.sentAt, message.unread, message.flagged, message.priority, message.sizeBytes, message.text,
                 attachments.stream().map(a -> new AttachmentView(a.id, a.fileName, a.contentType, a.sizeBytes, a.inline))
-                        .toList());
+                        .toList(), labels);
     }
 }

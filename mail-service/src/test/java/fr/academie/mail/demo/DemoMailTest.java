@@ -1,7 +1,5 @@
 package fr.academie.mail.demo;
 
-import fr.academie.mail.delivery.Delivery;
-import fr.academie.mail.folder.FolderService;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,14 +22,10 @@ class DemoMailTest {
 
     @Inject
     DemoMail demoMail;
-    @Inject
-    FolderService folders;
-    @Inject
-    Delivery delivery;
 
     @Test
-    void lenasInboxHoldsTheDemoMessagesOnceWithAConversationAndAnAttachment() {
-        demoMail.load(null, true, folders, delivery);
+    void lenasMailboxHoldsTheDemoMessagesOnceWithFoldersLabelsAConversationAndAnAttachment() {
+        demoMail.load();
         String lena = TestStack.get().accessToken("lmartin");
         JsonPath mailbox = given().auth().oauth2(lena).get("/folders").then().statusCode(200).extract().jsonPath();
         String inbox = mailbox.getString("items.find { it.systemRole == 'INBOX' }.id");
@@ -42,7 +36,6 @@ class DemoMailTest {
                 "Campagne de temps partiel 2027-2028 : ouverture le 2 décembre",
                 "Re: Conseil pédagogique de jeudi : ordre du jour",
                 "Conseil pédagogique de jeudi : ordre du jour",
-                "Journée de formation « Enseigner la géographie des risques »",
                 "Votre demande d'autorisation d'absence a été enregistrée")), subjects.toString());
         assertEquals(subjects.indexOf("Campagne de temps partiel 2027-2028 : ouverture le 2 décembre") + 1,
                 subjects.indexOf("Re: Conseil pédagogique de jeudi : ordre du jour"), "dated by their Date header, newest first");
@@ -54,8 +47,17 @@ class DemoMailTest {
                 .body("attachments[0].fileName", org.hamcrest.Matchers.is("note-de-service-temps-partiel.pdf"))
                 .body("unread", org.hamcrest.Matchers.is(true));
 
+        String formations = given().auth().oauth2(lena).get("/folders").then().extract().jsonPath()
+                .getString("items.find { it.name == 'Formations' }.id");
+        given().auth().oauth2(lena).get("/folders/{id}/messages", formations).then().statusCode(200)
+                .body("items.subject", org.hamcrest.Matchers.contains("Journée de formation « Enseigner la géographie des risques »"))
+                .body("items[0].labels.name", org.hamcrest.Matchers.contains("Pédagogie"));
+        given().auth().oauth2(lena).get("/labels").then().statusCode(200)
+                .body("items.name", org.hamcrest.Matchers.hasItems("Pédagogie", "RH", "Urgent"))
+                .body("items.find { it.name == 'Pédagogie' }.total", org.hamcrest.Matchers.is(4));
+
         long used = given().auth().oauth2(lena).get("/mailbox").then().extract().jsonPath().getLong("used");
-        demoMail.load(null, true, folders, delivery);
+        demoMail.load();
         assertEquals(subjects.size(), given().auth().oauth2(lena).get("/folders/{id}/messages", inbox).then()
                 .extract().jsonPath().getList("items").size(), "a second start delivers nothing again");
         assertEquals(used, given().auth().oauth2(lena).get("/mailbox").then().extract().jsonPath().getLong("used"));
