@@ -12,6 +12,10 @@ public interface MailConfig {
     @WithDefault("1G")
     MemorySize quota();
 
+    /** Where browsers reach this service's API (through the gateway): the addresses of a message's inline images. */
+    @WithDefault("/api/mail")
+    String publicPath();
+
     /** Largest message accepted whole (an imported .eml, a delivered message), headers and encoding included. */
     @WithDefault("50M")
     MemorySize maxMessageSize();

@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -23,9 +24,10 @@ public class MessageReadResource {
         this.token = token;
     }
 
+    /** {@code ?images=show}: with its remote images ("afficher les images"). */
     @GET
-    public MessageView read(@PathParam("id") UUID id) {
-        return messages.read(token.getSubject(), id).orElseThrow(() -> ProblemException.notFound(
+    public MessageView read(@PathParam("id") UUID id, @QueryParam("images") String images) {
+        return messages.read(token.getSubject(), id, "show".equals(images)).orElseThrow(() -> ProblemException.notFound(
                 "urn:portail:mail:message-not-found", "Ce message n'existe pas dans votre messagerie."));
     }
 }

@@ -2,7 +2,9 @@ package fr.academie.mail.message;
 
 import fr.academie.common.page.Cursor;
 import fr.academie.common.page.Page;
+import fr.academie.mail.config.MailConfig;
 import fr.academie.mail.folder.FolderService;
+import fr.academie.mail.html.HtmlSanitizer;
 import fr.academie.mail.label.LabelService;
 import fr.academie.mail.label.LabelTag;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -23,10 +25,12 @@ public class MessageService {
 
     private final FolderService folders;
     private final LabelService labels;
+    private final MailConfig config;
 
-    public MessageService(FolderService folders, LabelService labels) {
+    public MessageService(FolderService folders, LabelService labels, MailConfig config) {
         this.folders = folders;
         this.labels = labels;
+        this.config = config;
     }
 
     /** A page of the folder's messages, or empty when the folder is not the owner's. */
@@ -68,10 +72,21 @@ public class MessageService {
         return Page.of(rows, limit, m -> new Cursor(m.receivedAt, m.id), m -> MessageSummary.of(m, tags.getOrDefault(m.id, List.of())));
     }
 
-    /** One of the owner's messages; empty when it does not exist or is someone else's. */
-    public Optional<MessageView> read(String ownerId, UUID id) {
-        return Message.ofOwner(ownerId, id).map(message -> MessageView.of(message, Attachment.of(message.id),
-                labels.of(List.of(message.id)).getOrDefault(message.id, List.of())));
+    /**
+     * One of the owner's messages, its HTML sanitised (remote images only when asked for); empty when it does
+     * not exist or is someone else's.
+     */
+    public Optional<MessageView> read(String ownerId, UUID id, boolean showRemoteImages) {
+        return Message.ofOwner(ownerId, id).map(message -> {
+            List<Attachment> attachments = Attachment.of(message.id);
+            Map<String, String> inline = attachments.stream().filter(a -> a.contentId != null)
+                    .collect(Collectors.toMap(a -> a.contentId.replaceAll("^<|>$", ""),
+                            a -> config.publicPath() + "/messages/" + message.id + "/attachments/" + a.id + "?inline=true",
+                            (first, second) -> first));
+            HtmlSanitizer.Sanitized html = message.html == null ? null
+                    : HtmlSanitizer.sanitize(message.html, showRemoteImages, inline);
+            return MessageView.of(message, attachments, labels.of(List.of(message.id)).getOrDefault(message.id, List.of()), html);
+        });
     }
 
     public Optional<Message> find(String ownerId, UUID id) {

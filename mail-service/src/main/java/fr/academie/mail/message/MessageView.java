@@ -1,5 +1,6 @@
 package fr.academie.mail.message;
 
+import fr.academie.mail.html.HtmlSanitizer;
 import fr.academie.mail.label.LabelTag;
 import fr.academie.mail.mime.ParsedMessage;
 
@@ -9,23 +10,26 @@ import java.util.UUID;
 
 /**
  * One message as the reading pane shows it. {@code date} is when it reached the mailbox, {@code sentAt} its
- * Date header. The HTML body is not given out until it can be given sanitised (the text is).
+ * Date header. {@code html} is the HTML body sanitised (null when the message has none), with its remote images
+ * removed unless asked for: {@code remoteImagesBlocked} then says there were some.
  */
 public record MessageView(UUID id, UUID folderId, MessageSummary.Sender from, List<ParsedMessage.Address> to,
                           List<ParsedMessage.Address> cc, String subject, Instant date, Instant sentAt, boolean unread,
-                          boolean flagged, ParsedMessage.Priority priority, long size, String text,
-                          List<AttachmentView> attachments, List<LabelTag> labels) {
+                          boolean flagged, ParsedMessage.Priority priority, long size, String text, String html,
+                          boolean remoteImagesBlocked, List<AttachmentView> attachments, List<LabelTag> labels) {
 
     /** A part to open or download. */
     public record AttachmentView(UUID id, String fileName, String contentType, long size, boolean inline) {
     }
 
-    static MessageView of(Message message, List<Attachment> attachments, List<LabelTag> labels) {
+    static MessageView of(Message message, List<Attachment> attachments, List<LabelTag> labels,
+                          HtmlSanitizer.Sanitized html) {
         Message.Recipients recipients = message.recipients == null ? new Message.Recipients(List.of(), List.of())
                 : message.recipients;
         return new MessageView(message.id, message.folderId, new MessageSummary.Sender(message.senderName,
                 message.senderAddress), recipients.to(), recipients.cc(), message.subject, message.receivedAt,
                 message.sentAt, message.unread, message.flagged, message.priority, message.sizeBytes, message.text,
+                html == null ? null : html.html(), html != null && html.remoteImagesBlocked(),
                 attachments.stream().map(a -> new AttachmentView(a.id, a.fileName, a.contentType, a.sizeBytes, a.inline))
                         .toList(), labels);
     }

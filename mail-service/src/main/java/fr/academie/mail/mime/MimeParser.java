@@ -37,7 +37,8 @@ public final class MimeParser {
     /** Longest text or HTML body kept for display and search; the source keeps everything. */
     static final int MAX_BODY_CHARS = 2_000_000;
 
-    private static final MimeConfig CONFIG = MimeConfig.custom()
+    /** No limits, malformed headers start the body: every message is read, never refused. */
+    static final MimeConfig CONFIG = MimeConfig.custom()
             .setMaxLineLen(-1).setMaxHeaderLen(-1).setMaxHeaderCount(-1).setMaxContentLen(-1)
             .setMalformedHeaderStartsBody(true)
             .build();

@@ -95,6 +95,57 @@ class FaithfulStorageTest {
     }
 
     @Test
+    void attachmentsAreStreamedDecodedWithSafeHeaders() throws IOException {
+        String pdfMessage = importEml(token, inbox, Files.readAllBytes(CORPUS.resolve("06-mixed-pdf.eml"))).then()
+                .extract().path("messageId");
+        String pdf = given().auth().oauth2(token).get("/messages/{id}", pdfMessage).then().extract().path("attachments[0].id");
+        byte[] bytes = given().auth().oauth2(token).get("/messages/{id}/attachments/{a}", pdfMessage, pdf).then().statusCode(200)
+                .contentType("application/pdf")
+                .header("Content-Disposition", is("attachment; filename=\"circulaire.pdf\"; filename*=UTF-8''circulaire.pdf"))
+                .header("X-Content-Type-Options", is("nosniff"))
+                .extract().asByteArray();
+        assertEquals("%PDF-1.4", new String(bytes, 0, 8, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(69, bytes.length);
+        given().auth().oauth2(token).queryParam("inline", true).get("/messages/{id}/attachments/{a}", pdfMessage, pdf)
+                .then().statusCode(200).header("Content-Disposition", org.hamcrest.Matchers.startsWith("inline; "));
+
+        String exeMessage = importEml(token, inbox, Files.readAllBytes(CORPUS.resolve("33-hostile-name.eml"))).then()
+                .extract().path("messageId");
+        String exe = given().auth().oauth2(token).get("/messages/{id}", exeMessage).then().extract().path("attachments[0].id");
+        given().auth().oauth2(token).queryParam("inline", true).get("/messages/{id}/attachments/{a}", exeMessage, exe)
+                .then().statusCode(200).contentType("application/octet-stream")
+                .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment; filename=\"evil.exe\""))
+                .header("Content-Security-Policy", containsString("sandbox"));
+
+        String lena = TestStack.get().accessToken("lmartin");
+        given().auth().oauth2(lena).get("/messages/{id}/attachments/{a}", pdfMessage, pdf).then().statusCode(404)
+                .body("type", is("urn:portail:mail:attachment-not-found"));
+        given().auth().oauth2(token).get("/messages/{id}/attachments/{a}", exeMessage, pdf).then().statusCode(404);
+        given().get("/messages/{id}/attachments/{a}", pdfMessage, pdf).then().statusCode(401);
+    }
+
+    @Test
+    void theHtmlBodyIsSanitisedAndRemoteImagesWaitForThePerson() throws IOException {
+        String promo = importEml(token, inbox, Files.readAllBytes(CORPUS.resolve("32-html-only.eml"))).then()
+                .extract().path("messageId");
+        given().auth().oauth2(token).get("/messages/{id}", promo).then().statusCode(200)
+                .body("html", is("<p>Bonjour <b>Léna</b></p><img data-blocked=\"\">\r\n"))
+                .body("remoteImagesBlocked", is(true));
+        given().auth().oauth2(token).queryParam("images", "show").get("/messages/{id}", promo).then().statusCode(200)
+                .body("html", is("<p>Bonjour <b>Léna</b></p><img src=\"https://tracker.example.com/p.gif\">\r\n"))
+                .body("remoteImagesBlocked", is(false));
+
+        String letter = importEml(token, inbox, Files.readAllBytes(CORPUS.resolve("23-related-inline-image.eml"))).then()
+                .extract().path("messageId");
+        String logo = given().auth().oauth2(token).get("/messages/{id}", letter).then().extract().path("attachments[0].id");
+        given().auth().oauth2(token).get("/messages/{id}", letter).then()
+                .body("html", containsString("<img src=\"/api/mail/messages/" + letter + "/attachments/" + logo + "?inline=true\">"))
+                .body("attachments[0].inline", is(true));
+        given().auth().oauth2(token).queryParam("inline", true).get("/messages/{id}/attachments/{a}", letter, logo)
+                .then().statusCode(200).contentType("image/png");
+    }
+
+    @Test
     void theSameMessageImportedTwiceIsKeptOnce() throws IOException {
         byte[] message = Files.readAllBytes(CORPUS.resolve("29-priority.eml"));
         String first = importEml(token, inbox, message).then().extract().path("messageId");
