@@ -37,7 +37,28 @@ final class Messages {
         message.text = parsed.text();
         message.html = parsed.html();
         message.snippet = snippet(parsed);
+        message.searchText = searchText(parsed);
         return message;
+    }
+
+    /** Recipients and attachment names, and the text of an HTML body when there is no text part. */
+    static String searchText(ParsedMessage parsed) {
+        StringBuilder text = new StringBuilder();
+        for (ParsedMessage.Address address : concat(parsed.to(), parsed.cc())) {
+            text.append(address.name() == null ? "" : address.name()).append(' ').append(address.address()).append(' ');
+        }
+        parsed.attachments().forEach(part -> text.append(part.fileName()).append(' '));
+        if (parsed.text() == null && parsed.html() != null) {
+            text.append(Jsoup.parse(parsed.html()).text());
+        }
+        return cut(text.toString().strip(), 200_000);
+    }
+
+    private static java.util.List<ParsedMessage.Address> concat(java.util.List<ParsedMessage.Address> a,
+                                                                java.util.List<ParsedMessage.Address> b) {
+        java.util.List<ParsedMessage.Address> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** The start of the text (or of the HTML's text) on one line, as lists show it. */

@@ -86,6 +86,10 @@ public class Message extends PanacheEntityBase {
     @Column(name = "body_html")
     public String html;
 
+    /** What search reads beyond the columns above: recipients, attachment names, the text of an HTML-only body. */
+    @Column(name = "search_text")
+    public String searchText;
+
     /** The folder a message in the trash was deleted from. */
     @Column(name = "trashed_from")
     public UUID trashedFrom;

@@ -16,7 +16,7 @@ public record MessageSummary(UUID id, UUID folderId, Sender from, String subject
     public record Sender(String name, String address) {
     }
 
-    static MessageSummary of(Message message, List<LabelTag> labels) {
+    public static MessageSummary of(Message message, List<LabelTag> labels) {
         return new MessageSummary(message.id, message.folderId, new Sender(message.senderName, message.senderAddress),
                 message.subject, message.snippet, message.receivedAt, message.unread, message.flagged, message.priority,
                 message.hasAttachments, labels);

@@ -1,0 +1,108 @@
+package fr.academie.mail.search;
+
+import fr.academie.common.problem.ProblemException;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a person typed in the search box: free text (French, stemmed, accents ignored; "quoted phrases" and
+ * -excluded words as web search engines read them) and operators {@code from: to: subject: has:attachment
+ * label: in: is:unread is:read is:flagged before: after: larger:}. A value may be quoted: {@code in:"Voyage Rome"}.
+ */
+public record SearchQuery(String text, List<String> from, List<String> to, List<String> subject, boolean hasAttachment,
+                          List<String> labels, String in, Boolean unread, boolean flagged, LocalDate before,
+                          LocalDate after, Long largerThan) {
+
+    private static final Pattern OPERATOR = Pattern.compile(
+            "(?i)\\b(from|to|subject|has|label|in|is|before|after|larger):(\"[^\"]*\"|\\S+)");
+    private static final Pattern SIZE = Pattern.compile("(?i)(\\d+)\\s*([kmg]?)o?b?");
+
+    public static SearchQuery parse(String q) {
+        String input = q == null ? "" : q.strip();
+        List<String> from = new ArrayList<>();
+        List<String> to = new ArrayList<>();
+        List<String> subject = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        boolean hasAttachment = false;
+        boolean flagged = false;
+        Boolean unread = null;
+        String in = null;
+        LocalDate before = null;
+        LocalDate after = null;
+        Long larger = null;
+        Matcher matcher = OPERATOR.matcher(input);
+        StringBuilder text = new StringBuilder();
+        while (matcher.find()) {
+            String value = matcher.group(2).replaceAll("^\"|\"$", "");
+            switch (matcher.group(1).toLowerCase(Locale.ROOT)) {
+                case "from" -> from.add(value);
+                case "to" -> to.add(value);
+                case "subject" -> subject.add(value);
+                case "label" -> labels.add(value);
+                case "in" -> in = value;
+                case "has" -> hasAttachment = is(value, "attachment", "pj", "piece-jointe", "pièce-jointe");
+                case "is" -> {
+                    switch (value.toLowerCase(Locale.ROOT)) {
+                        case "unread", "nonlu", "non-lu" -> unread = true;
+                        case "read", "lu" -> unread = false;
+                        case "flagged", "suivi", "starred" -> flagged = true;
+                        default -> throw invalid("« is:" + value + " » n'est pas reconnu : utilisez is:unread, is:read ou is:flagged.");
+                    }
+                }
+                case "before" -> before = date(value);
+                case "after" -> after = date(value);
+                case "larger" -> larger = size(value);
+                default -> throw new IllegalStateException(matcher.group(1));
+            }
+            matcher.appendReplacement(text, " ");
+        }
+        matcher.appendTail(text);
+        return new SearchQuery(text.toString().replaceAll("\\s+", " ").strip(), from, to, subject, hasAttachment, labels,
+                in, unread, flagged, before, after, larger);
+    }
+
+    public boolean hasText() {
+        return !text.isEmpty();
+    }
+
+    private static boolean is(String value, String... names) {
+        for (String name : names) {
+            if (name.equalsIgnoreCase(value)) {
+                return true;
+            }
+        }
+        throw invalid("« has:" + value + " » n'est pas reconnu : utilisez has:attachment.");
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalid("La date « " + value + " » n'est pas au format AAAA-MM-JJ (par exemple 2026-11-30).");
+        }
+    }
+
+    private static long size(String value) {
+        Matcher matcher = SIZE.matcher(value);
+        if (!matcher.matches()) {
+            throw invalid("La taille « " + value + " » n'est pas comprise : écrivez par exemple larger:5M ou larger:500K.");
+        }
+        long number = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+            case "k" -> number * 1024;
+            case "m" -> number * 1024 * 1024;
+            case "g" -> number * 1024 * 1024 * 1024;
+            default -> number;
+        };
+    }
+
+    private static ProblemException invalid(String detail) {
+        return ProblemException.invalid("urn:portail:mail:invalid-search", "q", detail);
+    }
+}
