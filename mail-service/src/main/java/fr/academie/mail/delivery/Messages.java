@@ -4,6 +4,8 @@ import fr.academie.mail.message.Message;
 import fr.academie.mail.mime.ParsedMessage;
 import org.jsoup.Jsoup;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** The stored fields of a message, from what its source says and what the delivery steps decided. */
@@ -44,7 +46,9 @@ final class Messages {
     /** Recipients and attachment names, and the text of an HTML body when there is no text part. */
     static String searchText(ParsedMessage parsed) {
         StringBuilder text = new StringBuilder();
-        for (ParsedMessage.Address address : concat(parsed.to(), parsed.cc())) {
+        List<ParsedMessage.Address> recipients = new ArrayList<>(parsed.to());
+        recipients.addAll(parsed.cc());
+        for (ParsedMessage.Address address : recipients) {
             text.append(address.name() == null ? "" : address.name()).append(' ').append(address.address()).append(' ');
         }
         parsed.attachments().forEach(part -> text.append(part.fileName()).append(' '));
@@ -54,12 +58,6 @@ final class Messages {
         return cut(text.toString().strip(), 200_000);
     }
 
-    private static java.util.List<ParsedMessage.Address> concat(java.util.List<ParsedMessage.Address> a,
-                                                                java.util.List<ParsedMessage.Address> b) {
-        java.util.List<ParsedMessage.Address> all = new java.util.ArrayList<>(a);
-        all.addAll(b);
-        return all;
-    }
 
     /** The start of the text (or of the HTML's text) on one line, as lists show it. */
     static String snippet(ParsedMessage parsed) {
