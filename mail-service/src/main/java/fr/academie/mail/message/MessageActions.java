@@ -106,9 +106,11 @@ public class MessageActions {
     /** Back where each message was deleted from; to the inbox when that folder is gone. */
     private void restore(String ownerId, List<Message> selection) {
         UUID inbox = folders.systemFolder(ownerId, SystemFolder.INBOX).id;
+        UUID trash = folders.systemFolder(ownerId, SystemFolder.TRASH).id;
         for (Message message : selection) {
-            if (message.trashedFrom != null) {
-                message.folderId = Folder.ofOwner(ownerId, message.trashedFrom).map(f -> f.id).orElse(inbox);
+            if (message.folderId.equals(trash)) { // a message elsewhere stays where it is
+                message.folderId = message.trashedFrom == null ? inbox
+                        : Folder.ofOwner(ownerId, message.trashedFrom).map(f -> f.id).orElse(inbox);
                 message.trashedFrom = null;
             }
         }

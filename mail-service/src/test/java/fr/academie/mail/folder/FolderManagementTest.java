@@ -124,6 +124,12 @@ class FolderManagementTest {
         assertFalse(folders.getList("items.id").contains(rome));
         assertEquals(List.of("r2", "r1", "p").stream().sorted().toList(), subjects(system("TRASH")).stream().sorted().toList());
         given().auth().oauth2(token).get("/mailbox").then().body("used", org.hamcrest.Matchers.greaterThan(0));
+        Map<String, Object> restore = new HashMap<>();
+        restore.put("action", "RESTORE");
+        restore.put("ids", messages(system("TRASH")));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(restore).post("/messages/actions")
+                .then().statusCode(200).body("count", is(3));
+        assertEquals(3, subjects(system("INBOX")).size(), "their folders are gone: restored to the inbox");
     }
 
     @Test
