@@ -1,12 +1,12 @@
 package fr.academie.mail.label;
 
+import fr.academie.mail.TestMailbox;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,20 +31,20 @@ import static org.hamcrest.Matchers.nullValue;
 class LabelTest {
 
     private String token;
-    private JsonPath folders;
+    private TestMailbox mailbox;
 
     @BeforeEach
     void aNewPerson() {
-        token = TestStack.get().accessToken(TestStack.get().newAccount("personnel").username());
-        folders = given().auth().oauth2(token).get("/folders").then().extract().jsonPath();
+        mailbox = TestMailbox.create();
+        token = mailbox.token();
     }
 
     @Test
     void messagesOfSeveralFoldersCarrySeveralLabelsAndALabelListsThemNewestFirst() {
         String urgent = create("Urgent", "#D93025");
         String rh = create("RH", "#1a73e8");
-        String older = deliver(folder("INBOX"), "Mon, 23 Nov 2026 10:00:00 +0100");
-        String newer = deliver(folder("ARCHIVE"), "Tue, 24 Nov 2026 10:00:00 +0100");
+        String older = deliver(mailbox.folder("INBOX"), "Mon, 23 Nov 2026 10:00:00 +0100");
+        String newer = deliver(mailbox.folder("ARCHIVE"), "Tue, 24 Nov 2026 10:00:00 +0100");
         act("LABEL", List.of(older, newer), urgent).then().statusCode(200).body("count", is(2));
         act("LABEL", List.of(older), rh).then().statusCode(200);
         act("LABEL", List.of(older), rh).then().statusCode(200); // again: no second copy
@@ -57,7 +57,7 @@ class LabelTest {
                 .then().body("items.id", contains(newer)).body("nextCursor", notNullValue()).extract().path("nextCursor");
         given().auth().oauth2(token).queryParam("limit", 1).queryParam("cursor", next).get("/labels/{id}/messages", urgent)
                 .then().body("items.id", contains(older)).body("nextCursor", nullValue());
-        given().auth().oauth2(token).get("/folders/{id}/messages", folder("INBOX")).then()
+        given().auth().oauth2(token).get("/folders/{id}/messages", mailbox.folder("INBOX")).then()
                 .body("items[0].labels.name", contains("RH", "Urgent"));
         given().auth().oauth2(token).get("/messages/{id}", older).then().body("labels.name", contains("RH", "Urgent"));
         given().auth().oauth2(token).get("/labels").then().statusCode(200)
@@ -72,7 +72,7 @@ class LabelTest {
     @Test
     void aLabelIsRenamedRecolouredAndDeletedWithoutTouchingItsMessages() {
         String label = create("Pedagogie", "#188038");
-        String message = deliver(folder("INBOX"), "Mon, 23 Nov 2026 10:00:00 +0100");
+        String message = deliver(mailbox.folder("INBOX"), "Mon, 23 Nov 2026 10:00:00 +0100");
         act("LABEL", List.of(message), label).then().statusCode(200);
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("name", "Pédagogie", "color", "#f9ab00"))
                 .put("/labels/{id}", label).then().statusCode(200)
@@ -80,7 +80,7 @@ class LabelTest {
         given().auth().oauth2(token).get("/messages/{id}", message).then().body("labels[0].name", is("Pédagogie"));
         given().auth().oauth2(token).delete("/labels/{id}", label).then().statusCode(200).body("name", is("Pédagogie"));
         given().auth().oauth2(token).get("/messages/{id}", message).then().statusCode(200)
-                .body("labels", empty()).body("folderId", is(folder("INBOX")));
+                .body("labels", empty()).body("folderId", is(mailbox.folder("INBOX")));
         given().auth().oauth2(token).get("/labels/{id}/messages", label).then().statusCode(404)
                 .body("type", is("urn:portail:mail:label-not-found"));
     }
@@ -142,9 +142,6 @@ class LabelTest {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/labels");
     }
 
-    private String folder(String role) {
-        return folders.getString("items.find { it.systemRole == '" + role + "' }.id");
-    }
 
     private String deliver(String folder, String date) {
         return given().auth().oauth2(token).contentType("message/rfc822")

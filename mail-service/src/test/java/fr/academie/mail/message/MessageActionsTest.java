@@ -1,5 +1,6 @@
 package fr.academie.mail.message;
 
+import fr.academie.mail.TestMailbox;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -35,17 +36,17 @@ class MessageActionsTest {
     private static final int SIZE = 500;
 
     private String token;
-    private JsonPath folders;
+    private TestMailbox mailbox;
 
     @BeforeEach
     void aNewPerson() {
-        token = TestStack.get().accessToken(TestStack.get().newAccount("personnel").username());
-        folders = given().auth().oauth2(token).get("/folders").then().extract().jsonPath();
+        mailbox = TestMailbox.create();
+        token = mailbox.token();
     }
 
     @Test
     void aSelectionIsMarkedReadUnreadFlaggedAndUnflagged() {
-        String inbox = folder("INBOX");
+        String inbox = mailbox.folder("INBOX");
         List<String> ids = List.of(deliver(inbox), deliver(inbox), deliver(inbox));
         act("UNREAD", ids).then().statusCode(200).body("count", is(3));
         assertEquals(3, counts(inbox)[0]);
@@ -60,7 +61,7 @@ class MessageActionsTest {
 
     @Test
     void messagesMoveArchiveAndComeBackFromTheTrashWhereTheyWere() {
-        String inbox = folder("INBOX");
+        String inbox = mailbox.folder("INBOX");
         String rome = given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("name", "Rome"))
                 .post("/folders").then().statusCode(201).extract().path("id");
         String a = deliver(inbox);
@@ -69,13 +70,13 @@ class MessageActionsTest {
         act("MOVE", List.of(a), rome).then().statusCode(200);
         act("ARCHIVE", List.of(b)).then().statusCode(200);
         assertEquals(rome, folderOf(a));
-        assertEquals(folder("ARCHIVE"), folderOf(b));
+        assertEquals(mailbox.folder("ARCHIVE"), folderOf(b));
 
         act("TRASH", List.of(a, b, c)).then().statusCode(200).body("count", is(3));
-        assertEquals(3, counts(folder("TRASH"))[1]);
+        assertEquals(3, counts(mailbox.folder("TRASH"))[1]);
         act("TRASH", List.of(a)).then().statusCode(200); // twice in the trash: still remembers Rome
         act("RESTORE", List.of(a, b, c)).then().statusCode(200);
-        assertEquals(List.of(rome, folder("ARCHIVE"), inbox), List.of(folderOf(a), folderOf(b), folderOf(c)));
+        assertEquals(List.of(rome, mailbox.folder("ARCHIVE"), inbox), List.of(folderOf(a), folderOf(b), folderOf(c)));
 
         act("TRASH", List.of(a)).then().statusCode(200);
         given().auth().oauth2(token).delete("/folders/{id}", rome).then().statusCode(200);
@@ -85,7 +86,7 @@ class MessageActionsTest {
 
     @Test
     void deletingForGoodAndEmptyingTheTrashFreeTheQuotaExactly() {
-        String inbox = folder("INBOX");
+        String inbox = mailbox.folder("INBOX");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             ids.add(deliver(inbox));
@@ -96,16 +97,16 @@ class MessageActionsTest {
         given().auth().oauth2(token).get("/messages/{id}", ids.get(0)).then().statusCode(404);
         given().auth().oauth2(token).get("/messages/{id}/source", ids.get(0)).then().statusCode(404);
         act("TRASH", ids.subList(1, 4)).then().statusCode(200);
-        given().auth().oauth2(token).post("/folders/{id}/empty", folder("TRASH")).then().statusCode(200).body("count", is(3));
+        given().auth().oauth2(token).post("/folders/{id}/empty", mailbox.folder("TRASH")).then().statusCode(200).body("count", is(3));
         assertEquals(0L, used());
-        assertEquals(0, counts(folder("TRASH"))[1]);
+        assertEquals(0, counts(mailbox.folder("TRASH"))[1]);
         given().auth().oauth2(token).post("/folders/{id}/empty", inbox).then().statusCode(409)
                 .body("type", is("urn:portail:mail:not-emptiable"));
     }
 
     @Test
     void concurrentDeliveriesAndDeletionsKeepTheUsedBytesExact() {
-        String inbox = folder("INBOX");
+        String inbox = mailbox.folder("INBOX");
         List<String> first = IntStream.range(0, 10).mapToObj(i -> deliver(inbox)).toList();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -127,7 +128,7 @@ class MessageActionsTest {
 
     @Test
     void aSelectionHoldingAnotherPersonsMessageChangesNothing() {
-        String mine = deliver(folder("INBOX"));
+        String mine = deliver(mailbox.folder("INBOX"));
         String lena = TestStack.get().accessToken("lmartin");
         given().auth().oauth2(lena).contentType(ContentType.JSON)
                 .body(Map.of("action", "TRASH", "ids", List.of(mine))).post("/messages/actions")
@@ -135,15 +136,15 @@ class MessageActionsTest {
                 .body("type", is("urn:portail:mail:message-not-found"))
                 .body("detail", containsString("rien n'a été modifié"));
         act("TRASH", List.of(mine, UUID.randomUUID().toString())).then().statusCode(404);
-        assertEquals(folder("INBOX"), folderOf(mine));
-        given().auth().oauth2(lena).post("/folders/{id}/empty", folder("TRASH")).then().statusCode(404);
+        assertEquals(mailbox.folder("INBOX"), folderOf(mine));
+        given().auth().oauth2(lena).post("/folders/{id}/empty", mailbox.folder("TRASH")).then().statusCode(404);
         String lenasFolder = given().auth().oauth2(lena).get("/folders").then().extract().path("items[0].id");
         act("MOVE", List.of(mine), lenasFolder).then().statusCode(404).body("field", is("folderId"));
     }
 
     @Test
     void badRequestsNameTheField() {
-        String mine = deliver(folder("INBOX"));
+        String mine = deliver(mailbox.folder("INBOX"));
         act("READ", List.of()).then().statusCode(400).contentType("application/problem+json").body("field", is("ids"));
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("ids", List.of(mine)))
                 .post("/messages/actions").then().statusCode(400).body("field", is("action"));
@@ -157,19 +158,16 @@ class MessageActionsTest {
 
     @Test
     void withoutTokenOrWithAnotherAudienceNothingChanges() {
-        String mine = deliver(folder("INBOX"));
+        String mine = deliver(mailbox.folder("INBOX"));
         given().contentType(ContentType.JSON).body(Map.of("action", "TRASH", "ids", List.of(mine)))
                 .post("/messages/actions").then().statusCode(401);
-        given().post("/folders/{id}/empty", folder("TRASH")).then().statusCode(401);
+        given().post("/folders/{id}/empty", mailbox.folder("TRASH")).then().statusCode(401);
         String pronote = TestStack.get().accessToken("pronote", "lmartin");
         given().auth().oauth2(pronote).contentType(ContentType.JSON).body(Map.of("action", "TRASH", "ids", List.of(mine)))
                 .post("/messages/actions").then().statusCode(401);
-        assertEquals(folder("INBOX"), folderOf(mine));
+        assertEquals(mailbox.folder("INBOX"), folderOf(mine));
     }
 
-    private String folder(String role) {
-        return folders.getString("items.find { it.systemRole == '" + role + "' }.id");
-    }
 
     private String deliver(String folder) {
         return importMessage(folder).then().statusCode(201).extract().path("messageId");

@@ -1,12 +1,12 @@
 package fr.academie.mail.search;
 
+import fr.academie.mail.TestMailbox;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,17 +36,17 @@ class SearchTest {
     private static final Path CORPUS = Path.of("src/test/resources/corpus");
 
     private String token;
-    private JsonPath folders;
+    private TestMailbox mailbox;
 
     @BeforeEach
     void aMailboxWithSomeOfTheCorpus() throws IOException {
-        token = TestStack.get().accessToken(TestStack.get().newAccount("personnel").username());
-        folders = given().auth().oauth2(token).get("/folders").then().extract().jsonPath();
+        mailbox = TestMailbox.create();
+        token = mailbox.token();
         for (String name : List.of("01-plain-ascii.eml", "02-utf8-qp.eml", "03-latin1-8bit.eml", "06-mixed-pdf.eml",
                 "07-rfc2231-name.eml", "12-reply.eml", "17-raw-utf8-headers.eml", "29-priority.eml", "32-html-only.eml")) {
-            importInto(folder("INBOX"), Files.readAllBytes(CORPUS.resolve(name)));
+            importInto(mailbox.folder("INBOX"), Files.readAllBytes(CORPUS.resolve(name)));
         }
-        importInto(folder("ARCHIVE"), Files.readAllBytes(CORPUS.resolve("05-alternative.eml")));
+        importInto(mailbox.folder("ARCHIVE"), Files.readAllBytes(CORPUS.resolve("05-alternative.eml")));
     }
 
     @Test
@@ -68,7 +68,7 @@ class SearchTest {
     @Test
     void everyFolderIsSearchedOrOneOnly() {
         assertSubjects("voyage", "Ordre du jour", "Re: Ordre du jour");
-        given().auth().oauth2(token).queryParam("q", "voyage").queryParam("folderId", folder("ARCHIVE")).get("/search")
+        given().auth().oauth2(token).queryParam("q", "voyage").queryParam("folderId", mailbox.folder("ARCHIVE")).get("/search")
                 .then().statusCode(200).body("items.message.subject", contains("Ordre du jour"));
         assertSubjects("voyage in:archives", "Ordre du jour");
         assertSubjects("voyage in:inbox", "Re: Ordre du jour");
@@ -128,7 +128,7 @@ class SearchTest {
         String lena = TestStack.get().accessToken("lmartin");
         given().auth().oauth2(lena).queryParam("q", "previsionnel").get("/search").then().statusCode(200)
                 .body("items", empty());
-        given().auth().oauth2(lena).queryParam("q", "voyage").queryParam("folderId", folder("ARCHIVE")).get("/search")
+        given().auth().oauth2(lena).queryParam("q", "voyage").queryParam("folderId", mailbox.folder("ARCHIVE")).get("/search")
                 .then().statusCode(404).body("type", is("urn:portail:mail:folder-not-found"));
     }
 
@@ -150,9 +150,6 @@ class SearchTest {
                 .body("items.message.subject", subjects.length == 0 ? empty() : containsInAnyOrder(subjects));
     }
 
-    private String folder(String role) {
-        return folders.getString("items.find { it.systemRole == '" + role + "' }.id");
-    }
 
     private void importInto(String folder, byte[] message) {
         given().auth().oauth2(token).contentType("message/rfc822").body(message).post("/folders/{id}/import", folder)
