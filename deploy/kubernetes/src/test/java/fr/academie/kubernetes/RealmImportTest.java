@@ -49,12 +49,12 @@ class RealmImportTest {
 
         ObjectNode expected = (ObjectNode) Manifests.readJson(Manifests.REALM).deepCopy();
         copy(imported, expected, "clients/0/rootUrl", "clients/0/attributes/backchannel.logout.url");
-        for (int client : new int[] {0, 4, 5, 6}) {
+        for (int client : new int[] {0, 1, 4, 5, 6}) {
             ((ObjectNode) expected.path("clients").path(client)).put("secret", imported.path("clients").path(client).path("secret").asText());
         }
         assertEquals(expected, imported);
-        assertEquals(List.of("portail", "colibris-notifier", "portail-admin", "portail-notifier"),
-                List.of(0, 4, 5, 6).stream().map(i -> imported.path("clients").path(i).path("clientId").asText()).toList(),
+        assertEquals(List.of("portail", "mail-service", "colibris-notifier", "portail-admin", "portail-notifier"),
+                List.of(0, 1, 4, 5, 6).stream().map(i -> imported.path("clients").path(i).path("clientId").asText()).toList(),
                 "the patch addresses clients by position: check realm-import.patch.yaml after reordering the realm's clients");
     }
 

@@ -37,7 +37,7 @@ public final class Launcher {
         System.out.println("Starting PostgreSQL and Keycloak (data in " + data + ") ...");
         Stack stack = new Stack(new Stack.Settings(data, data.resolve("keycloak"), data.resolve("logs"),
                 ports.get("PORTAIL_POSTGRES_PORT"), ports.get("PORTAIL_KEYCLOAK_PORT"),
-                ports.get("PORTAIL_KEYCLOAK_MANAGEMENT_PORT"), true));
+                ports.get("PORTAIL_KEYCLOAK_MANAGEMENT_PORT"), ports.get("PORTAIL_SMTP_PORT"), true));
         CountDownLatch stopped = new CountDownLatch(1);
         // registered before anything starts, so that Ctrl-C or SIGTERM at any moment leaves nothing behind
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -68,6 +68,7 @@ public final class Launcher {
     private static void printReady(String gatewayUrl, String keycloakUrl, Duration took) {
         System.out.printf("%nPortail agents is ready (%d s). Sign in at %s/%n", took.toSeconds(), gatewayUrl);
         System.out.println("Keycloak: " + keycloakUrl + "  (realm " + Keycloak.REALM + ")");
+        System.out.println("Mail to addresses outside the académie: .eml files in the data directory's smtp-sink/");
         System.out.println("Demo accounts, password " + DemoAccounts.PASSWORD + " :");
         System.out.printf("  %-9s %-30s %-32s %s%n", "identifier", "person", "roles", "uai");
         DemoAccounts.all().values().forEach(account -> System.out.printf("  %-9s %-30s %-32s %s%n",
@@ -81,6 +82,7 @@ public final class Launcher {
         ports.put("PORTAIL_POSTGRES_PORT", port("PORTAIL_POSTGRES_PORT", 5433));
         ports.put("PORTAIL_KEYCLOAK_PORT", port("PORTAIL_KEYCLOAK_PORT", 8180));
         ports.put("PORTAIL_KEYCLOAK_MANAGEMENT_PORT", port("PORTAIL_KEYCLOAK_MANAGEMENT_PORT", 9180));
+        ports.put("PORTAIL_SMTP_PORT", port("PORTAIL_SMTP_PORT", 2525));
         for (Service service : Service.values()) {
             String setting = "PORTAIL_" + service.name() + "_PORT";
             ports.put(setting, port(setting, service.defaultPort()));

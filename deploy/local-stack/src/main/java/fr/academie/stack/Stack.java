@@ -36,7 +36,7 @@ public final class Stack implements AutoCloseable {
      * directories (the tests share one across modules).
      */
     public record Settings(Path dataDirectory, Path keycloakInstallDirectory, Path logDirectory, int postgresPort,
-                           int keycloakPort, int keycloakManagementPort, boolean demoData) {
+                           int keycloakPort, int keycloakManagementPort, int smtpPort, boolean demoData) {
     }
 
     private final Settings settings;
@@ -44,6 +44,7 @@ public final class Stack implements AutoCloseable {
     private volatile Postgres postgres;
     private volatile Keycloak keycloak;
     private volatile KeycloakAdmin admin;
+    private volatile SmtpSink smtp;
 
     /**
      * A stack not started yet: {@link #close()} stops whatever {@link #start()} got to. A process caught
@@ -71,6 +72,8 @@ public final class Stack implements AutoCloseable {
         postgres = Postgres.start(settings.postgresPort(), data.resolve("postgres"),
                 settings.logDirectory().resolve("postgres.log"));
         postgres.ensureDatabase("keycloak");
+        // the demo stack keeps what "leaves the académie" as files; the tests read it from memory
+        smtp = SmtpSink.start(settings.smtpPort(), settings.demoData() ? data.resolve("smtp-sink") : null);
         Path home = Keycloak.install(settings.keycloakInstallDirectory());
         keycloak = Keycloak.start(new Keycloak.Options(home, settings.keycloakPort(), settings.keycloakManagementPort(),
                 postgres.jdbcUrl("keycloak"), "keycloak", ADMIN_CLIENT, adminSecret,
@@ -85,6 +88,11 @@ public final class Stack implements AutoCloseable {
 
     public KeycloakAdmin admin() {
         return admin;
+    }
+
+    /** The local SMTP sink that stands in for the outbound relay. */
+    public SmtpSink smtp() {
+        return smtp;
     }
 
     /** JDBC address of one of the stack's databases (user = database name, trusted on loopback). */
@@ -106,7 +114,13 @@ public final class Stack implements AutoCloseable {
             if (settings.demoData()) {
                 config.put("portail.demo-data", "true");
             }
-        } else {
+        }
+        if (service == Service.MAIL) {
+            config.put("quarkus.mailer.host", "127.0.0.1");
+            config.put("quarkus.mailer.port", String.valueOf(smtp.port()));
+            config.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
+            config.put("quarkus.keycloak.admin-client.client-secret", admin.clientSecret(Keycloak.REALM, "mail-service"));
+        } else if (service == Service.GATEWAY) {
             config.put("quarkus.oidc.credentials.secret", admin.clientSecret(Keycloak.REALM, "portail"));
             config.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
             config.put("quarkus.keycloak.admin-client.client-secret", admin.clientSecret(Keycloak.REALM, "portail-admin"));
@@ -166,8 +180,10 @@ public final class Stack implements AutoCloseable {
         }
         services.clear();
         quietly(keycloak);
+        quietly(smtp);
         quietly(postgres);
         keycloak = null;
+        smtp = null;
         postgres = null;
     }
 

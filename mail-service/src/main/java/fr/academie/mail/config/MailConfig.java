@@ -4,7 +4,9 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The mailbox's limits. */
+import java.time.Duration;
+
+/** The mailbox's limits, and how mail leaves it. */
 @ConfigMapping(prefix = "mail")
 public interface MailConfig {
 
@@ -19,4 +21,40 @@ public interface MailConfig {
     /** Largest message accepted whole (an imported .eml, a delivered message), headers and encoding included. */
     @WithDefault("50M")
     MemorySize maxMessageSize();
+
+    /** The académie's mail domain: its addresses are delivered here, the others go through the relay. */
+    @WithDefault("ac-orleans-tours.fr")
+    String domain();
+
+    /** The Keycloak realm of the académie's accounts (the directory). */
+    @WithDefault("ac-orleans-tours")
+    String realm();
+
+    /** Writing: undo send, attachments. */
+    Sending sending();
+
+    /** The outbound SMTP relay's retries. */
+    Relay relay();
+
+    interface Sending {
+
+        /** How long a sent message waits before it leaves ("annuler" brings it back meanwhile). */
+        @WithDefault("10s")
+        Duration undoDelay();
+
+        /** The attachments of one message together. */
+        @WithDefault("25M")
+        MemorySize maxAttachments();
+    }
+
+    interface Relay {
+
+        /** Wait before the first retry; doubled at each attempt. */
+        @WithDefault("1m")
+        Duration retryDelay();
+
+        /** Attempts before the sender is told the message could not be delivered. */
+        @WithDefault("8")
+        int attempts();
+    }
 }

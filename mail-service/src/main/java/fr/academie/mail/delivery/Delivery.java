@@ -7,6 +7,7 @@ import fr.academie.mail.mime.ParsedMessage;
 import fr.academie.mail.store.MessageSources;
 import fr.academie.mail.quota.Quotas;
 import fr.academie.mail.store.Spool;
+import fr.academie.mail.thread.Threads;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -31,10 +32,12 @@ public class Delivery {
     private final Quotas quotas;
     private final MessageSources sources;
     private final List<DeliveryStep> steps;
+    private final Threads threads;
 
-    public Delivery(Quotas quotas, MessageSources sources, Instance<DeliveryStep> steps) {
+    public Delivery(Quotas quotas, MessageSources sources, Instance<DeliveryStep> steps, Threads threads) {
         this.quotas = quotas;
         this.sources = sources;
+        this.threads = threads;
         this.steps = steps.stream().sorted(Comparator.comparingInt(DeliveryStep::order)).toList();
     }
 
@@ -52,7 +55,13 @@ public class Delivery {
     /** Stores the message, even when the mailbox already holds one with its Message-ID. */
     @Transactional
     public Message deliver(Destination destination, Spool source) {
-        return store(destination, source, parse(source));
+        return store(destination, source, parse(source), true);
+    }
+
+    /** Stores the person's own message (the copy of what they sent) where they said, without the steps. */
+    @Transactional
+    public Message keep(Destination destination, Spool source) {
+        return store(destination, source, parse(source), false);
     }
 
     /** Stores the message unless the mailbox holds one with the same Message-ID (imports). */
@@ -66,16 +75,19 @@ public class Delivery {
                 return new Result(existing, true);
             }
         }
-        return new Result(store(destination, source, parsed), false);
+        return new Result(store(destination, source, parsed, true), false);
     }
 
-    private Message store(Destination destination, Spool source, ParsedMessage parsed) {
+    private Message store(Destination destination, Spool source, ParsedMessage parsed, boolean incoming) {
         Instant received = destination.datedBySender() && parsed.date() != null ? parsed.date() : Instant.now();
         Arrival arrival = new Arrival(destination.ownerId(), parsed, source.size(), received,
                 destination.folderId(), destination.unread());
-        steps.forEach(step -> step.apply(arrival));
+        if (incoming) {
+            steps.forEach(step -> step.apply(arrival));
+        }
         quotas.charge(arrival.ownerId(), source.size());
         Message message = Messages.of(arrival);
+        message.threadId = threads.of(message);
         message.persist();
         Panache.getEntityManager().flush(); // the source's rows refer to the message's
         try (InputStream in = source.open()) {

@@ -2,6 +2,7 @@ package fr.academie.mail.delivery;
 
 import fr.academie.mail.message.Message;
 import fr.academie.mail.mime.ParsedMessage;
+import fr.academie.mail.thread.Threads;
 import org.jsoup.Jsoup;
 
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ final class Messages {
         message.senderName = parsed.from() == null ? null : cut(parsed.from().name(), 255);
         message.senderAddress = parsed.from() == null ? "" : cut(parsed.from().address(), 320);
         message.subject = cut(parsed.subject(), 998);
+        message.baseSubject = cut(Threads.baseSubject(message.subject), 998);
         message.receivedAt = arrival.receivedAt();
         message.sentAt = parsed.date();
         message.unread = arrival.unread();

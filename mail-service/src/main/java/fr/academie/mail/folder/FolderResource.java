@@ -60,7 +60,8 @@ public class FolderResource {
         return new Deleted(folders.delete(token.getSubject(), id).orElseThrow(FolderResource::notFound));
     }
 
-    static ProblemException notFound() {
+    /** Someone else's folder, or none: the same 404. */
+    public static ProblemException notFound() {
         return ProblemException.notFound("urn:portail:mail:folder-not-found", "Ce dossier n'existe pas dans votre messagerie.");
     }
 }

@@ -44,6 +44,14 @@ public final class HtmlSanitizer {
     }
 
     /**
+     * HTML a person wrote (the editor's, a signature) made safe to keep and send: what {@link #sanitize} keeps,
+     * remote images included (the author put them there), links opening in a new tab.
+     */
+    public static String forSending(String html) {
+        return sanitize(html == null ? "" : html, true, Map.of()).html();
+    }
+
+    /**
      * @param showRemoteImages the person asked to see this message's images (or trusts its sender)
      * @param inlineParts      content id (without angle brackets) → the address of that part of the message
      */

@@ -5,12 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 
 /** A Content-Disposition that every browser reads and none can be tricked by (RFC 6266, RFC 8187). */
-final class Downloads {
+public final class Downloads {
 
     private Downloads() {
     }
 
-    static String attachment(String fileName) {
+    public static String attachment(String fileName) {
         String name = fileName.replaceAll("[\\p{Cntrl}\"\\\\/]", "_").strip();
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .replaceAll("[^\\x20-\\x7e]", "_");
@@ -19,7 +19,7 @@ final class Downloads {
     }
 
     /** A file name from a subject: what a person would recognise in their downloads folder. */
-    static String emlName(String subject) {
+    public static String emlName(String subject) {
         String stem = subject == null ? "" : subject.replaceAll("[\\p{Cntrl}\"\\\\/:*?<>|]", " ").replaceAll("\\s+", " ").strip();
         if (stem.length() > 80) {
             stem = stem.substring(0, 80).strip();

@@ -1,6 +1,6 @@
 package fr.academie.mail.message;
 
-import fr.academie.common.problem.ProblemException;
+import fr.academie.mail.folder.FolderResource;
 import fr.academie.mail.folder.FolderService;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,7 +29,6 @@ public class EmptyFolderResource {
     @POST
     public MessageActionResource.Done empty(@PathParam("id") UUID id) {
         return new MessageActionResource.Done(actions.empty(token.getSubject(), folders.find(token.getSubject(), id)
-                .orElseThrow(() -> ProblemException.notFound("urn:portail:mail:folder-not-found",
-                        "Ce dossier n'existe pas dans votre messagerie."))));
+                .orElseThrow(FolderResource::notFound)));
     }
 }

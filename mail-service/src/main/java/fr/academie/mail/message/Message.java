@@ -94,6 +94,14 @@ public class Message extends PanacheEntityBase {
     @Column(name = "trashed_from")
     public UUID trashedFrom;
 
+    /** The conversation it belongs to (the id of its first message, or of a message it answers). */
+    @Column(name = "thread_id", nullable = false)
+    public UUID threadId;
+
+    /** The subject without "RE :", "TR :"... in lower case: conversations of messages that lost their references. */
+    @Column(name = "base_subject")
+    public String baseSubject;
+
     /** To and Cc, as the header gave them. */
     public record Recipients(List<ParsedMessage.Address> to, List<ParsedMessage.Address> cc) {
     }

@@ -2,7 +2,7 @@ package fr.academie.mail.message;
 
 import fr.academie.common.page.Cursor;
 import fr.academie.common.page.Page;
-import fr.academie.common.problem.ProblemException;
+import fr.academie.mail.folder.FolderResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,7 +30,6 @@ public class MessageResource {
     public Page<MessageSummary> list(@PathParam("folderId") UUID folderId, @QueryParam("limit") Integer limit,
                                      @QueryParam("cursor") String cursor) {
         return messages.list(token.getSubject(), folderId, Cursor.limit(limit), Cursor.decode(cursor))
-                .orElseThrow(() -> ProblemException.notFound("urn:portail:mail:folder-not-found",
-                        "Ce dossier n'existe pas dans votre messagerie."));
+                .orElseThrow(FolderResource::notFound);
     }
 }

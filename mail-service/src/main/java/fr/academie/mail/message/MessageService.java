@@ -73,20 +73,33 @@ public class MessageService {
     }
 
     /**
-     * One of the owner's messages, its HTML sanitised (remote images only when asked for); empty when it does
-     * not exist or is someone else's.
+     * One of the owner's messages, its HTML sanitised (remote images only when asked for, or when its sender is
+     * trusted); empty when it does not exist or is someone else's.
      */
     public Optional<MessageView> read(String ownerId, UUID id, boolean showRemoteImages) {
         return Message.ofOwner(ownerId, id).map(message -> {
+            boolean trusted = TrustedSender.isTrusted(ownerId, message.senderAddress);
             List<Attachment> attachments = Attachment.of(message.id);
             Map<String, String> inline = attachments.stream().filter(a -> a.contentId != null)
                     .collect(Collectors.toMap(a -> a.contentId.replaceAll("^<|>$", ""),
                             a -> config.publicPath() + "/messages/" + message.id + "/attachments/" + a.id + "?inline=true",
                             (first, second) -> first));
             HtmlSanitizer.Sanitized html = message.html == null ? null
-                    : HtmlSanitizer.sanitize(message.html, showRemoteImages, inline);
-            return MessageView.of(message, attachments, labels.of(List.of(message.id)).getOrDefault(message.id, List.of()), html);
+                    : HtmlSanitizer.sanitize(message.html, showRemoteImages || trusted, inline);
+            return MessageView.of(message, attachments, labels.of(List.of(message.id)).getOrDefault(message.id, List.of()),
+                    html, trusted);
         });
+    }
+
+    /** The owner's largest messages, in every folder, largest first: what to delete or export to free space. */
+    public List<LargeMessage> largest(String ownerId, int limit) {
+        List<Message> rows = Message.<Message>find("ownerId = ?1 order by sizeBytes desc, id", ownerId).page(0, limit).list();
+        Map<UUID, List<LabelTag>> tags = labels.of(rows.stream().map(m -> m.id).toList());
+        Map<UUID, List<Attachment>> attachments = rows.isEmpty() ? Map.of() : Attachment.<Attachment>list(
+                        "messageId in ?1 and inline = false order by sizeBytes desc", rows.stream().map(m -> m.id).toList())
+                .stream().collect(Collectors.groupingBy(a -> a.messageId));
+        return rows.stream().map(m -> new LargeMessage(MessageSummary.of(m, tags.getOrDefault(m.id, List.of())), m.sizeBytes,
+                attachments.getOrDefault(m.id, List.of()).stream().map(MessageView.AttachmentView::of).toList())).toList();
     }
 
     public Optional<Message> find(String ownerId, UUID id) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A line of a message list. */
-public record MessageSummary(UUID id, UUID folderId, Sender from, String subject, String snippet, Instant date,
+public record MessageSummary(UUID id, UUID folderId, UUID threadId, Sender from, String subject, String snippet, Instant date,
                              boolean unread, boolean flagged, ParsedMessage.Priority priority, boolean hasAttachments,
                              List<LabelTag> labels) {
 
@@ -17,7 +17,7 @@ public record MessageSummary(UUID id, UUID folderId, Sender from, String subject
     }
 
     public static MessageSummary of(Message message, List<LabelTag> labels) {
-        return new MessageSummary(message.id, message.folderId, new Sender(message.senderName, message.senderAddress),
+        return new MessageSummary(message.id, message.folderId, message.threadId, new Sender(message.senderName, message.senderAddress),
                 message.subject, message.snippet, message.receivedAt, message.unread, message.flagged, message.priority,
                 message.hasAttachments, labels);
     }

@@ -11,26 +11,31 @@ import java.util.UUID;
 /**
  * One message as the reading pane shows it. {@code date} is when it reached the mailbox, {@code sentAt} its
  * Date header. {@code html} is the HTML body sanitised (null when the message has none), with its remote images
- * removed unless asked for: {@code remoteImagesBlocked} then says there were some.
+ * removed unless asked for or its sender trusted ({@code senderTrusted}): {@code remoteImagesBlocked} then says
+ * there were some.
  */
-public record MessageView(UUID id, UUID folderId, MessageSummary.Sender from, List<ParsedMessage.Address> to,
+public record MessageView(UUID id, UUID folderId, UUID threadId, MessageSummary.Sender from, List<ParsedMessage.Address> to,
                           List<ParsedMessage.Address> cc, String subject, Instant date, Instant sentAt, boolean unread,
                           boolean flagged, ParsedMessage.Priority priority, long size, String text, String html,
-                          boolean remoteImagesBlocked, List<AttachmentView> attachments, List<LabelTag> labels) {
+                          boolean remoteImagesBlocked, boolean senderTrusted, List<AttachmentView> attachments,
+                          List<LabelTag> labels) {
 
     /** A part to open or download. */
     public record AttachmentView(UUID id, String fileName, String contentType, long size, boolean inline) {
+
+        static AttachmentView of(Attachment a) {
+            return new AttachmentView(a.id, a.fileName, a.contentType, a.sizeBytes, a.inline);
+        }
     }
 
     static MessageView of(Message message, List<Attachment> attachments, List<LabelTag> labels,
-                          HtmlSanitizer.Sanitized html) {
+                          HtmlSanitizer.Sanitized html, boolean senderTrusted) {
         Message.Recipients recipients = message.recipients == null ? new Message.Recipients(List.of(), List.of())
                 : message.recipients;
-        return new MessageView(message.id, message.folderId, new MessageSummary.Sender(message.senderName,
+        return new MessageView(message.id, message.folderId, message.threadId, new MessageSummary.Sender(message.senderName,
                 message.senderAddress), recipients.to(), recipients.cc(), message.subject, message.receivedAt,
                 message.sentAt, message.unread, message.flagged, message.priority, message.sizeBytes, message.text,
-                html == null ? null : html.html(), html != null && html.remoteImagesBlocked(),
-                attachments.stream().map(a -> new AttachmentView(a.id, a.fileName, a.contentType, a.sizeBytes, a.inline))
-                        .toList(), labels);
+                html == null ? null : html.html(), html != null && html.remoteImagesBlocked(), senderTrusted,
+                attachments.stream().map(AttachmentView::of).toList(), labels);
     }
 }

@@ -38,7 +38,7 @@ public final class MimeParser {
     static final int MAX_BODY_CHARS = 2_000_000;
 
     /** No limits, malformed headers start the body: every message is read, never refused. */
-    static final MimeConfig CONFIG = MimeConfig.custom()
+    public static final MimeConfig CONFIG = MimeConfig.custom()
             .setMaxLineLen(-1).setMaxHeaderLen(-1).setMaxHeaderCount(-1).setMaxContentLen(-1)
             .setMalformedHeaderStartsBody(true)
             .build();

@@ -46,6 +46,15 @@ public class Quotas {
         }
     }
 
+    /** Whether a message of that size would fit now (a delivery that must not fail half-way asks first). */
+    public boolean hasRoom(String ownerId, long bytes) {
+        ensure(ownerId);
+        Number room = (Number) Panache.getEntityManager()
+                .createNativeQuery("select quota_bytes - used_bytes from mailbox where owner_id = ?1")
+                .setParameter(1, ownerId).getSingleResult();
+        return room.longValue() >= bytes;
+    }
+
     /** Gives back the bytes of removed messages. */
     public void release(String ownerId, long bytes) {
         Panache.getEntityManager().createNativeQuery("update mailbox set used_bytes = used_bytes - ?1 where owner_id = ?2")

@@ -3,6 +3,7 @@ package fr.academie.mail.search;
 import fr.academie.common.page.Cursor;
 import fr.academie.common.page.Page;
 import fr.academie.common.problem.ProblemException;
+import fr.academie.mail.folder.FolderResource;
 import fr.academie.mail.label.LabelService;
 import fr.academie.mail.label.LabelTag;
 import fr.academie.mail.message.MessageSummary;
@@ -49,8 +50,7 @@ public class SearchResource {
         int size = Cursor.limit(limit);
         int offset = offset(cursor);
         SearchService.Hits hits = search.search(token.getSubject(), SearchQuery.parse(q), folderId, offset, size)
-                .orElseThrow(() -> ProblemException.notFound("urn:portail:mail:folder-not-found",
-                        "Ce dossier n'existe pas dans votre messagerie."));
+                .orElseThrow(FolderResource::notFound);
         Map<UUID, List<LabelTag>> tags = labels.of(hits.messages().stream().map(m -> m.id).toList());
         List<Hit> items = hits.messages().stream().map(m -> new Hit(MessageSummary.of(m, tags.getOrDefault(m.id, List.of())),
                 marked(hits.headlines().get(m.id)))).toList();

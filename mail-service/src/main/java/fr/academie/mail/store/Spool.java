@@ -56,6 +56,67 @@ public final class Spool implements AutoCloseable {
         return new Spool(message, null, message.length);
     }
 
+    /** Something that writes a message (a composer, a copy). */
+    @FunctionalInterface
+    public interface Writer {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** What the writer writes, kept in memory up to 1 MiB and in a temporary file beyond. */
+    public static Spool written(Writer writer) {
+        Spilling out = new Spilling();
+        try (out) {
+            writer.writeTo(out);
+        } catch (IOException | RuntimeException e) {
+            out.discard();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+        return out.file == null ? new Spool(out.memory.toByteArray(), null, out.size) : new Spool(null, out.file, out.size);
+    }
+
+    /** An output stream that moves from memory to a temporary file once it passes {@link #IN_MEMORY}. */
+    private static final class Spilling extends OutputStream {
+
+        private final ByteArrayOutputStream memory = new ByteArrayOutputStream();
+        private Path file;
+        private OutputStream disk;
+        private long size;
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] buffer, int offset, int length) throws IOException {
+            if (disk == null && size + length > IN_MEMORY) {
+                file = Files.createTempFile("message", ".eml");
+                disk = new java.io.BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
+                memory.writeTo(disk);
+            }
+            (disk != null ? disk : memory).write(buffer, offset, length);
+            size += length;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (disk != null) {
+                disk.close();
+            }
+        }
+
+        void discard() {
+            try {
+                close();
+                if (file != null) {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException e) {
+                // the original failure matters more than a temporary file left behind
+            }
+        }
+    }
+
     private static long copy(InputStream in, OutputStream out, long allowed) throws IOException, TooLarge {
         byte[] buffer = new byte[64 * 1024];
         long copied = 0;

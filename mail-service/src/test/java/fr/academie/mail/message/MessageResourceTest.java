@@ -119,6 +119,7 @@ class MessageResourceTest {
     private static void persist(String owner, UUID folder, String subject, Instant at, boolean unread) {
         Message message = new Message();
         message.id = UUID.randomUUID();
+        message.threadId = message.id; // a conversation of its own
         message.ownerId = owner;
         message.folderId = folder;
         message.senderName = "Agence comptable";

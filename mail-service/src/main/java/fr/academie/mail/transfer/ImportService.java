@@ -1,7 +1,8 @@
-package fr.academie.mail.delivery;
+package fr.academie.mail.transfer;
 
 import fr.academie.common.problem.ProblemException;
 import fr.academie.mail.config.MailConfig;
+import fr.academie.mail.delivery.Delivery;
 import fr.academie.mail.folder.FolderService;
 import fr.academie.mail.store.Spool;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,0 +1,103 @@
+package fr.academie.stack;
+
+import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.server.SMTPServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Stands in for the académie's outbound SMTP relay on loopback: accepts every message, keeps the last ones in
+ * memory for the tests and, when given a directory, writes each as an {@code .eml} file a person can open. It can
+ * be told to refuse (a relay down or a recipient unknown), to try the mailbox's retries and bounces.
+ */
+public final class SmtpSink implements AutoCloseable {
+
+    private static final int KEPT = 1000;
+
+    /** One message as the relay received it: the envelope and the bytes of its DATA. */
+    public record Received(String from, String recipient, byte[] data, Instant at) {
+
+        public String text() {
+            return new String(data, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private final SMTPServer server;
+    private final Path directory;
+    private final List<Received> received = new ArrayList<>();
+    private final AtomicInteger count = new AtomicInteger();
+    private volatile int refusal;
+
+    private SmtpSink(int port, Path directory) {
+        this.directory = directory;
+        this.server = SMTPServer.port(port).bindAddress(InetAddress.getLoopbackAddress()).hostName("localhost")
+                .softwareName("portail-smtp-sink").messageHandler(this::arrived).build();
+    }
+
+    /** Listens on the loopback port; {@code directory} may be null (tests keep messages in memory only). */
+    public static SmtpSink start(int port, Path directory) {
+        SmtpSink sink = new SmtpSink(port, directory);
+        sink.server.start();
+        return sink;
+    }
+
+    public int port() {
+        return server.getPortAllocated();
+    }
+
+    private void arrived(org.subethamail.smtp.MessageContext context, String from, String recipient, byte[] data)
+            throws RejectException {
+        int code = refusal;
+        if (code != 0) {
+            throw new RejectException(code, code >= 500 ? "5.1.1 Recipient refused (sink told to refuse)"
+                    : "4.3.0 Try again later (sink told to refuse)");
+        }
+        Received message = new Received(from, recipient.toLowerCase(Locale.ROOT), data, Instant.now());
+        synchronized (received) {
+            received.add(message);
+            if (received.size() > KEPT) {
+                received.remove(0);
+            }
+        }
+        if (directory != null) {
+            try {
+                Files.createDirectories(directory);
+                Files.write(directory.resolve(String.format("%06d.eml", count.incrementAndGet())), data);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** What the relay received for this recipient, oldest first. */
+    public List<Received> receivedFor(String recipient) {
+        synchronized (received) {
+            return received.stream().filter(m -> m.recipient().equals(recipient.toLowerCase(Locale.ROOT))).toList();
+        }
+    }
+
+    public List<Received> received() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    /** From now on, answers every message with this SMTP reply code (4xx: try later; 5xx: never), or accepts (0). */
+    public void refuseWith(int code) {
+        refusal = code;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

@@ -1,0 +1,91 @@
+package fr.academie.mail.compose;
+
+import fr.academie.mail.delivery.Delivery;
+import fr.academie.mail.folder.FolderService;
+import fr.academie.mail.folder.SystemFolder;
+import fr.academie.mail.quota.Quotas;
+import fr.academie.mail.store.Spool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.james.mime4j.dom.Message;
+import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.message.DefaultMessageWriter;
+import org.apache.james.mime4j.stream.RawField;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+import java.util.UUID;
+
+/**
+ * Non-delivery reports: the sender of a message that could not reach someone receives, in their inbox, a message
+ * from the académie's mail administrator naming each address and why, in French, with what to do.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Bounces {
+
+    private static final Logger LOG = Logger.getLogger(Bounces.class);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH:mm", Locale.FRENCH)
+            .withZone(ZoneId.of("Europe/Paris"));
+
+    /** An address that was not reached, and why (a sentence a person understands). */
+    public record Failure(String address, String reason) {
+    }
+
+    private final Delivery delivery;
+    private final FolderService folders;
+    private final Quotas quotas;
+
+    public Bounces(Delivery delivery, FolderService folders, Quotas quotas) {
+        this.delivery = delivery;
+        this.folders = folders;
+        this.quotas = quotas;
+    }
+
+    /** Tells the sender; when even that report does not fit in their mailbox, it is only logged. */
+    public void report(String senderId, String subject, String messageId, Instant sentAt, List<Failure> failures,
+                       String domain) {
+        byte[] report = build(subject, messageId, sentAt, failures, domain);
+        if (!quotas.hasRoom(senderId, report.length)) {
+            LOG.warnf("Non-delivery report not stored: the mailbox of %s is full", senderId);
+            return;
+        }
+        delivery.deliver(new Delivery.Destination(senderId, folders.systemFolder(senderId, SystemFolder.INBOX).id,
+                true, false), Spool.of(report));
+    }
+
+    static byte[] build(String subject, String messageId, Instant sentAt, List<Failure> failures, String domain) {
+        StringBuilder text = new StringBuilder("Votre message « ").append(subject).append(" », envoyé le ")
+                .append(DATE.format(sentAt)).append(", n'a pas pu être remis ")
+                .append(failures.size() == 1 ? "au destinataire suivant" : "aux destinataires suivants").append(" :\n\n");
+        failures.forEach(f -> text.append("  - ").append(f.address()).append(" : ").append(f.reason()).append("\n"));
+        text.append("\nLes autres destinataires l'ont reçu. Vérifiez l'adresse, ou contactez la personne par un autre moyen.\n\n")
+                .append("-- \nAdministrateur de la messagerie, Académie d'Orléans-Tours\n")
+                .append("Ce message est automatique : n'y répondez pas.\n");
+        try {
+            Message.Builder builder = Message.Builder.of()
+                    .setFrom(new Mailbox("Administrateur de la messagerie", "mailer-daemon", domain))
+                    .setField(new RawField("To", "undisclosed-recipients:;"))
+                    .setSubject("Non remis : " + subject)
+                    .setDate(new Date(), TimeZone.getTimeZone("Europe/Paris"))
+                    .setMessageId("<" + UUID.randomUUID() + "@" + domain + ">")
+                    .setField(new RawField("Auto-Submitted", "auto-replied"))
+                    .setBody(text.toString(), StandardCharsets.UTF_8);
+            if (messageId != null) {
+                builder.setField(new RawField("In-Reply-To", messageId)).setField(new RawField("References", messageId));
+            }
+            return DefaultMessageWriter.asBytes(builder.build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
