@@ -1,6 +1,6 @@
 package fr.academie.mail.compose;
 
-import fr.academie.common.problem.ProblemException;
+import fr.academie.mail.message.MessageReadResource;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,21 +29,17 @@ public class ReplyResource {
     @POST
     @Path("/reply")
     public Response reply(@PathParam("id") UUID id, @QueryParam("all") boolean all) {
-        return created(drafts.reply(Author.of(token), id, all).orElseThrow(ReplyResource::notFound));
+        return created(drafts.reply(Author.of(token), id, all).orElseThrow(MessageReadResource::notFound));
     }
 
     /** {@code ?asAttachment=true}: the original attached whole (.eml) rather than quoted. */
     @POST
     @Path("/forward")
     public Response forward(@PathParam("id") UUID id, @QueryParam("asAttachment") boolean asAttachment) {
-        return created(drafts.forward(Author.of(token), id, asAttachment).orElseThrow(ReplyResource::notFound));
+        return created(drafts.forward(Author.of(token), id, asAttachment).orElseThrow(MessageReadResource::notFound));
     }
 
     private static Response created(DraftView draft) {
         return Response.status(201).entity(draft).build();
-    }
-
-    private static ProblemException notFound() {
-        return ProblemException.notFound("urn:portail:mail:message-not-found", "Ce message n'existe pas dans votre messagerie.");
     }
 }

@@ -27,7 +27,11 @@ public class MessageReadResource {
     /** {@code ?images=show}: with its remote images ("afficher les images"). */
     @GET
     public MessageView read(@PathParam("id") UUID id, @QueryParam("images") String images) {
-        return messages.read(token.getSubject(), id, "show".equals(images)).orElseThrow(() -> ProblemException.notFound(
-                "urn:portail:mail:message-not-found", "Ce message n'existe pas dans votre messagerie."));
+        return messages.read(token.getSubject(), id, "show".equals(images)).orElseThrow(MessageReadResource::notFound);
+    }
+
+    /** Someone else's message, or none: the same 404. */
+    public static ProblemException notFound() {
+        return ProblemException.notFound("urn:portail:mail:message-not-found", "Ce message n'existe pas dans votre messagerie.");
     }
 }

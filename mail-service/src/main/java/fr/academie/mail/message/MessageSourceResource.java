@@ -1,6 +1,5 @@
 package fr.academie.mail.message;
 
-import fr.academie.common.problem.ProblemException;
 import fr.academie.mail.store.MessageSources;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,8 +29,7 @@ public class MessageSourceResource {
     @GET
     @Produces("message/rfc822")
     public Response source(@PathParam("id") UUID id) {
-        Message message = messages.find(token.getSubject(), id).orElseThrow(() -> ProblemException.notFound(
-                "urn:portail:mail:message-not-found", "Ce message n'existe pas dans votre messagerie."));
+        Message message = messages.find(token.getSubject(), id).orElseThrow(MessageReadResource::notFound);
         StreamingOutput body = out -> {
             try (InputStream in = sources.open(message.id)) {
                 in.transferTo(out);
