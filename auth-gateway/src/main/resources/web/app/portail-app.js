@@ -21,6 +21,7 @@ class PortailApp extends LitElement {
     nav a { color: var(--texte, #161616); text-decoration: none; padding: .75rem 0; border-bottom: 3px solid transparent; }
     nav a[aria-current="page"] { border-color: var(--bleu, #000091); color: var(--bleu, #000091); font-weight: 600; }
     main { max-width: 60rem; margin: 1.5rem auto; padding: 0 1.5rem; }
+    main.large { max-width: 110rem; }
     .bandeau { background: #fff4e5; border-bottom: 1px solid #f0c080; margin: 0; padding: .6rem 1.5rem; color: #6b3d00; }
     .bandeau a { color: #6b3d00; font-weight: 600; margin-left: .5rem; }
     .erreur { background: #ffe9e9; border-left: 4px solid var(--rouge, #ce0500); padding: .75rem 1rem; }
@@ -70,7 +71,7 @@ class PortailApp extends LitElement {
       ${this.passwordDaysLeft != null && this.passwordDaysLeft <= 15 ? html`<p class="bandeau" role="alert">
         Votre mot de passe expire ${this.passwordDaysLeft === 0 ? 'aujourd\'hui' : `dans ${this.passwordDaysLeft} jour${this.passwordDaysLeft > 1 ? 's' : ''}`}.
         <a href="/connexion/action/mot-de-passe">Changer mon mot de passe</a></p>` : ''}
-      <main>${this.page()}</main>
+      <main class=${this.route.path === '/messagerie' ? 'large' : ''}>${this.page()}</main>
     `;
   }
 

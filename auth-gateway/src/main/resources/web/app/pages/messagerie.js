@@ -1,48 +1,441 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, css } from 'lit';
+import { cssom } from '../css.js';
 import { api } from '../api.js';
-import { pageStyles } from '../styles.js';
+import { shortDate, person, size } from '../mail/format.js';
+import { DRAG } from '../mail/folders.js';
+import '../mail/folders.js';
+import '../mail/reader.js';
+import '../mail/compose.js';
+import '../mail/picker.js';
+import '../mail/shortcuts.js';
 
-// The mailbox: its folders with their counts, and the inbox's latest messages.
+const ACTIONS_DONE = { ARCHIVE: 'archivé', TRASH: 'mis à la corbeille', MOVE: 'déplacé', LABEL: 'étiqueté' };
+
+// The webmail: three panes (folders and labels, the list, the reading pane), the editor, keyboard shortcuts
+// ("?" lists them), drag and drop onto folders and labels. Every action is also a button or a link.
 class PageMessagerie extends LitElement {
-  static properties = { folders: { state: true }, messages: { state: true }, error: { state: true } };
-  static styles = pageStyles;
+  static properties = {
+    folders: { state: true }, labels: { state: true }, mailbox: { state: true },
+    view: { state: true }, items: { state: true }, nextCursor: { state: true }, conversations: { state: true },
+    focused: { state: true }, selected: { state: true }, message: { state: true }, thread: { state: true },
+    error: { state: true }, notice: { state: true },
+  };
 
-  async connectedCallback() {
+  static styles = css`
+    :host { display: block; }
+    .webmail { display: grid; grid-template-columns: 14rem minmax(18rem, 26rem) 1fr; gap: 1rem; align-items: start; }
+    .panneau { background: #fff; border-radius: 4px; box-shadow: 0 1px 2px rgba(0,0,0,.1); padding: .75rem; min-width: 0; }
+    .liste-entete { display: flex; flex-direction: column; gap: .5rem; margin-bottom: .5rem; }
+    form.recherche { display: flex; gap: .25rem; }
+    form.recherche input { flex: 1; padding: .4rem; font: inherit; }
+    .barre { display: flex; flex-wrap: wrap; gap: .35rem; align-items: center; font-size: .9rem; }
+    ul.messages { list-style: none; margin: 0; padding: 0; outline: none; }
+    ul.messages:focus-visible { outline: 2px solid var(--bleu, #000091); }
+    ul.messages li { display: grid; grid-template-columns: auto 1fr auto; gap: .1rem .5rem; padding: .45rem .4rem;
+      border-bottom: 1px solid #eee; cursor: pointer; }
+    ul.messages li.courant { box-shadow: inset 3px 0 0 var(--bleu, #000091); background: #f5f5fe; }
+    ul.messages li[aria-selected="true"] { background: var(--bleu-clair, #e3e3fd); }
+    ul.messages li.non-lu .qui, ul.messages li.non-lu .sujet { font-weight: 700; }
+    .qui { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .date { color: var(--gris, #666); font-size: .85rem; white-space: nowrap; }
+    .resume { grid-column: 2 / 4; color: var(--gris, #666); font-size: .88rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .sujet { color: var(--texte, #161616); }
+    .etiquette { border-radius: 3px; padding: 0 .35rem; color: #fff; font-size: .75rem; margin-right: .2rem; }
+    .signes { font-size: .85rem; }
+    mark { background: #fff3a0; }
+    .erreur { background: #ffe9e9; border-left: 4px solid var(--rouge, #ce0500); padding: .6rem .9rem; }
+    .avis { position: fixed; bottom: 1.5rem; left: 50%; transform: translateX(-50%); background: #222; color: #fff;
+      padding: .7rem 1rem; border-radius: 4px; display: flex; gap: 1rem; align-items: center; z-index: 10; }
+    .avis button { background: none; border: 1px solid #fff; color: #fff; border-radius: 3px; padding: .2rem .6rem; }
+    .discret { color: var(--gris, #666); }
+    .titre-page { font-size: 1rem; color: var(--gris, #666); margin: 0 0 .5rem; }
+    #titre-liste { margin: 0; font-size: 1.1rem; }
+    .suite { margin-top: .5rem; }
+    .conversation { list-style: none; padding: 0; margin: 0 0 .75rem; font-size: .9rem; }
+    .conversation a { color: inherit; }
+    @media (max-width: 1100px) {
+      .webmail { grid-template-columns: 12rem 1fr; }
+      .webmail.lecture .liste { display: none; }
+      .webmail:not(.lecture) .lecteur { display: none; }
+    }
+    @media (max-width: 700px) {
+      .webmail { grid-template-columns: 1fr; }
+      .webmail.lecture mail-folders, .webmail.lecture .dossiers { display: none; }
+    }
+  `;
+
+  constructor() {
+    super();
+    this.items = [];
+    this.selected = new Set();
+    this.focused = 0;
+    this.conversations = false;
+    this.keys = (event) => this.keyboard(event);
+  }
+
+  connectedCallback() {
     super.connectedCallback();
+    document.addEventListener('keydown', this.keys);
+    this.start();
+  }
+
+  disconnectedCallback() {
+    document.removeEventListener('keydown', this.keys);
+    super.disconnectedCallback();
+  }
+
+  async start() {
     try {
-      this.folders = (await api('/api/mail/folders')).items;
+      await this.refreshFolders();
       const inbox = this.folders.find((f) => f.systemRole === 'INBOX');
-      this.messages = (await api('/api/mail/folders/' + inbox.id + '/messages?limit=20')).items;
+      await this.show({ kind: 'folder', id: inbox.id });
     } catch (e) {
       this.error = e.message;
     }
   }
 
+  async refreshFolders() {
+    const [folders, labels, mailbox] = await Promise.all([api('/api/mail/folders'), api('/api/mail/labels'),
+      api('/api/mail/mailbox')]);
+    this.folders = folders.items;
+    this.labels = labels.items;
+    this.mailbox = mailbox;
+  }
+
+  folder(id) {
+    return (this.folders || []).find((f) => f.id === id);
+  }
+
+  /** Lists a folder, a label, search results, drafts or the largest messages. */
+  async show(view, more = false) {
+    this.error = null;
+    if (!more) {
+      this.view = view;
+      this.items = [];
+      this.selected = new Set();
+      this.focused = 0;
+      this.message = null;
+    }
+    const cursor = more && this.nextCursor ? '&cursor=' + encodeURIComponent(this.nextCursor) : '';
+    try {
+      let page;
+      const folder = view.kind === 'folder' ? this.folder(view.id) : null;
+      if (folder && folder.systemRole === 'DRAFTS') {
+        page = await api('/api/mail/drafts?limit=50' + cursor);
+        page.items = page.items.map((d) => ({ draft: d, id: d.id, subject: d.subject, from: { address: '' },
+          date: d.updatedAt, snippet: d.state === 'SCHEDULED' ? 'Envoi programmé' : 'Brouillon', labels: [] }));
+      } else if (view.kind === 'folder') {
+        page = this.conversations
+          ? await api('/api/mail/folders/' + view.id + '/conversations?limit=50' + cursor)
+          : await api('/api/mail/folders/' + view.id + '/messages?limit=50' + cursor);
+        if (this.conversations) {
+          page.items = page.items.map((c) => ({ ...c.latest, count: c.count, participants: c.participants }));
+        }
+      } else if (view.kind === 'label') {
+        page = await api('/api/mail/labels/' + view.id + '/messages?limit=50' + cursor);
+      } else if (view.kind === 'search') {
+        page = await api('/api/mail/search?q=' + encodeURIComponent(view.q) + '&limit=50' + cursor);
+        page.items = page.items.map((r) => ({ ...r.message, headline: r.headline }));
+      } else {
+        page = await api('/api/mail/mailbox/largest?limit=50');
+        page.items = page.items.map((l) => ({ ...l.message, size: l.size }));
+      }
+      this.items = more ? [...this.items, ...page.items] : page.items;
+      this.nextCursor = page.nextCursor;
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  title() {
+    const v = this.view;
+    if (!v) {
+      return '';
+    }
+    if (v.kind === 'folder') {
+      return (this.folder(v.id) || {}).name;
+    }
+    if (v.kind === 'label') {
+      return 'Étiquette « ' + ((this.labels.find((l) => l.id === v.id) || {}).name) + ' »';
+    }
+    return v.kind === 'search' ? 'Résultats pour « ' + v.q + ' »' : 'Les plus gros messages';
+  }
+
+  /** The messages an action applies to: the selection, or else the message open or under the cursor. */
+  targets() {
+    if (this.selected.size) {
+      return [...this.selected];
+    }
+    if (this.message) {
+      return [this.message.id];
+    }
+    const item = this.items[this.focused];
+    return item && !item.draft ? [item.id] : [];
+  }
+
+  async act(action, extra = {}, ids = this.targets()) {
+    if (!ids.length) {
+      return;
+    }
+    try {
+      await api('/api/mail/messages/actions', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ action, ids, ...extra }) });
+      const leaves = ['ARCHIVE', 'TRASH', 'MOVE'].includes(action) && this.view.kind === 'folder';
+      if (leaves && this.message && ids.includes(this.message.id)) {
+        this.message = null;
+      }
+      if (ACTIONS_DONE[action]) {
+        this.say((ids.length > 1 ? ids.length + ' messages ' : 'Message ') + ACTIONS_DONE[action] + (ids.length > 1 ? 's' : '') + '.');
+      }
+      this.selected = new Set();
+      await Promise.all([this.refreshFolders(), this.reload()]);
+      if (this.message && !leaves) {
+        this.message = await api('/api/mail/messages/' + this.message.id);
+      }
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  async reload() {
+    const focused = this.focused;
+    const message = this.message;
+    await this.show(this.view);
+    this.focused = Math.min(focused, Math.max(this.items.length - 1, 0));
+    this.message = message;
+  }
+
+  async open(index) {
+    const item = this.items[index];
+    if (!item) {
+      return;
+    }
+    this.focused = index;
+    if (item.draft) {
+      this.renderRoot.querySelector('mail-compose').open(item.draft);
+      return;
+    }
+    try {
+      this.message = await api('/api/mail/messages/' + item.id);
+      this.thread = this.conversations && item.count > 1
+        ? (await api('/api/mail/conversations/' + item.threadId)).items : null;
+      if (this.message.unread) {
+        await api('/api/mail/messages/actions', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ action: 'READ', ids: [item.id] }) });
+        item.unread = false;
+        this.refreshFolders();
+      }
+      await this.updateComplete;
+      this.renderRoot.querySelector('mail-reader').focus();
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  async reply(all) {
+    if (this.message) {
+      this.edit(await api('/api/mail/messages/' + this.message.id + '/reply?all=' + all, { method: 'POST' }));
+    }
+  }
+
+  async forward() {
+    if (this.message) {
+      this.edit(await api('/api/mail/messages/' + this.message.id + '/forward', { method: 'POST' }));
+    }
+  }
+
+  async compose() {
+    this.edit(await api('/api/mail/drafts', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }));
+  }
+
+  edit(draft) {
+    this.renderRoot.querySelector('mail-compose').open(draft);
+  }
+
+  /** After "Envoyer": the undo window (or the date chosen), with "Annuler" while it lasts. */
+  sent(draft) {
+    const wait = new Date(draft.sendAt).getTime() - Date.now();
+    if (wait > 60_000) {
+      this.say('Message programmé pour le ' + new Date(draft.sendAt).toLocaleString('fr-FR') + '.', draft.id);
+    } else {
+      this.say('Envoi du message…', draft.id, wait);
+      setTimeout(() => this.refreshFolders(), wait + 1500);
+    }
+  }
+
+  say(text, undoDraft = null, duration = 6000) {
+    clearTimeout(this.noticeTimer);
+    this.notice = { text, undoDraft };
+    this.noticeTimer = setTimeout(() => { this.notice = null; }, Math.max(duration, 4000));
+  }
+
+  async undo() {
+    const id = this.notice.undoDraft;
+    this.notice = null;
+    try {
+      this.edit(await api('/api/mail/drafts/' + id + '/cancel', { method: 'POST' }));
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  toggle(id) {
+    const selected = new Set(this.selected);
+    selected.has(id) ? selected.delete(id) : selected.add(id);
+    this.selected = selected;
+  }
+
+  async move(step) {
+    if (this.focused + step >= this.items.length && this.nextCursor) {
+      await this.show(this.view, true); // past the last loaded message: the next page
+    }
+    this.focused = Math.max(0, Math.min(this.items.length - 1, this.focused + step));
+    this.renderRoot.querySelector('#m-' + this.focused)?.scrollIntoView({ block: 'nearest' });
+    if (this.message) {
+      this.open(this.focused);
+    }
+  }
+
+  keyboard(event) {
+    const typing = event.composedPath().some((element) => element instanceof HTMLElement
+      && (['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName) || element.isContentEditable
+        || (element.tagName === 'DIALOG' && element.open)));
+    if (typing || event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    const handlers = {
+      j: () => this.move(1), k: () => this.move(-1), o: () => this.open(this.focused), Enter: () => this.open(this.focused),
+      u: () => { this.message = null; this.renderRoot.querySelector('ul.messages')?.focus(); },
+      x: () => this.items[this.focused] && this.toggle(this.items[this.focused].id),
+      e: () => this.act('ARCHIVE'), '#': () => this.act('TRASH'),
+      s: () => this.act(this.currentFlagged() ? 'UNFLAG' : 'FLAG'),
+      I: () => this.act('READ'), U: () => this.act('UNREAD'),
+      l: () => this.renderRoot.querySelector('#choix-etiquette').open(),
+      v: () => this.renderRoot.querySelector('#choix-dossier').open(),
+      r: () => this.reply(false), a: () => this.reply(true), f: () => this.forward(), c: () => this.compose(),
+      '/': () => this.renderRoot.querySelector('#recherche').focus(),
+      '?': () => this.renderRoot.querySelector('mail-shortcuts').open(),
+    };
+    const handler = handlers[event.key];
+    if (handler) {
+      event.preventDefault();
+      handler();
+    }
+  }
+
+  currentFlagged() {
+    const item = this.message || this.items[this.focused];
+    return item && item.flagged;
+  }
+
+  readerAction(event) {
+    const { action, address } = event.detail;
+    const handlers = {
+      reply: () => this.reply(false), replyAll: () => this.reply(true), forward: () => this.forward(),
+      label: () => this.renderRoot.querySelector('#choix-etiquette').open(),
+      move: () => this.renderRoot.querySelector('#choix-dossier').open(),
+      trustSender: async () => {
+        await api('/api/mail/trusted-senders', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ address }) });
+        this.message = await api('/api/mail/messages/' + this.message.id);
+      },
+    };
+    (handlers[action] || (() => this.act(action)))();
+  }
+
+  dropped(event) {
+    const { kind, id, ids } = event.detail;
+    this.act(kind === 'folder' ? 'MOVE' : 'LABEL', kind === 'folder' ? { folderId: id } : { labelId: id }, ids);
+  }
+
+  headline(text) {
+    // the server escaped the passage and marked the matches: read as an inert document, shown as text
+    const body = new DOMParser().parseFromString(text, 'text/html').body;
+    return [...body.childNodes].map((node) => node.nodeName === 'MARK' ? html`<mark>${node.textContent}</mark>` : node.textContent);
+  }
+
+  row(item, index) {
+    const selected = this.selected.has(item.id);
+    return html`<li id=${'m-' + index} role="option" aria-selected=${selected ? 'true' : 'false'}
+        class=${(index === this.focused ? 'courant ' : '') + (item.unread ? 'non-lu' : '')}
+        draggable=${item.draft ? 'false' : 'true'}
+        @dragstart=${(e) => e.dataTransfer.setData(DRAG, JSON.stringify(selected ? [...this.selected] : [item.id]))}
+        @click=${() => this.open(index)}>
+      <input type="checkbox" aria-label=${'Sélectionner « ' + (item.subject || 'sans objet') + ' »'} .checked=${selected}
+        @click=${(e) => { e.stopPropagation(); this.toggle(item.id); }}>
+      <span class="qui">${item.participants ? item.participants.join(', ') : person(item.from)}
+        ${item.count > 1 ? html`<span class="discret">(${item.count})</span>` : ''}</span>
+      <span class="date">${item.size ? size(item.size) : shortDate(item.date)}</span>
+      <span class="resume">
+        <span class="signes">${item.priority === 'HIGH' ? html`<span title="Priorité haute" aria-label="priorité haute">❗</span>` : ''}${item.flagged ? html`<span aria-label="suivi">★</span>` : ''}${item.hasAttachments ? html`<span aria-label="pièce jointe">📎</span>` : ''}</span>
+        ${(item.labels || []).map((l) => html`<span class="etiquette" ${cssom({ background: l.color })}>${l.name}</span>`)}
+        <span class="sujet">${item.subject || '(sans objet)'}</span> — ${item.headline ? this.headline(item.headline) : item.snippet}
+      </span>
+    </li>`;
+  }
+
   render() {
-    if (this.error) {
-      return html`<p class="erreur" role="alert">${this.error}</p>`;
+    if (!this.folders) {
+      return this.error ? html`<p class="erreur" role="alert">${this.error}</p>` : html`<p class="discret">Chargement…</p>`;
     }
-    if (!this.messages) {
-      return html`<p class="discret">Chargement…</p>`;
-    }
+    const movable = this.folders.filter((f) => !['DRAFTS', 'SENT'].includes(f.systemRole));
     return html`
-      <h1>Messagerie</h1>
-      <section class="carte">
-        <ul class="liste">${this.folders.map((f) => html`
-          <li><span>${f.name}</span><span class="discret">${f.unread ? html`<strong>${f.unread}</strong> / ` : ''}${f.total}</span></li>`)}
-        </ul>
-      </section>
-      <section class="carte">
-        <h2>Boîte de réception</h2>
-        ${this.messages.length === 0 ? html`<p class="vide">Aucun message.</p>` : html`
-        <ul class="liste">${this.messages.map((m) => html`
-          <li class=${m.unread ? 'non-lu' : ''}>
-            <span>${m.from.name || m.from.address}</span><span>${m.subject}</span>
-            <time datetime=${m.date}>${new Date(m.date).toLocaleDateString('fr-FR')}</time>
-          </li>`)}
-        </ul>`}
-      </section>
+      <h1 class="titre-page">Messagerie</h1>
+      ${this.error ? html`<p class="erreur" role="alert">${this.error}</p>` : ''}
+      <div class=${'webmail' + (this.message ? ' lecture' : '')}>
+        <div class="dossiers panneau">
+          <mail-folders .folders=${this.folders} .labels=${this.labels} .mailbox=${this.mailbox} .current=${this.view}
+            @pick=${(e) => this.show(e.detail)} @drop-messages=${this.dropped} @compose=${this.compose}></mail-folders>
+        </div>
+        <section class="liste panneau" aria-labelledby="titre-liste">
+          <div class="liste-entete">
+            <form class="recherche" role="search" @submit=${(e) => { e.preventDefault(); const q = e.target.q.value.trim(); if (q) { this.show({ kind: 'search', q }); } }}>
+              <input id="recherche" name="q" type="search" aria-label="Rechercher dans la messagerie"
+                placeholder="Rechercher (ex. from:samir has:attachment)">
+              <button>Rechercher</button>
+            </form>
+            <h2 id="titre-liste">${this.title()}</h2>
+            <div class="barre" role="toolbar" aria-label="Actions sur la sélection">
+              <span class="discret">${this.selected.size ? this.selected.size + ' sélectionné(s)' : ''}</span>
+              <button @click=${() => this.act('ARCHIVE')}>Archiver</button>
+              <button @click=${() => this.act('TRASH')}>Supprimer</button>
+              <button @click=${() => this.act('READ')}>Lu</button>
+              <button @click=${() => this.act('UNREAD')}>Non lu</button>
+              ${this.view && this.view.kind === 'folder' ? html`<label><input type="checkbox" .checked=${this.conversations}
+                @change=${(e) => { this.conversations = e.target.checked; this.show(this.view); }}> Conversations</label>` : ''}
+              ${this.view && this.view.kind === 'folder' && ['TRASH', 'JUNK'].includes((this.folder(this.view.id) || {}).systemRole)
+                ? html`<button @click=${this.emptyFolder}>Vider</button>` : ''}
+              <button aria-label="Raccourcis clavier" title="?" @click=${() => this.renderRoot.querySelector('mail-shortcuts').open()}>?</button>
+            </div>
+          </div>
+          ${this.items.length === 0 ? html`<p class="discret">Aucun message.</p>` : html`
+            <ul class="messages" role="listbox" tabindex="0" aria-multiselectable="true" aria-label=${'Messages : ' + this.title()}
+              aria-activedescendant=${'m-' + this.focused}>${this.items.map((item, i) => this.row(item, i))}</ul>`}
+          ${this.nextCursor ? html`<button class="suite" @click=${() => this.show(this.view, true)}>Messages suivants</button>` : ''}
+        </section>
+        <section class="lecteur panneau" aria-label="Lecture">
+          ${this.thread ? html`<ul class="conversation" aria-label="Messages de la conversation">${this.thread.map((m) => html`
+            <li><a href="#" @click=${async (e) => { e.preventDefault(); this.message = await api('/api/mail/messages/' + m.id); }}>
+              ${person(m.from)} · ${shortDate(m.date)}</a></li>`)}</ul>` : ''}
+          <mail-reader tabindex="-1" .message=${this.message} @mail-action=${this.readerAction}></mail-reader>
+        </section>
+      </div>
+      <mail-compose @sent=${(e) => this.sent(e.detail)} @closed=${() => this.reload()}></mail-compose>
+      <mail-picker id="choix-dossier" title="Déplacer vers…" .items=${movable}
+        @choose=${(e) => this.act('MOVE', { folderId: e.detail })}></mail-picker>
+      <mail-picker id="choix-etiquette" title="Étiqueter avec…" .items=${this.labels}
+        @choose=${(e) => this.act('LABEL', { labelId: e.detail })}></mail-picker>
+      <mail-shortcuts></mail-shortcuts>
+      ${this.notice ? html`<div class="avis" role="status">${this.notice.text}
+        ${this.notice.undoDraft ? html`<button @click=${this.undo}>Annuler</button>` : ''}</div>` : ''}
     `;
+  }
+
+  async emptyFolder() {
+    if (confirm('Supprimer définitivement tous les messages de ce dossier ?')) {
+      await api('/api/mail/folders/' + this.view.id + '/empty', { method: 'POST' });
+      await Promise.all([this.refreshFolders(), this.reload()]);
+    }
   }
 }
 

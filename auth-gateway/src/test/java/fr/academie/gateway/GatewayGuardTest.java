@@ -62,6 +62,21 @@ class GatewayGuardTest {
     }
 
     @Test
+    void aMessageBodyIsFramedWithoutScriptsAndOnlyBySamePagesOrigin() {
+        // the policy is the gateway's, whatever the service answers (here: no session, so a 401)
+        given().redirects().follow(false).cookie(RequestGuard.COOKIE_CHECK, "1")
+                .when().get("/api/mail/messages/" + java.util.UUID.randomUUID() + "/body")
+                .then()
+                .header("Content-Security-Policy", allOf(containsString("default-src 'none'"),
+                        containsString("sandbox allow-same-origin allow-popups"), not(containsString("allow-scripts")),
+                        not(containsString("script-src")), containsString("frame-ancestors 'self'")))
+                .header("X-Frame-Options", "SAMEORIGIN");
+        given().redirects().follow(false).cookie(RequestGuard.COOKIE_CHECK, "1")
+                .when().get("/api/mail/messages/" + java.util.UUID.randomUUID() + "/body/x")
+                .then().header("X-Frame-Options", "DENY");
+    }
+
+    @Test
     void hstsIsSentBehindHttps() {
         given().header("X-Forwarded-Proto", "https")
                 .when().get("/au-revoir.html")

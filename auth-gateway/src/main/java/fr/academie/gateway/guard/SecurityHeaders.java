@@ -3,10 +3,14 @@ package fr.academie.gateway.guard;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.regex.Pattern;
+
 /**
  * The headers every gateway answer carries, pages, API and relayed answers alike. The policy allows no
  * inline script or style: the SPA is bundled files of this origin, and Lit's styles are constructed
- * style sheets, which the policy does not govern.
+ * style sheets, which the policy does not govern. One exception: the HTML body of a message, which the webmail
+ * shows in a frame of its own, sandboxed without scripts, where the message's inline styles and (once the
+ * person asked) its remote images may apply, and nothing else.
  */
 final class SecurityHeaders {
 
@@ -15,15 +19,23 @@ final class SecurityHeaders {
             "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'none'",
             "form-action 'self'", "frame-ancestors 'none'");
 
+    static final String MESSAGE_BODY_POLICY = String.join("; ",
+            "default-src 'none'", "img-src 'self' data: https:", "style-src 'unsafe-inline'", "font-src data:",
+            "base-uri 'none'", "form-action 'none'", "frame-ancestors 'self'",
+            // no allow-scripts: nothing in a message can run, so the frame may keep its origin (inline images)
+            "sandbox allow-same-origin allow-popups allow-popups-to-escape-sandbox");
+    private static final Pattern MESSAGE_BODY = Pattern.compile("/api/mail/messages/[0-9a-fA-F-]{36}/body");
+
     private SecurityHeaders() {
     }
 
     static void add(RoutingContext context) {
         context.addHeadersEndHandler(ignored -> {
             MultiMap headers = context.response().headers();
-            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            boolean messageBody = MESSAGE_BODY.matcher(context.request().path()).matches();
+            headers.set("Content-Security-Policy", messageBody ? MESSAGE_BODY_POLICY : CONTENT_SECURITY_POLICY);
             headers.set("X-Content-Type-Options", "nosniff");
-            headers.set("X-Frame-Options", "DENY");
+            headers.set("X-Frame-Options", messageBody ? "SAMEORIGIN" : "DENY");
             headers.set("Referrer-Policy", "same-origin");
             headers.set("Cross-Origin-Opener-Policy", "same-origin");
             headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");

@@ -41,6 +41,13 @@ class DemoMailTest {
                 subjects.indexOf("Re: Conseil pédagogique de jeudi : ordre du jour"), "dated by their Date header, newest first");
         given().auth().oauth2(lena).get("/folders/{id}/messages", sent).then().statusCode(200)
                 .body("items.subject", org.hamcrest.Matchers.hasItem("Re: Conseil pédagogique de jeudi : ordre du jour"));
+        // the conversation: the agenda, Léna's answer (Envoyés) and the answer to it, joined by their references
+        String answer = given().auth().oauth2(lena).get("/folders/{id}/messages", inbox).then().extract().jsonPath()
+                .getString("items.find { it.subject.startsWith('Re: Conseil') }.threadId");
+        given().auth().oauth2(lena).get("/conversations/{id}", answer).then().statusCode(200)
+                .body("items.subject", org.hamcrest.Matchers.contains("Conseil pédagogique de jeudi : ordre du jour",
+                        "Re: Conseil pédagogique de jeudi : ordre du jour", "Re: Conseil pédagogique de jeudi : ordre du jour"))
+                .body("items[1].folderId", org.hamcrest.Matchers.is(sent));
         String campaign = given().auth().oauth2(lena).get("/folders/{id}/messages", inbox).then()
                 .extract().jsonPath().getString("items.find { it.subject.startsWith('Campagne') }.id");
         given().auth().oauth2(lena).get("/messages/{id}", campaign).then().statusCode(200)
