@@ -223,7 +223,8 @@ class PageMessagerie extends LitElement {
         await api('/api/mail/messages/actions', { method: 'POST', headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ action: 'READ', ids: [item.id] }) });
         item.unread = false;
-        this.refreshFolders();
+        // the counts change here without asking the server again (one call per message opened, not four)
+        this.folders = this.folders.map((f) => (f.id === this.message.folderId ? { ...f, unread: Math.max(0, f.unread - 1) } : f));
       }
       await this.updateComplete;
       this.renderRoot.querySelector('mail-reader').focus();
@@ -259,7 +260,7 @@ class PageMessagerie extends LitElement {
       this.say('Message programmé pour le ' + new Date(draft.sendAt).toLocaleString('fr-FR') + '.', draft.id);
     } else {
       this.say('Envoi du message…', draft.id, wait);
-      setTimeout(() => this.refreshFolders(), wait + 1500);
+      setTimeout(() => this.refreshFolders().catch(() => {}), wait + 1500);
     }
   }
 
@@ -433,8 +434,12 @@ class PageMessagerie extends LitElement {
 
   async emptyFolder() {
     if (confirm('Supprimer définitivement tous les messages de ce dossier ?')) {
-      await api('/api/mail/folders/' + this.view.id + '/empty', { method: 'POST' });
-      await Promise.all([this.refreshFolders(), this.reload()]);
+      try {
+        await api('/api/mail/folders/' + this.view.id + '/empty', { method: 'POST' });
+        await Promise.all([this.refreshFolders(), this.reload()]);
+      } catch (e) {
+        this.error = e.message;
+      }
     }
   }
 }

@@ -62,8 +62,9 @@ final class Quotes {
         if (original.html != null) {
             return HtmlSanitizer.forSending(original.html);
         }
+        // line breaks as <br>: the editor shows it under the portal's policy, which applies no style attribute
         String text = original.text == null ? "" : original.text;
-        return "<div style=\"white-space: pre-wrap\">" + Entities.escape(text) + "</div>";
+        return "<div>" + Entities.escape(text).replace("\r\n", "\n").replace("\n", "<br>") + "</div>";
     }
 
     private static String sender(Message message) {

@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Directory {
 
     private static final Duration REMEMBERED = Duration.ofMinutes(5);
+    /** Beyond this many addresses remembered, the memory starts again (a bound, not a policy). */
+    private static final int REMEMBERED_AT_MOST = 50_000;
 
     private final Keycloak keycloak;
     private final MailConfig config;
@@ -57,6 +59,9 @@ public class Directory {
         }
         Optional<Person> person = call(() -> keycloak.realm(config.realm()).users().searchByEmail(key, true))
                 .stream().filter(user -> Boolean.TRUE.equals(user.isEnabled())).findFirst().map(Directory::person);
+        if (byAddress.size() >= REMEMBERED_AT_MOST) {
+            byAddress.clear();
+        }
         byAddress.put(key, new Remembered(person, Instant.now().plus(REMEMBERED)));
         return person;
     }

@@ -30,6 +30,8 @@ public final class HtmlSanitizer {
             .allowAttributes("color", "face", "size").onElements("font")
             .allowAttributes("href").onElements("a")
             .allowAttributes("src", "alt").onElements("img")
+            // the editor's signature block, so that choosing another signature replaces it (no style comes with it)
+            .allowAttributes("class").matching(java.util.regex.Pattern.compile("signature")).onElements("div")
             .allowUrlProtocols("http", "https", "mailto", "cid")
             .allowStyling()
             .toFactory();

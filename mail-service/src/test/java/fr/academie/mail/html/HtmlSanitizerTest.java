@@ -34,7 +34,7 @@ class HtmlSanitizerTest {
             "tfoot", "tr", "td", "th", "colgroup", "col", "a", "img", "body", "html", "head", "#root");
     private static final Set<String> ATTRIBUTES = Set.of("align", "valign", "width", "height", "dir", "lang", "title",
             "colspan", "rowspan", "bgcolor", "border", "cellpadding", "cellspacing", "color", "face", "size", "href",
-            "target", "rel", "src", "alt", "style", "data-blocked");
+            "target", "rel", "src", "alt", "style", "data-blocked", "class");
     private static final Pattern SAFE_URL = Pattern.compile("(https?://|mailto:|/api/mail/).*", Pattern.CASE_INSENSITIVE);
     private static final Pattern UNSAFE_CSS = Pattern.compile("expression|url\\s*\\(|javascript|behavior|binding|@import",
             Pattern.CASE_INSENSITIVE);
@@ -79,12 +79,22 @@ class HtmlSanitizerTest {
                     found.add("attribute " + name);
                 } else if ((name.equals("href") || name.equals("src")) && !SAFE_URL.matcher(attribute.getValue().trim()).matches()) {
                     found.add("URL " + attribute.getValue());
+                } else if (name.equals("class") && !(tag.equals("div") && attribute.getValue().equals("signature"))) {
+                    found.add("class " + attribute.getValue());
                 } else if (name.equals("style") && UNSAFE_CSS.matcher(attribute.getValue()).find()) {
                     found.add("CSS " + attribute.getValue());
                 }
             }
         }
         return found;
+    }
+
+    @Test
+    void onlyTheEditorsSignatureBlockKeepsAClass() {
+        assertEquals("<div class=\"signature\">Léna</div>",
+                HtmlSanitizer.sanitize("<div class=\"signature\">Léna</div>", false, Map.of()).html());
+        assertEquals("<div>x</div>y", HtmlSanitizer.sanitize( // a bare span is dropped by the policy
+                "<div class=\"portail-session signature\">x</div><span class=\"signature\">y</span>", false, Map.of()).html());
     }
 
     @Test
