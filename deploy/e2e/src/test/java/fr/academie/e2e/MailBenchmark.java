@@ -79,8 +79,8 @@ public final class MailBenchmark {
         List<String[]> cases = List.of(
                 new String[] {"inbox, first page", mail + "/folders/" + inbox + "/messages?limit=50"},
                 new String[] {"inbox by conversation", mail + "/folders/" + inbox + "/conversations?limit=50"},
-                new String[] {"search rare, inbox", search + RARE + "&folderId=" + inbox},
-                new String[] {"search rare, all", search + RARE},
+                new String[] {"search rare, inbox", search + encode(RARE) + "&folderId=" + inbox},
+                new String[] {"search rare, all", search + encode(RARE)},
                 new String[] {"search common, inbox", search + encode(COMMON) + "&folderId=" + inbox},
                 new String[] {"search common, all", search + encode(COMMON)});
         for (String[] c : cases) {

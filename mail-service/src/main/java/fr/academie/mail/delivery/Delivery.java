@@ -22,9 +22,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The one way into a mailbox. Every message (a notification, an import, later SMTP) is read from its bytes,
- * goes through the {@link DeliveryStep}s, is counted against the quota and stored (its source, its fields,
- * its attachments) in one transaction per message: all of it, or nothing.
+ * The one way into a mailbox. Every message (a notification, an import, a message sent to an académie address,
+ * later SMTP) is read from its bytes, goes through the {@link DeliveryStep}s, is counted against the quota and
+ * stored (its source, its fields, its attachments, its conversation) in one transaction per message: all of it, or
+ * nothing. The sender's own copy of what they sent is stored the same way, without the steps.
  */
 @ApplicationScoped
 public class Delivery {
