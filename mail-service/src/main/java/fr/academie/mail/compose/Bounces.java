@@ -3,26 +3,21 @@ package fr.academie.mail.compose;
 import fr.academie.mail.delivery.Delivery;
 import fr.academie.mail.folder.FolderService;
 import fr.academie.mail.folder.SystemFolder;
+import fr.academie.mail.mime.AutomaticMessages;
 import fr.academie.mail.quota.Quotas;
 import fr.academie.mail.store.Spool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.address.Mailbox;
-import org.apache.james.mime4j.message.DefaultMessageWriter;
-import org.apache.james.mime4j.stream.RawField;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
-import java.util.TimeZone;
 import java.util.UUID;
 
 /**
@@ -71,21 +66,13 @@ public class Bounces {
         text.append("\nLes autres destinataires l'ont reçu. Vérifiez l'adresse, ou contactez la personne par un autre moyen.\n\n")
                 .append("-- \nAdministrateur de la messagerie, Académie d'Orléans-Tours\n")
                 .append("Ce message est automatique : n'y répondez pas.\n");
-        try {
-            Message.Builder builder = Message.Builder.of()
-                    .setFrom(new Mailbox("Administrateur de la messagerie", "mailer-daemon", domain))
-                    .setField(new RawField("To", "undisclosed-recipients:;"))
-                    .setSubject("Non remis : " + subject)
-                    .setDate(new Date(), TimeZone.getTimeZone("Europe/Paris"))
-                    .setMessageId("<" + UUID.randomUUID() + "@" + domain + ">")
-                    .setField(new RawField("Auto-Submitted", "auto-replied"))
-                    .setBody(text.toString(), StandardCharsets.UTF_8);
-            if (messageId != null) {
-                builder.setField(new RawField("In-Reply-To", messageId)).setField(new RawField("References", messageId));
-            }
-            return DefaultMessageWriter.asBytes(builder.build());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("Auto-Submitted", "auto-replied");
+        if (messageId != null) {
+            fields.put("In-Reply-To", messageId);
+            fields.put("References", messageId);
         }
+        return AutomaticMessages.write(new Mailbox("Administrateur de la messagerie", "mailer-daemon", domain),
+                "Non remis : " + subject, "<" + UUID.randomUUID() + "@" + domain + ">", text.toString(), fields);
     }
 }

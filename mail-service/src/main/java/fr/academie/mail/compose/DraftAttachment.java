@@ -33,6 +33,13 @@ public class DraftAttachment extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The bytes the draft's attachments hold (and charge to the quota). */
+    static long bytesOf(UUID draftId) {
+        return ((Number) getEntityManager().createQuery(
+                "select coalesce(sum(sizeBytes), 0) from DraftAttachment where draftId = ?1")
+                .setParameter(1, draftId).getSingleResult()).longValue();
+    }
+
     static List<DraftAttachment> of(UUID draftId) {
         return list("draftId = ?1 order by createdAt, id", draftId);
     }

@@ -178,7 +178,7 @@ public class DraftService {
     /** How many bytes the draft's attachments may still take. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long room(String ownerId, UUID id) {
-        return Draft.ofOwner(ownerId, id).map(draft -> config.sending().maxAttachments().asLongValue() - attached(draft))
+        return Draft.ofOwner(ownerId, id).map(draft -> config.sending().maxAttachments().asLongValue() - DraftAttachment.bytesOf(draft.id))
                 .orElse(0L);
     }
 
@@ -248,11 +248,11 @@ public class DraftService {
 
     /** Gives back to the quota the bytes of the draft's attachments (deleted with it). */
     void release(Draft draft) {
-        quotas.release(draft.ownerId, attached(draft));
+        quotas.release(draft.ownerId, DraftAttachment.bytesOf(draft.id));
     }
 
     private DraftAttachment store(Draft draft, String fileName, String contentType, Spool content) {
-        long room = config.sending().maxAttachments().asLongValue() - attached(draft);
+        long room = config.sending().maxAttachments().asLongValue() - DraftAttachment.bytesOf(draft.id);
         if (content.size() > room) {
             throw tooLarge();
         }
@@ -285,13 +285,6 @@ public class DraftService {
 
     private static String megabytes(long bytes) {
         return String.format(Locale.FRENCH, "%.0f Mo", bytes / 1024.0 / 1024.0);
-    }
-
-    private static long attached(Draft draft) {
-        Number sum = (Number) Panache.getEntityManager()
-                .createQuery("select coalesce(sum(sizeBytes), 0) from DraftAttachment where draftId = ?1")
-                .setParameter(1, draft.id).getSingleResult();
-        return sum.longValue();
     }
 
     private static void checkRecipients(Draft.Recipients recipients) {

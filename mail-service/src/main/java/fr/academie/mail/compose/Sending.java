@@ -112,7 +112,7 @@ public class Sending {
         Instant now = Instant.now();
         try (Composer.Composed composed = composer.compose(draft, DraftAttachment.of(draft.id), answered, forwarded,
                 now, config.domain())) {
-            long attachments = attachedBytes(draft);
+            long attachments = DraftAttachment.bytesOf(draft.id);
             if (!quotas.hasRoom(draft.ownerId, composed.sentCopy().size() - attachments)) {
                 draft.sendAt = null;
                 draft.sendError = "Votre messagerie est pleine : libérez de l'espace, puis envoyez de nouveau ce message.";
@@ -184,9 +184,5 @@ public class Sending {
             draft.sendAt = null;
             draft.sendError = reason;
         });
-    }
-
-    private static long attachedBytes(Draft draft) {
-        return DraftAttachment.of(draft.id).stream().mapToLong(a -> a.sizeBytes).sum();
     }
 }

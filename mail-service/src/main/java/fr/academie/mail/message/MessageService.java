@@ -26,11 +26,14 @@ public class MessageService {
     private final FolderService folders;
     private final LabelService labels;
     private final MailConfig config;
+    private final TrustedSenderService trustedSenders;
 
-    public MessageService(FolderService folders, LabelService labels, MailConfig config) {
+    public MessageService(FolderService folders, LabelService labels, MailConfig config,
+                          TrustedSenderService trustedSenders) {
         this.folders = folders;
         this.labels = labels;
         this.config = config;
+        this.trustedSenders = trustedSenders;
     }
 
     /** A page of the folder's messages, or empty when the folder is not the owner's. */
@@ -78,7 +81,7 @@ public class MessageService {
      */
     public Optional<MessageView> read(String ownerId, UUID id, boolean showRemoteImages) {
         return Message.ofOwner(ownerId, id).map(message -> {
-            boolean trusted = TrustedSender.isTrusted(ownerId, message.senderAddress);
+            boolean trusted = trustedSenders.isTrusted(ownerId, message.senderAddress);
             List<Attachment> attachments = Attachment.of(message.id);
             Map<String, String> inline = attachments.stream().filter(a -> a.contentId != null)
                     .collect(Collectors.toMap(a -> a.contentId.replaceAll("^<|>$", ""),

@@ -3,21 +3,15 @@ package fr.academie.mail.notification;
 import fr.academie.mail.delivery.Delivery;
 import fr.academie.mail.folder.FolderService;
 import fr.academie.mail.folder.SystemFolder;
+import fr.academie.mail.mime.AutomaticMessages;
 import fr.academie.mail.store.Spool;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.address.Mailbox;
-import org.apache.james.mime4j.message.DefaultMessageWriter;
-import org.apache.james.mime4j.stream.RawField;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Date;
-import java.util.TimeZone;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -29,7 +23,6 @@ import java.util.UUID;
 public class NotificationService {
 
     static final String SENDER_ADDRESS = "ne-pas-repondre@ac-orleans-tours.fr";
-    private static final TimeZone PARIS = TimeZone.getTimeZone("Europe/Paris");
 
     private final FolderService folders;
     private final Delivery delivery;
@@ -69,18 +62,7 @@ public class NotificationService {
     /** The notification as a plain-text UTF-8 message from the académie's no-reply address. */
     static byte[] rfc5322(String caller, NotificationRequest request) {
         String name = request.senderName() == null || request.senderName().isBlank() ? "Portail agents" : request.senderName();
-        try {
-            Message message = Message.Builder.of()
-                    .setFrom(new Mailbox(name, "ne-pas-repondre", "ac-orleans-tours.fr"))
-                    .setField(new RawField("To", "undisclosed-recipients:;"))
-                    .setSubject(request.subject())
-                    .setDate(new Date(), PARIS)
-                    .setMessageId("<" + UUID.randomUUID() + "." + caller + "@portail.ac-orleans-tours.fr>")
-                    .setBody(request.text(), StandardCharsets.UTF_8)
-                    .build();
-            return DefaultMessageWriter.asBytes(message);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AutomaticMessages.write(new Mailbox(name, "ne-pas-repondre", "ac-orleans-tours.fr"), request.subject(),
+                "<" + UUID.randomUUID() + "." + caller + "@portail.ac-orleans-tours.fr>", request.text(), Map.of());
     }
 }
