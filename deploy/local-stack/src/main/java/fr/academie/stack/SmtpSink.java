@@ -35,6 +35,7 @@ public final class SmtpSink implements AutoCloseable {
     private final Path directory;
     private final List<Received> received = new ArrayList<>();
     private final AtomicInteger count = new AtomicInteger();
+    private final List<String> refused = new ArrayList<>();
     private volatile int refusal;
 
     private SmtpSink(int port, Path directory) {
@@ -58,6 +59,9 @@ public final class SmtpSink implements AutoCloseable {
             throws RejectException {
         int code = refusal;
         if (code != 0) {
+            synchronized (refused) {
+                refused.add(recipient.toLowerCase(Locale.ROOT));
+            }
             throw new RejectException(code, code >= 500 ? "5.1.1 Recipient refused (sink told to refuse)"
                     : "4.3.0 Try again later (sink told to refuse)");
         }
@@ -82,6 +86,13 @@ public final class SmtpSink implements AutoCloseable {
     public List<Received> receivedFor(String recipient) {
         synchronized (received) {
             return received.stream().filter(m -> m.recipient().equals(recipient.toLowerCase(Locale.ROOT))).toList();
+        }
+    }
+
+    /** How many times a message for this recipient was refused (see {@link #refuseWith}). */
+    public long refusalsFor(String recipient) {
+        synchronized (refused) {
+            return refused.stream().filter(recipient.toLowerCase(Locale.ROOT)::equals).count();
         }
     }
 
