@@ -1,5 +1,6 @@
 package fr.academie.mail.search;
 
+import fr.academie.mail.config.MailConfig;
 import fr.academie.mail.folder.Folder;
 import fr.academie.mail.folder.SystemFolder;
 import fr.academie.mail.message.Message;
@@ -43,6 +44,16 @@ public class SearchService {
     public record Hits(List<Message> messages, Map<UUID, String> headlines, boolean more) {
     }
 
+    /** In the WHERE clause rather than a FROM item, so that the planner sees the words and estimates their frequency. */
+    private static final String TSQUERY = "websearch_to_tsquery('portail_fr', :text)";
+    private static final String NEWEST = " order by m.received_at desc, m.id desc";
+
+    private final int ranked;
+
+    public SearchService(MailConfig config) {
+        this.ranked = config.search().ranked();
+    }
+
     /** Empty when {@code folderId} is given and is not one of the owner's folders. */
     public Optional<Hits> search(String ownerId, SearchQuery query, UUID folderId, int offset, int limit) {
         UUID folder = folderId;
@@ -56,35 +67,51 @@ public class SearchService {
             }
             folder = named.get();
         }
-        StringBuilder sql = new StringBuilder("select m.id from message m");
+        StringBuilder where = new StringBuilder(" from message m where m.owner_id = :owner");
         Map<String, Object> parameters = new HashMap<>();
-        if (query.hasText()) {
-            sql.append(", websearch_to_tsquery('portail_fr', :text) q");
-            parameters.put("text", query.text());
-        }
-        sql.append(" where m.owner_id = :owner");
         parameters.put("owner", ownerId);
         if (query.hasText()) {
-            sql.append(" and m.search @@ q");
+            where.append(" and m.search @@ ").append(TSQUERY);
+            parameters.put("text", query.text());
         }
         if (folder != null) {
-            sql.append(" and m.folder_id = :folder");
+            where.append(" and m.folder_id = :folder");
             parameters.put("folder", folder);
         }
-        conditions(query, sql, parameters);
-        sql.append(query.hasText() ? " order by ts_rank_cd(m.search, q) desc, m.received_at desc, m.id desc"
-                : " order by m.received_at desc, m.id desc");
-        sql.append(" offset :offset limit :limit");
-        parameters.put("offset", offset);
-        parameters.put("limit", limit + 1);
-        Query select = Panache.getEntityManager().createNativeQuery(sql.toString());
-        parameters.forEach(select::setParameter);
-        List<UUID> ids = select.getResultList().stream().map(UUID.class::cast).toList();
+        conditions(query, where, parameters);
+        List<UUID> ids = matches(where.toString(), parameters, query.hasText(), offset, limit + 1);
         boolean more = ids.size() > limit;
         List<UUID> page = more ? ids.subList(0, limit) : ids;
         Map<UUID, Message> byId = Message.<Message>list("id in ?1", page).stream().collect(Collectors.toMap(m -> m.id, m -> m));
         List<Message> messages = page.stream().map(byId::get).toList();
         return Optional.of(new Hits(messages, query.hasText() ? headlines(page, query.text()) : Map.of(), more));
+    }
+
+    /**
+     * Rows {@code [offset, offset + wanted)} of the matches: with free text, the newest ones
+     * ({@code mail.search.ranked}) by relevance, then the older ones by date; without, all by date.
+     */
+    private List<UUID> matches(String where, Map<String, Object> parameters, boolean text, int offset, int wanted) {
+        List<UUID> ids = new ArrayList<>();
+        if (text && offset < ranked) {
+            ids.addAll(ids("select id from (select m.id, m.received_at, m.search" + where + NEWEST + " limit " + ranked
+                    + ") recent order by ts_rank_cd(search, " + TSQUERY + ") desc, received_at desc, id desc",
+                    parameters, offset, Math.min(wanted, ranked - offset)));
+            if (offset + ids.size() < ranked) {
+                return ids; // the window was not full: every match is in it
+            }
+        }
+        if (ids.size() < wanted) {
+            ids.addAll(ids("select m.id" + where + NEWEST, parameters, text ? Math.max(offset, ranked) : offset,
+                    wanted - ids.size()));
+        }
+        return ids;
+    }
+
+    private static List<UUID> ids(String sql, Map<String, Object> parameters, int offset, int limit) {
+        Query select = Panache.getEntityManager().createNativeQuery(sql + " offset " + offset + " limit " + limit);
+        parameters.forEach(select::setParameter);
+        return select.getResultList().stream().map(UUID.class::cast).toList();
     }
 
     private static void conditions(SearchQuery query, StringBuilder sql, Map<String, Object> parameters) {

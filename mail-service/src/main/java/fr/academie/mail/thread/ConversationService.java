@@ -41,13 +41,16 @@ public class ConversationService {
     public Optional<Page<Conversation>> list(String ownerId, UUID folderId, int limit, Cursor after) {
         return folders.find(ownerId, folderId).map(folder -> {
             // each conversation once, at its latest message in the folder: the folder's order index walks the
-            // newest first, and the owner/thread index tells whether a later message of the same thread is there
+            // newest first, and the owner/thread index tells whether a later message of the same thread is there.
+            // "offset 0" keeps the NOT EXISTS a per-row probe: flattened into an anti-join, it was planned as a
+            // hash over the whole folder (600 ms for 100,000 messages instead of a walk that stops at the page).
             String keyset = after == null ? "" : " and (m.received_at < :at or (m.received_at = :at and m.id < :id))";
             var query = Panache.getEntityManager().createNativeQuery("""
                             select m.id from message m where m.folder_id = :folder""" + keyset + """
                              and not exists (select 1 from message n where n.owner_id = m.owner_id
                                 and n.thread_id = m.thread_id and n.folder_id = m.folder_id
-                                and (n.received_at > m.received_at or (n.received_at = m.received_at and n.id > m.id)))
+                                and (n.received_at > m.received_at or (n.received_at = m.received_at and n.id > m.id))
+                                offset 0)
                             order by m.received_at desc, m.id desc limit :limit""")
                     .setParameter("folder", folderId).setParameter("limit", limit + 1);
             if (after != null) {
@@ -58,8 +61,8 @@ public class ConversationService {
                     .collect(Collectors.toMap(m -> m.id, m -> m));
             List<Message> rows = ids.stream().map(latest::get).toList();
             Map<UUID, List<Message>> threads = rows.isEmpty() ? Map.of() : Message.<Message>list(
-                            "folderId = ?1 and threadId in ?2 order by receivedAt, id", folderId,
-                            rows.stream().map(m -> m.threadId).toList()).stream()
+                            "ownerId = ?1 and threadId in ?2 and folderId = ?3 order by receivedAt, id", ownerId,
+                            rows.stream().map(m -> m.threadId).toList(), folderId).stream()
                     .collect(Collectors.groupingBy(m -> m.threadId, LinkedHashMap::new, Collectors.toList()));
             Map<UUID, List<LabelTag>> tags = labels.of(ids);
             return Page.of(rows, limit, m -> new Cursor(m.receivedAt, m.id), m -> conversation(m,

@@ -124,6 +124,28 @@ class SearchTest {
     }
 
     @Test
+    void theNewestMatchesAreRankedAndOlderOnesFollowByDate() {
+        // %test.mail.search.ranked=3: of five matches, the three newest by relevance, then the two others by date;
+        // the oldest say "rhododendron" most often, so ranking every match would put them first
+        String folder = mailbox.folder("ARCHIVE");
+        for (int day = 1; day <= 5; day++) {
+            importInto(folder, ("From: ien@ac-orleans-tours.fr\r\nSubject: Visite " + day + "\r\nDate: 0" + day
+                    + " Nov 2026 08:00:00 +0100\r\nMessage-ID: <visite-" + day + "-" + UUID.randomUUID() + "@ac-orleans-tours.fr>\r\n\r\n"
+                    + "rhododendron calendrier ".repeat(6 - day)).getBytes(StandardCharsets.UTF_8));
+        }
+        List<String> subjects = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var page = given().auth().oauth2(token).queryParam("q", "rhododendron").queryParam("limit", 2)
+                    .queryParam("cursor", cursor == null ? "" : cursor).get("/search").then().statusCode(200).extract();
+            subjects.addAll(page.path("items.message.subject"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        org.junit.jupiter.api.Assertions.assertEquals(
+                List.of("Visite 3", "Visite 4", "Visite 5", "Visite 2", "Visite 1"), subjects);
+    }
+
+    @Test
     void anotherPersonsMessagesNeverAppear() {
         String lena = TestStack.get().accessToken("lmartin");
         given().auth().oauth2(lena).queryParam("q", "previsionnel").get("/search").then().statusCode(200)
