@@ -6,7 +6,8 @@ const DRAG = 'application/x-portail-messages';
 
 // The left pane: "Nouveau message", the folder tree (system folders first, personal ones nested) with unread and
 // total counts, the labels with their colours, and the quota bar. Folders and labels are drop targets for
-// messages dragged from the list. Fires "pick" ({kind, id}), "drop-messages" ({kind, id, ids}) and "compose".
+// messages dragged from the list. Fires "pick" ({kind, id}), "drop-messages" ({kind, id, ids}), "compose" and
+// "manage" (folders, labels, signatures…).
 class MailFolders extends LitElement {
   static properties = { folders: { attribute: false }, labels: { attribute: false }, mailbox: { attribute: false },
     current: { attribute: false }, over: { state: true } };
@@ -27,6 +28,7 @@ class MailFolders extends LitElement {
     .barre div { height: 100%; background: var(--bleu, #000091); }
     .barre.pleine div { background: var(--rouge, #ce0500); }
     .alerte { color: var(--rouge, #ce0500); }
+    .gerer { margin-top: 1rem; background: none; border: 1px solid #ccc; border-radius: 4px; padding: .35rem .5rem; width: 100%; text-align: left; }
   `;
 
   pick(kind, id, event) {
@@ -61,7 +63,7 @@ class MailFolders extends LitElement {
       const target = this.dropTarget('folder', f.id);
       const current = this.current && this.current.kind === 'folder' && this.current.id === f.id;
       return html`<li><a href="#" aria-current=${current ? 'true' : 'false'} class=${this.over === f.id ? 'dessus' : ''}
-          data-folder=${f.systemRole || f.name}
+          data-folder=${f.systemRole || f.name} title=${f.total + ' message(s), ' + f.unread + ' non lu(s)'}
           @click=${(e) => this.pick('folder', f.id, e)} @dragover=${target.dragover} @dragleave=${target.dragleave}
           @drop=${target.drop}>
           <span>${f.name}</span>
@@ -85,6 +87,7 @@ class MailFolders extends LitElement {
               <span><span class="pastille" ${cssom({ background: l.color })}></span>${l.name}</span>
               <span class="compte">${l.unread || ''}</span></a></li>`;
         })}</ul>` : ''}
+      <button class="gerer" @click=${() => this.dispatchEvent(new CustomEvent('manage'))}>Gérer dossiers, étiquettes, signatures…</button>
       ${m ? html`<div class="quota">
         <div class=${'barre' + (m.nearlyFull ? ' pleine' : '')} role="meter" aria-label="Espace utilisé"
           aria-valuemin="0" aria-valuemax="100" aria-valuenow=${m.percent}><div ${cssom({ width: m.percent + '%' })}></div></div>

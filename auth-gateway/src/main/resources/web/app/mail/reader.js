@@ -19,6 +19,7 @@ class MailReader extends LitElement {
     .actions { display: flex; flex-wrap: wrap; gap: .4rem; margin: .5rem 0; }
     .actions button { padding: .3rem .6rem; }
     .etiquette { border-radius: 3px; padding: 0 .4rem; color: #fff; font-size: .8rem; margin-right: .25rem; }
+    .etiquette .retirer { background: none; border: none; color: inherit; cursor: pointer; padding: 0 0 0 .3rem; font-size: .9rem; }
     .images { background: #fff8e1; border: 1px solid #f0d890; padding: .4rem .6rem; margin-bottom: .5rem; font-size: .9rem; }
     .images button { margin-left: .5rem; }
     iframe { width: 100%; border: none; min-height: 12rem; background: #fff; }
@@ -57,7 +58,9 @@ class MailReader extends LitElement {
         <div class="entete">
           <h2 id="sujet">${m.subject || '(sans objet)'}</h2>
           ${m.priority === 'HIGH' ? html`<p class="priorite">Priorité haute</p>` : ''}
-          ${m.labels.map((l) => html`<span class="etiquette" ${cssom({ background: l.color })}>${l.name}</span>`)}
+          ${m.labels.map((l) => html`<span class="etiquette" ${cssom({ background: l.color })}>${l.name}<button
+            class="retirer" aria-label=${'Retirer l\'étiquette ' + l.name} title="Retirer l'étiquette"
+            @click=${() => this.act('UNLABEL', { labelId: l.id })}>×</button></span>`)}
           <dl>
             <dt>De</dt><dd>${person(m.from)} ${m.from.name ? html`&lt;${m.from.address}&gt;` : ''}</dd>
             <dt>À</dt><dd>${people(m.to) || '—'}</dd>

@@ -8,8 +8,11 @@ import '../mail/reader.js';
 import '../mail/compose.js';
 import '../mail/picker.js';
 import '../mail/shortcuts.js';
+import '../mail/manage.js';
 
-const ACTIONS_DONE = { ARCHIVE: 'archivé', TRASH: 'mis à la corbeille', MOVE: 'déplacé', LABEL: 'étiqueté' };
+const ACTIONS_DONE = { ARCHIVE: ['archivé', 'archivés'], RESTORE: ['restauré', 'restaurés'],
+  TRASH: ['mis à la corbeille', 'mis à la corbeille'], MOVE: ['déplacé', 'déplacés'], LABEL: ['étiqueté', 'étiquetés'],
+  DELETE_FOREVER: ['supprimé définitivement', 'supprimés définitivement'] };
 
 // The webmail: three panes (folders and labels, the list, the reading pane), the editor, keyboard shortcuts
 // ("?" lists them), drag and drop onto folders and labels. Every action is also a button or a link.
@@ -138,7 +141,7 @@ class PageMessagerie extends LitElement {
         page.items = page.items.map((r) => ({ ...r.message, headline: r.headline }));
       } else {
         page = await api('/api/mail/mailbox/largest?limit=50');
-        page.items = page.items.map((l) => ({ ...l.message, size: l.size }));
+        page.items = page.items.map((l) => ({ ...l.message, size: l.size, attachments: l.attachments }));
       }
       this.items = more ? [...this.items, ...page.items] : page.items;
       this.nextCursor = page.nextCursor;
@@ -180,12 +183,12 @@ class PageMessagerie extends LitElement {
     try {
       await api('/api/mail/messages/actions', { method: 'POST', headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ action, ids, ...extra }) });
-      const leaves = ['ARCHIVE', 'TRASH', 'MOVE'].includes(action) && this.view.kind === 'folder';
+      const leaves = action === 'DELETE_FOREVER' || (['ARCHIVE', 'TRASH', 'MOVE', 'RESTORE'].includes(action) && this.view.kind === 'folder');
       if (leaves && this.message && ids.includes(this.message.id)) {
         this.message = null;
       }
       if (ACTIONS_DONE[action]) {
-        this.say((ids.length > 1 ? ids.length + ' messages ' : 'Message ') + ACTIONS_DONE[action] + (ids.length > 1 ? 's' : '') + '.');
+        this.say((ids.length > 1 ? ids.length + ' messages ' : 'Message ') + ACTIONS_DONE[action][ids.length > 1 ? 1 : 0] + '.');
       }
       this.selected = new Set();
       await Promise.all([this.refreshFolders(), this.reload()]);
@@ -330,7 +333,7 @@ class PageMessagerie extends LitElement {
   }
 
   readerAction(event) {
-    const { action, address } = event.detail;
+    const { action, address, ...extra } = event.detail;
     const handlers = {
       reply: () => this.reply(false), replyAll: () => this.reply(true), forward: () => this.forward(),
       label: () => this.renderRoot.querySelector('#choix-etiquette').open(),
@@ -341,7 +344,7 @@ class PageMessagerie extends LitElement {
         this.message = await api('/api/mail/messages/' + this.message.id);
       },
     };
-    (handlers[action] || (() => this.act(action)))();
+    (handlers[action] || (() => this.act(action, extra)))();
   }
 
   dropped(event) {
@@ -370,7 +373,9 @@ class PageMessagerie extends LitElement {
       <span class="resume">
         <span class="signes">${item.priority === 'HIGH' ? html`<span title="Priorité haute" aria-label="priorité haute">❗</span>` : ''}${item.flagged ? html`<span aria-label="suivi">★</span>` : ''}${item.hasAttachments ? html`<span aria-label="pièce jointe">📎</span>` : ''}</span>
         ${(item.labels || []).map((l) => html`<span class="etiquette" ${cssom({ background: l.color })}>${l.name}</span>`)}
-        <span class="sujet">${item.subject || '(sans objet)'}</span> — ${item.headline ? this.headline(item.headline) : item.snippet}
+        <span class="sujet">${item.subject || '(sans objet)'}</span> — ${item.headline ? this.headline(item.headline)
+          : item.attachments && item.attachments.length ? item.attachments.map((a) => '📎 ' + a.fileName + ' (' + size(a.size) + ')').join(', ')
+          : item.snippet}
       </span>
     </li>`;
   }
@@ -386,7 +391,8 @@ class PageMessagerie extends LitElement {
       <div class=${'webmail' + (this.message ? ' lecture' : '')}>
         <div class="dossiers panneau">
           <mail-folders .folders=${this.folders} .labels=${this.labels} .mailbox=${this.mailbox} .current=${this.view}
-            @pick=${(e) => this.show(e.detail)} @drop-messages=${this.dropped} @compose=${this.compose}></mail-folders>
+            @pick=${(e) => this.show(e.detail)} @drop-messages=${this.dropped} @compose=${this.compose}
+            @manage=${() => this.renderRoot.querySelector('mail-manage').open()}></mail-folders>
         </div>
         <section class="liste panneau" aria-labelledby="titre-liste">
           <div class="liste-entete">
@@ -402,13 +408,20 @@ class PageMessagerie extends LitElement {
               <button @click=${() => this.act('TRASH')}>Supprimer</button>
               <button @click=${() => this.act('READ')}>Lu</button>
               <button @click=${() => this.act('UNREAD')}>Non lu</button>
+              <button @click=${() => this.act(this.currentFlagged() ? 'UNFLAG' : 'FLAG')}>Suivre</button>
+              ${this.view && this.view.kind === 'folder' && (this.folder(this.view.id) || {}).systemRole === 'TRASH'
+                ? html`<button class="restaurer" @click=${() => this.act('RESTORE')}>Restaurer</button>` : ''}
               ${this.view && this.view.kind === 'folder' ? html`<label><input type="checkbox" .checked=${this.conversations}
                 @change=${(e) => { this.conversations = e.target.checked; this.show(this.view); }}> Conversations</label>` : ''}
               ${this.view && this.view.kind === 'folder' && ['TRASH', 'JUNK'].includes((this.folder(this.view.id) || {}).systemRole)
                 ? html`<button @click=${this.emptyFolder}>Vider</button>` : ''}
+              ${this.view && this.view.kind === 'largest' ? html`<button class="definitif" @click=${this.deleteForever}>Supprimer définitivement</button>` : ''}
               <button aria-label="Raccourcis clavier" title="?" @click=${() => this.renderRoot.querySelector('mail-shortcuts').open()}>?</button>
             </div>
           </div>
+          ${this.view && this.view.kind === 'largest' ? html`<p class="discret">Les plus gros messages de tous vos dossiers.
+            « Supprimer » les met à la corbeille, qui compte encore dans votre espace jusqu'à ce que vous la vidiez ;
+            « Supprimer définitivement » libère l'espace tout de suite. Pour garder un message, téléchargez-le (.eml) depuis la lecture.</p>` : ''}
           ${this.items.length === 0 ? html`<p class="discret">Aucun message.</p>` : html`
             <ul class="messages" role="listbox" tabindex="0" aria-multiselectable="true" aria-label=${'Messages : ' + this.title()}
               aria-activedescendant=${'m-' + this.focused}>${this.items.map((item, i) => this.row(item, i))}</ul>`}
@@ -427,9 +440,30 @@ class PageMessagerie extends LitElement {
       <mail-picker id="choix-etiquette" title="Étiqueter avec…" .items=${this.labels}
         @choose=${(e) => this.act('LABEL', { labelId: e.detail })}></mail-picker>
       <mail-shortcuts></mail-shortcuts>
+      <mail-manage .folders=${this.folders} .labels=${this.labels} @changed=${this.managed}></mail-manage>
       ${this.notice ? html`<div class="avis" role="status">${this.notice.text}
         ${this.notice.undoDraft ? html`<button @click=${this.undo}>Annuler</button>` : ''}</div>` : ''}
     `;
+  }
+
+  /** After a folder or label changed in "Gérer": the panes again, back to the inbox if the list shown is gone. */
+  async managed() {
+    try {
+      await this.refreshFolders();
+      const gone = this.view.kind === 'folder' ? !this.folder(this.view.id)
+        : this.view.kind === 'label' && !this.labels.some((l) => l.id === this.view.id);
+      await (gone ? this.show({ kind: 'folder', id: this.folders.find((f) => f.systemRole === 'INBOX').id }) : this.reload());
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  deleteForever() {
+    const ids = this.targets();
+    if (ids.length && confirm('Supprimer définitivement ' + (ids.length > 1 ? 'ces ' + ids.length + ' messages' : 'ce message')
+      + ' ? Ils ne pourront pas être récupérés.')) {
+      this.act('DELETE_FOREVER', {}, ids);
+    }
   }
 
   async emptyFolder() {

@@ -13,6 +13,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -172,6 +173,144 @@ class WebmailInChromiumTest {
         assertTrue(errors.isEmpty(), "nothing ran, nothing failed: " + errors);
     }
 
+    @Test
+    void aPersonManagesFoldersLabelsSignaturesTrustedSendersAndImportsMail() throws IOException {
+        TestStack.Account account = TestStack.get().newAccount("personnel");
+        given(account).contentType(ContentType.JSON).body(Map.of("address", "lettre@exemple.fr")).post("/trusted-senders")
+                .then().statusCode(204);
+        signIn(account.username());
+        waitFor(d -> script("return " + PAGE + ".querySelector('mail-folders')") != null);
+        click(PAGE + ".querySelector('mail-folders').shadowRoot.querySelector('.gerer')");
+        waitFor(d -> Boolean.TRUE.equals(script("return " + manage() + ".querySelector('dialog').open")));
+
+        // folders: "Projets", then "Voyage Rome" inside it, renamed; then "Projets" deleted, its mail to the trash
+        type(manage() + ".querySelector('form.ajout:not([aria-label]) input[name=name]')", "Projets");
+        click(manage() + ".querySelector('form.ajout:not([aria-label]) button')");
+        waitFor(d -> text(manage() + ".querySelector('[role=status]')").contains("Dossier « Projets » créé"));
+        String projets = folderNamed(account, "Projets");
+        type(manage() + ".querySelector('form.ajout:not([aria-label]) input[name=name]')", "Voyage Rome");
+        setValue(manage() + ".querySelector('form.ajout:not([aria-label]) select')", projets);
+        click(manage() + ".querySelector('form.ajout:not([aria-label]) button')");
+        waitFor(d -> script("return " + manage() + ".querySelector('form[aria-label=\"Dossier Projets / Voyage Rome\"]')") != null);
+        String rome = folderNamed(account, "Voyage Rome");
+        WebElement name = (WebElement) script("return " + manage() + ".querySelector('form[aria-label=\"Dossier Projets / Voyage Rome\"] input')");
+        name.clear();
+        name.sendKeys("Voyage à Rome", Keys.ENTER);
+        waitFor(d -> "Voyage à Rome".equals(given(account).get("/folders").then().extract().jsonPath()
+                .getString("items.find { it.id == '" + rome + "' }.name")));
+        assertEquals(projets, given(account).get("/folders").then().extract().jsonPath()
+                .getString("items.find { it.id == '" + rome + "' }.parentId"), "renamed where it was");
+        deliver(account, "Samir Benali <samir.benali@ac-orleans-tours.fr>", "Devis autocar", "<p>Ci-joint.</p>");
+        String devis = given(account).get("/folders/{id}/messages", folderId(account, "INBOX")).then().extract().jsonPath()
+                .getString("items.find { it.subject == 'Devis autocar' }.id");
+        given(account).contentType(ContentType.JSON).body(Map.of("action", "MOVE", "ids", List.of(devis), "folderId", rome))
+                .post("/messages/actions").then().statusCode(200);
+        click(manage() + ".querySelector('form[aria-label=\"Dossier Projets\"] button[type=button]')");
+        Alert confirmation = new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
+        assertTrue(confirmation.getText().contains("son sous-dossier") && confirmation.getText().contains("corbeille"), confirmation.getText());
+        confirmation.accept();
+        waitFor(d -> text(manage() + ".querySelector('[role=status]')").contains("1 message(s) mis à la corbeille"));
+        assertEquals(devis, given(account).get("/folders/{id}/messages", folderId(account, "TRASH")).then().extract()
+                .jsonPath().getString("items[0].id"));
+
+        // labels: created with a colour, recoloured
+        click(manage() + ".querySelector('#onglet-etiquettes')");
+        type(manage() + ".querySelector('form.ajout:not([aria-label]) input[name=name]')", "Pédagogie");
+        setValue(manage() + ".querySelector('form.ajout:not([aria-label]) input[name=color]')", "#188038");
+        click(manage() + ".querySelector('form.ajout:not([aria-label]) button')");
+        waitFor(d -> "#188038".equals(given(account).get("/labels").then().extract().jsonPath()
+                .getString("items.find { it.name == 'Pédagogie' }.color")));
+        setValue(manage() + ".querySelector('form[aria-label=\"Étiquette Pédagogie\"] input[name=color]')", "#ce0500");
+        click(manage() + ".querySelector('form[aria-label=\"Étiquette Pédagogie\"] button')");
+        waitFor(d -> "#ce0500".equals(given(account).get("/labels").then().extract().jsonPath()
+                .getString("items.find { it.name == 'Pédagogie' }.color")));
+
+        // signatures: the académie's template, made the default for new mail
+        click(manage() + ".querySelector('#onglet-signatures')");
+        click(manage() + ".querySelector('#nouvelle-signature button[type=button]')");
+        waitFor(d -> text(manage() + ".querySelector('#nouvelle-signature .texte')").contains("Camille Essai"));
+        click(manage() + ".querySelector('#nouvelle-signature input[name=defaultNew]')");
+        click(manage() + ".querySelector('#nouvelle-signature button:not([type])')");
+        waitFor(d -> given(account).get("/signatures").then().extract().jsonPath().getList("items").size() == 1);
+        assertEquals(Boolean.TRUE, given(account).get("/signatures").then().extract().jsonPath().getBoolean("items[0].defaultNew"));
+
+        // trusted senders: removed from the list
+        click(manage() + ".querySelector('#onglet-images')");
+        waitFor(d -> text(manage() + ".querySelector('[role=tabpanel]')").contains("lettre@exemple.fr"));
+        click(manage() + ".querySelector('[role=tabpanel] li button')");
+        waitFor(d -> given(account).get("/trusted-senders").then().extract().jsonPath().getList("items").isEmpty());
+
+        // import an mbox of two messages into the archive; the export link names the folder
+        click(manage() + ".querySelector('#onglet-import')");
+        String archive = folderId(account, "ARCHIVE");
+        setValue(manage() + ".querySelector('#dossier-echange')", archive);
+        Path mbox = Files.createTempDirectory("mbox").resolve("ancienne-messagerie.mbox");
+        Files.writeString(mbox, "From a@exemple.fr Mon Nov  2 08:00:00 2026\nFrom: a@exemple.fr\nSubject: Ancien 1\n"
+                + "Message-ID: <ancien-1-" + UUID.randomUUID() + "@exemple.fr>\n\nUn.\n\nFrom b@exemple.fr Mon Nov  2 09:00:00 2026\n"
+                + "From: b@exemple.fr\nSubject: Ancien 2\nMessage-ID: <ancien-2-" + UUID.randomUUID() + "@exemple.fr>\n\nDeux.\n");
+        ((WebElement) script("return " + manage() + ".querySelector('input[type=file]')")).sendKeys(mbox.toString());
+        waitFor(d -> text(manage() + ".querySelector('[role=status]')").contains("2 message(s) importé(s)"));
+        assertEquals(2, given(account).get("/folders/{id}/messages", archive).then().extract().jsonPath().getList("items").size());
+        assertEquals("/api/mail/folders/" + archive + "/export",
+                script("return " + manage() + ".querySelector('a[download]').getAttribute('href')"));
+
+        // the message of the deleted folder comes back from the trash (to the inbox: its folder is gone)
+        click(manage() + ".querySelector('form[method=dialog] button')");
+        click(PAGE + ".querySelector('mail-folders').shadowRoot.querySelector('a[data-folder=TRASH]')");
+        waitFor(d -> text(PAGE + ".querySelector('li#m-0')").contains("Devis autocar"));
+        click(PAGE + ".querySelector('li#m-0 input[type=checkbox]')");
+        click(PAGE + ".querySelector('.barre button.restaurer')");
+        waitFor(d -> given(account).get("/folders/{id}/messages", folderId(account, "INBOX")).then().extract().jsonPath()
+                .getList("items.id").contains(devis));
+    }
+
+    @Test
+    void libererDeLEspaceDeletesTheLargestMessageForGood() {
+        TestStack.Account account = TestStack.get().newAccount("personnel");
+        deliver(account, "Samir Benali <samir.benali@ac-orleans-tours.fr>", "Photos de la sortie", "<p>" + "x".repeat(200_000) + "</p>");
+        deliver(account, "Samir Benali <samir.benali@ac-orleans-tours.fr>", "Petit mot", "<p>Merci.</p>");
+        long used = given(account).get("/mailbox").then().extract().jsonPath().getLong("used");
+        signIn(account.username());
+        waitFor(d -> script("return " + PAGE + ".querySelector('mail-folders')") != null);
+        click(PAGE + ".querySelector('mail-folders').shadowRoot.querySelector('.quota a')");
+        waitFor(d -> text(PAGE + ".querySelector('#titre-liste')").contains("plus gros")
+                && text(PAGE + ".querySelector('li#m-0')").contains("Photos de la sortie"));
+        click(PAGE + ".querySelector('li#m-0 input[type=checkbox]')");
+        click(PAGE + ".querySelector('.barre button.definitif')");
+        Alert confirmation = new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
+        assertTrue(confirmation.getText().contains("définitivement"), confirmation.getText());
+        confirmation.accept();
+        waitFor(d -> text(PAGE + ".querySelector('.avis')").contains("supprimé définitivement"));
+        // (the portal's "new sign-in" notice, a few KB, may have arrived meanwhile)
+        assertTrue(given(account).get("/mailbox").then().extract().jsonPath().getLong("used") < used - 150_000, "space freed at once");
+        assertFalse(text(PAGE + ".querySelector('ul.messages')").contains("Photos de la sortie"));
+    }
+
+    private String manage() {
+        return PAGE + ".querySelector('mail-manage').shadowRoot";
+    }
+
+    private void click(String element) {
+        waitFor(d -> script("return " + element) != null);
+        ((WebElement) script("return " + element)).click();
+    }
+
+    /** Sets a field (a colour, a choice in a list) as a person would, once the page shows that value among its options. */
+    private void setValue(String element, String value) {
+        waitFor(d -> value.equals(script("const e = " + element + "; e.value = arguments[0];"
+                + " e.dispatchEvent(new Event('change')); return e.value;", value)));
+    }
+
+    private void type(String element, String text) {
+        waitFor(d -> script("return " + element) != null);
+        ((WebElement) script("return " + element)).sendKeys(text);
+    }
+
+    private static String folderNamed(TestStack.Account account, String name) {
+        return given(account).get("/folders").then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.name == '" + name + "' }.id");
+    }
+
     private void signIn(String username) {
         browser = Chromium.start();
         // a client address of its own (the tests' gateway trusts X-Forwarded-For): the suite's other classes have
@@ -202,8 +341,8 @@ class WebmailInChromiumTest {
         new Actions(browser).sendKeys(keys).perform();
     }
 
-    private Object script(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+    private Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
     }
 
     private String text(String element) {
