@@ -4,7 +4,6 @@ import { pageStyles } from '../styles.js';
 
 const STATUTS = {
   DRAFT: 'Brouillon',
-  SUBMITTED: 'Déposée',
   IN_REVIEW: 'En cours d\'examen',
   RETURNED: 'À compléter',
   APPROVED: 'Acceptée',

@@ -1,18 +1,41 @@
 package fr.academie.colibris.request;
 
+import fr.academie.colibris.catalogue.Catalogue;
+import fr.academie.colibris.catalogue.RequestType;
+import fr.academie.colibris.catalogue.Step;
 import fr.academie.common.page.Cursor;
 import fr.academie.common.page.Page;
+import fr.academie.common.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 
-/** A person's requests, most recently created first, by keyset pages. */
+/**
+ * Requests as people see and move them: the person's own, the deciders' at their steps and in their scope (and
+ * those they decided), HR's all but drafts; anyone else is told it does not exist.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class RequestService {
 
+    private static final String HR = "gestionnaire-rh";
+
+    private final Catalogue catalogue;
+
+    public RequestService(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** "Mes démarches": the person's requests, most recently created first, by keyset pages. */
     public Page<RequestSummary> list(String ownerId, int limit, Cursor after) {
         Parameters parameters = Parameters.with("owner", ownerId);
         String where = "ownerId = :owner";
@@ -22,6 +45,125 @@ public class RequestService {
         }
         List<HrRequest> rows = HrRequest.<HrRequest>find(where + " order by createdAt desc, id desc", parameters)
                 .range(0, limit).list();
-        return Page.of(rows, limit, r -> new Cursor(r.createdAt, r.id), RequestSummary::of);
+        Instant now = Instant.now();
+        return Page.of(rows, limit, r -> new Cursor(r.createdAt, r.id), r -> RequestSummary.of(r, now));
+    }
+
+    /**
+     * "À traiter": the requests waiting at a step the caller decides (their role; their school for a step scoped
+     * to it), the longest waiting first.
+     */
+    public Page<RequestSummary> toDecide(Actor actor, int limit, Cursor after) {
+        List<String> steps = new ArrayList<>();
+        Parameters parameters = Parameters.with("status", RequestStatus.IN_REVIEW);
+        boolean bySchool = false;
+        for (RequestType type : catalogue.types()) {
+            List<Step> circuit = type.definition.circuit();
+            for (int n = 1; n <= circuit.size(); n++) {
+                Step step = circuit.get(n - 1);
+                if (actor.roles().contains(step.role()) && (step.scope() == Step.Scope.ACADEMIE || actor.uai() != null)) {
+                    String name = "t" + steps.size();
+                    steps.add("(type.code = :" + name + " and step = " + n
+                            + (step.scope() == Step.Scope.UAI ? " and uai = :uai)" : ")"));
+                    parameters.and(name, type.code);
+                    bySchool |= step.scope() == Step.Scope.UAI;
+                }
+            }
+        }
+        if (steps.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        if (bySchool) {
+            parameters.and("uai", actor.uai());
+        }
+        String where = "status = :status and (" + String.join(" or ", steps) + ")";
+        if (after != null) {
+            where += " and (updatedAt > :at or (updatedAt = :at and id > :id))";
+            parameters.and("at", after.at()).and("id", after.id());
+        }
+        List<HrRequest> rows = HrRequest.<HrRequest>find(where + " order by updatedAt, id", parameters).range(0, limit).list();
+        Instant now = Instant.now();
+        return Page.of(rows, limit, r -> new Cursor(r.updatedAt, r.id), r -> RequestSummary.of(r, now));
+    }
+
+    @Transactional
+    public RequestView create(Actor actor, RequestInputs.NewRequest input) {
+        RequestType type = catalogue.type(input.type()).orElseThrow(() -> ProblemException.invalid(
+                "urn:portail:colibris:unknown-type", "type", "Ce type de démarche n'existe pas : choisissez-en un du catalogue."));
+        HrRequest request = HrRequest.draft(type, actor, RequestInputs.formOrEmpty(input.form()), Instant.now());
+        request.persist();
+        Panache.getEntityManager().flush(); // its number, given by the database
+        return view(actor, request);
+    }
+
+    public Optional<RequestView> find(Actor actor, UUID id) {
+        return visible(actor, id).map(request -> view(actor, request));
+    }
+
+    @Transactional
+    public RequestView edit(Actor actor, UUID id, RequestInputs.Edit input) {
+        return change(actor, id, input.version(), r -> r.edit(actor, input.form(), Instant.now()));
+    }
+
+    @Transactional
+    public RequestView submit(Actor actor, UUID id, RequestInputs.Move input) {
+        return change(actor, id, input.version(), r -> r.submit(actor, catalogue.campaigns(r.type.code), Instant.now()));
+    }
+
+    @Transactional
+    public RequestView withdraw(Actor actor, UUID id, RequestInputs.Move input) {
+        return change(actor, id, input.version(), r -> r.withdraw(actor, Instant.now()));
+    }
+
+    @Transactional
+    public RequestView decide(Actor actor, UUID id, RequestInputs.Decision input) {
+        return change(actor, id, input.version(), r -> {
+            switch (input.decision()) {
+                case APPROVE -> r.approve(actor, input.comment(), Instant.now());
+                case REFUSE -> r.refuse(actor, input.comment(), Instant.now());
+                case RETURN -> r.returnForCompletion(actor, input.comment(), Instant.now());
+            }
+        });
+    }
+
+    /**
+     * Applies a transition to the version the caller read: another change since (a colleague deciding at the same
+     * moment) is a 409, whether seen here or by the database's version check at the flush.
+     */
+    private RequestView change(Actor actor, UUID id, long version, Consumer<HrRequest> transition) {
+        HrRequest request = visible(actor, id).orElseThrow(RequestProblems::notFound);
+        if (request.version != version) {
+            throw RequestProblems.changed();
+        }
+        transition.accept(request);
+        try {
+            Panache.getEntityManager().flush();
+        } catch (OptimisticLockException e) {
+            throw RequestProblems.changed();
+        }
+        return view(actor, request);
+    }
+
+    private Optional<HrRequest> visible(Actor actor, UUID id) {
+        return HrRequest.<HrRequest>findByIdOptional(id).filter(request -> actor.id().equals(request.ownerId)
+                || (request.status != RequestStatus.DRAFT && (actor.roles().contains(HR)
+                || (request.currentStep() != null && actor.decides(request.currentStep(), request))
+                || request.history.stream().anyMatch(e -> actor.id().equals(e.actorId)))));
+    }
+
+    private static RequestView view(Actor actor, HrRequest request) {
+        List<String> actions = new ArrayList<>();
+        if (actor.id().equals(request.ownerId)) {
+            if (request.status == RequestStatus.DRAFT || request.status == RequestStatus.RETURNED) {
+                actions.addAll(List.of("edit", "submit"));
+            }
+            if (!request.status.isFinal()) {
+                actions.add("withdraw");
+            }
+        }
+        if (request.currentStep() != null && actor.decides(request.currentStep(), request)) {
+            actions.addAll(List.of("approve", "refuse", "return"));
+        }
+        return RequestView.of(request, actions, Instant.now());
     }
 }

@@ -35,7 +35,7 @@ class RequestResourceTest {
         requests.add(DemoAccounts.id("lmartin"), "formation", RequestStatus.APPROVED, SEPTEMBER);
         requests.add(DemoAccounts.id("lmartin"), "temps-partiel", RequestStatus.DRAFT, SEPTEMBER.plusSeconds(86_400));
         requests.add(DemoAccounts.id("lmartin"), "autorisation-absence", RequestStatus.IN_REVIEW, SEPTEMBER.plusSeconds(2 * 86_400));
-        requests.add(DemoAccounts.id("sbenali"), "cumul-activites", RequestStatus.SUBMITTED, SEPTEMBER);
+        requests.add(DemoAccounts.id("sbenali"), "cumul-activites", RequestStatus.IN_REVIEW, SEPTEMBER);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package fr.academie.colibris.request;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import fr.academie.colibris.catalogue.RequestType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -21,9 +23,17 @@ public class Requests {
         request.ownerId = ownerId;
         request.type = RequestType.findById(typeCode);
         request.status = status;
+        request.form = JsonNodeFactory.instance.objectNode();
+        request.step = status == RequestStatus.IN_REVIEW ? Integer.valueOf(1) : null;
         request.createdAt = createdAt;
         request.submittedAt = status == RequestStatus.DRAFT ? null : createdAt.plusSeconds(60);
         request.updatedAt = createdAt.plusSeconds(60);
         request.persist();
+    }
+
+    /** Sets the window of the type's campaigns (all of them), as HR would for a new year. */
+    public void campaignWindow(String typeCode, Instant opens, Instant closes) {
+        fr.academie.colibris.catalogue.Campaign.update("opensAt = ?1, closesAt = ?2, extendedUntil = null where typeCode = ?3",
+                opens, closes, typeCode);
     }
 }

@@ -1,0 +1,42 @@
+package fr.academie.colibris.catalogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.academie.common.page.Page;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The catalogue of request types, as the "Nouvelle démarche" page needs it: the form to show and the campaigns. */
+@Path("/types")
+@Produces(MediaType.APPLICATION_JSON)
+public class CatalogueResource {
+
+    private final Catalogue catalogue;
+
+    public CatalogueResource(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** A type: its form (JSON Schema), its circuit's steps and, when filed in campaigns, their windows. */
+    public record TypeView(String code, String label, String description, JsonNode form, List<String> circuit,
+                           boolean campaign, List<CampaignView> campaigns) {
+    }
+
+    public record CampaignView(String code, String label, Instant opensAt, Instant closesAt, boolean open,
+                               String extensionReason) {
+    }
+
+    @GET
+    public Page<TypeView> list() {
+        Instant now = Instant.now();
+        return Page.all(catalogue.types().stream().map(type -> new TypeView(type.code, type.label,
+                type.definition.description(), type.definition.form(),
+                type.definition.circuit().stream().map(Step::label).toList(), type.definition.campaign(),
+                catalogue.campaigns(type.code).stream().map(c -> new CampaignView(c.code, c.label, c.opensAt, c.closing(),
+                        c.admits(now), c.extensionReason)).toList())).toList());
+    }
+}
