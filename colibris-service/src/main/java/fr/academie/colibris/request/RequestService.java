@@ -3,6 +3,7 @@ package fr.academie.colibris.request;
 import fr.academie.colibris.catalogue.Catalogue;
 import fr.academie.colibris.catalogue.RequestType;
 import fr.academie.colibris.catalogue.Step;
+import fr.academie.colibris.notification.Notices;
 import fr.academie.common.page.Cursor;
 import fr.academie.common.page.Page;
 import fr.academie.common.problem.ProblemException;
@@ -30,9 +31,11 @@ public class RequestService {
     private static final String HR = "gestionnaire-rh";
 
     private final Catalogue catalogue;
+    private final Notices notices;
 
-    public RequestService(Catalogue catalogue) {
+    public RequestService(Catalogue catalogue, Notices notices) {
         this.catalogue = catalogue;
+        this.notices = notices;
     }
 
     /** "Mes démarches": the person's requests, most recently created first, by keyset pages. */
@@ -128,14 +131,18 @@ public class RequestService {
 
     /**
      * Applies a transition to the version the caller read: another change since (a colleague deciding at the same
-     * moment) is a 409, whether seen here or by the database's version check at the flush.
+     * moment) is a 409, whether seen here or by the database's version check at the flush; the notifications it
+     * calls for join the same transaction (the outbox).
      */
     private RequestView change(Actor actor, UUID id, long version, Consumer<HrRequest> transition) {
         HrRequest request = visible(actor, id).orElseThrow(RequestProblems::notFound);
         if (request.version != version) {
             throw RequestProblems.changed();
         }
+        int known = request.history.size();
         transition.accept(request);
+        // the messages it calls for, in this same transaction: committed together, or not at all
+        request.history.subList(known, request.history.size()).forEach(event -> notices.told(request, event));
         try {
             Panache.getEntityManager().flush();
         } catch (OptimisticLockException e) {

@@ -5,7 +5,10 @@ import fr.academie.colibris.catalogue.RequestType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import fr.academie.colibris.notification.Notice;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Test fixtures: requests as a person leaves them. */
@@ -35,5 +38,15 @@ public class Requests {
     public void campaignWindow(String typeCode, Instant opens, Instant closes) {
         fr.academie.colibris.catalogue.Campaign.update("opensAt = ?1, closesAt = ?2, extendedUntil = null where typeCode = ?3",
                 opens, closes, typeCode);
+    }
+
+    /** The outbox rows written for a request, oldest first. */
+    public List<Notice> notices(UUID requestId) {
+        return Notice.list("requestId = ?1 order by createdAt, id", requestId);
+    }
+
+    /** Forgets that a row was delivered, as if mail-service's answer had been lost before the relay marked it. */
+    public void undeliver(UUID noticeId) {
+        Notice.update("deliveredAt = null, nextAttemptAt = ?1 where id = ?2", Instant.now(), noticeId);
     }
 }

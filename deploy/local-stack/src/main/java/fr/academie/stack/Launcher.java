@@ -51,13 +51,16 @@ public final class Launcher {
 
         String gatewayUrl = "http://localhost:" + ports.get("PORTAIL_GATEWAY_PORT");
         stack.registerGateway(gatewayUrl);
-        Map<String, String> gatewayConfig = new LinkedHashMap<>();
-        gatewayConfig.put("gateway.public-url", gatewayUrl);
-        for (Service service : Service.values()) {
+        Map<Service, String> urls = new LinkedHashMap<>();
+        for (Service service : Service.values()) { // the gateway last, colibris-service after mail-service
             int port = ports.get("PORTAIL_" + service.name() + "_PORT");
             Instant serviceStart = Instant.now();
-            stack.startService(service, root, port, service == Service.GATEWAY ? gatewayConfig : Map.of());
-            gatewayConfig.put(service.gatewayUrlKey(), "http://127.0.0.1:" + port);
+            Map<String, String> config = new LinkedHashMap<>(Stack.linksFor(service, urls::get));
+            if (service == Service.GATEWAY) {
+                config.put("gateway.public-url", gatewayUrl);
+            }
+            stack.startService(service, root, port, config);
+            urls.put(service, "http://127.0.0.1:" + port);
             System.out.printf("  %-16s ready on port %d after %.1f s%n", service.module(), port,
                     Duration.between(serviceStart, Instant.now()).toMillis() / 1000.0);
         }

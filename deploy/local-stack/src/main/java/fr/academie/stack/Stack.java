@@ -102,7 +102,8 @@ public final class Stack implements AutoCloseable {
 
     /**
      * The configuration a service needs to run against this stack, as Quarkus property names (without
-     * its HTTP port): its database, the realm, and for the gateway its three clients (sign-in, admin API, notifications).
+     * its HTTP port): its database, the realm, and the clients it uses (the gateway's three, mail-service's directory,
+     * colibris-service's notifier).
      */
     public Map<String, String> configFor(Service service) {
         Map<String, String> config = new LinkedHashMap<>();
@@ -120,6 +121,9 @@ public final class Stack implements AutoCloseable {
             config.put("quarkus.mailer.port", String.valueOf(smtp.port()));
             config.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
             config.put("quarkus.keycloak.admin-client.client-secret", admin.clientSecret(Keycloak.REALM, "mail-service"));
+        } else if (service == Service.COLIBRIS) {
+            config.put("quarkus.oidc-client.notifier.credentials.secret",
+                    admin.clientSecret(Keycloak.REALM, "colibris-notifier"));
         } else if (service == Service.GATEWAY) {
             config.put("quarkus.oidc.credentials.secret", admin.clientSecret(Keycloak.REALM, "portail"));
             config.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
@@ -128,6 +132,23 @@ public final class Stack implements AutoCloseable {
                     admin.clientSecret(Keycloak.REALM, "portail-notifier"));
         }
         return config;
+    }
+
+    /**
+     * The addresses of the other services a service calls, as its configuration names them: the gateway relays to
+     * the three services, colibris-service sends notifications to mail-service. {@code url} gives a service's base URL
+     * (starting it first if needed).
+     */
+    public static Map<String, String> linksFor(Service service, java.util.function.Function<Service, String> url) {
+        Map<String, String> links = new LinkedHashMap<>();
+        if (service == Service.GATEWAY) {
+            for (Service backend : new Service[] {Service.MAIL, Service.IPROF, Service.COLIBRIS}) {
+                links.put(backend.gatewayUrlKey(), url.apply(backend));
+            }
+        } else if (service == Service.COLIBRIS) {
+            links.put("colibris.mail-url", url.apply(Service.MAIL));
+        }
+        return links;
     }
 
     /** Points the realm's {@code portail} client (redirects, back-channel logout) at the gateway's address. */

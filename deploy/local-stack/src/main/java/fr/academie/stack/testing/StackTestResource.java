@@ -2,6 +2,7 @@ package fr.academie.stack.testing;
 
 import fr.academie.stack.Ports;
 import fr.academie.stack.Service;
+import fr.academie.stack.Stack;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.HashMap;
@@ -33,10 +34,8 @@ public class StackTestResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         TestStack stack = TestStack.get();
         Map<String, String> config = new HashMap<>(stack.stack().configFor(service));
+        config.putAll(Stack.linksFor(service, stack::service));
         if (service == Service.GATEWAY) {
-            for (Service backend : new Service[] {Service.MAIL, Service.IPROF, Service.COLIBRIS}) {
-                config.put(backend.gatewayUrlKey(), stack.service(backend));
-            }
             // the realm must know the gateway's address before the first redirect, so the port is chosen here
             int port = Ports.free();
             config.put("quarkus.http.test-port", String.valueOf(port));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.academie.stack.ChildProcess;
 import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.Keycloak;
 import fr.academie.stack.KeycloakAdmin;
@@ -46,6 +47,8 @@ public final class TestStack {
     private final Tokens tokens;
     private String rotatedKeyId;
     private final Map<Service, String> services = new EnumMap<>(Service.class);
+    private final Map<Service, ChildProcess> processes = new EnumMap<>(Service.class);
+    private final Map<Service, Map<String, String>> configs = new EnumMap<>(Service.class);
     private final Map<String, CachedToken> cache = new ConcurrentHashMap<>();
 
     private TestStack(Path root, Stack stack) {
@@ -85,11 +88,33 @@ public final class TestStack {
 
     /** Starts the service from its built jar, with demo data, once per JVM; returns its base URL. */
     public synchronized String service(Service service) {
-        return services.computeIfAbsent(service, s -> {
-            int port = Ports.free();
-            stack.startService(s, root, port, Map.of("portail.demo-data", "true"));
-            return "http://127.0.0.1:" + port;
-        });
+        String running = services.get(service);
+        if (running != null) {
+            return running;
+        }
+        Map<String, String> config = new LinkedHashMap<>(Stack.linksFor(service, this::service));
+        config.put("portail.demo-data", "true");
+        int port = Ports.free();
+        configs.put(service, config);
+        processes.put(service, stack.startService(service, root, port, config));
+        services.put(service, "http://127.0.0.1:" + port);
+        return services.get(service);
+    }
+
+    /** Stops a service started by {@link #service} (an outage, for the tests of what survives one). */
+    public synchronized void stop(Service service) {
+        ChildProcess process = processes.remove(service);
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    /** Starts again a service {@link #stop stopped}, at the same address and with the same configuration. */
+    public synchronized void restart(Service service) {
+        if (!processes.containsKey(service)) {
+            int port = URI.create(services.get(service)).getPort();
+            processes.put(service, stack.startService(service, root, port, configs.get(service)));
+        }
     }
 
     /**
@@ -102,9 +127,7 @@ public final class TestStack {
             return running;
         }
         Map<String, String> config = new LinkedHashMap<>(extra);
-        for (Service backend : new Service[] {Service.MAIL, Service.IPROF, Service.COLIBRIS}) {
-            config.put(backend.gatewayUrlKey(), service(backend));
-        }
+        config.putAll(Stack.linksFor(Service.GATEWAY, this::service));
         int port = Ports.free();
         String url = "http://localhost:" + port;
         config.put("gateway.public-url", url);

@@ -1,0 +1,81 @@
+package fr.academie.colibris.notification;
+
+import fr.academie.colibris.config.ColibrisConfig;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Delivers the outbox to mail-service: each due row is leased (a second instance skips it), sent, and marked delivered
+ * once mail-service took them, or retried with a doubling delay (capped) until it does. A crash between the change's
+ * commit and the delivery loses nothing (the row waits); a crash after mail-service took it but before the mark
+ * delivers nothing twice (mail-service keys it by the row's id).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Longer than a call to mail-service can last (its timeouts: 2 s to connect, 10 s to answer). */
+    private static final Duration LEASE = Duration.ofSeconds(60);
+    private static final int BATCH = 200;
+
+    private final MailClient mail;
+    private final ColibrisConfig config;
+
+    public OutboxRelay(MailClient mail, ColibrisConfig config) {
+        this.mail = mail;
+        this.config = config;
+    }
+
+    @Scheduled(identity = "colibris-outbox", every = "${colibris.outbox.every}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deliverDue() {
+        Optional<Notice> next;
+        for (int round = 0; round < BATCH && (next = claimNext()).isPresent(); round++) {
+            recordAttempt(next.get().id, mail.deliver(next.get())); // the call outside any transaction
+        }
+    }
+
+    /**
+     * The next row due, leased for the time of one call (its next attempt moved past it) so that another instance
+     * leaves it alone meanwhile; empty when none is due.
+     */
+    @Transactional
+    Optional<Notice> claimNext() {
+        List<?> due = Panache.getEntityManager().createNativeQuery("""
+                        select id from outbox where delivered_at is null and next_attempt_at <= ?1
+                        order by next_attempt_at limit 1 for update skip locked""")
+                .setParameter(1, Instant.now()).getResultList();
+        if (due.isEmpty()) {
+            return Optional.empty();
+        }
+        Notice notice = Notice.findById(due.get(0));
+        notice.nextAttemptAt = Instant.now().plus(LEASE);
+        return Optional.of(notice);
+    }
+
+    @Transactional
+    void recordAttempt(UUID id, Optional<String> failure) {
+        Notice notice = Notice.findById(id);
+        notice.attempts++;
+        if (failure.isEmpty()) {
+            notice.deliveredAt = Instant.now();
+            notice.lastError = null;
+            return;
+        }
+        Duration wait = config.outbox().retryDelay().multipliedBy(1L << Math.min(notice.attempts - 1, 20));
+        wait = wait.compareTo(config.outbox().maxDelay()) > 0 ? config.outbox().maxDelay() : wait;
+        notice.nextAttemptAt = Instant.now().plus(wait);
+        notice.lastError = failure.get().length() > 1000 ? failure.get().substring(0, 1000) : failure.get();
+        LOG.infof("Notification %s not delivered (attempt %d: %s); next attempt in %d s", id, notice.attempts,
+                notice.lastError, wait.toSeconds());
+    }
+}
