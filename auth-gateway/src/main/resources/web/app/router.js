@@ -37,7 +37,9 @@ document.addEventListener('click', (event) => {
     return;
   }
   const url = new URL(link.href, location.href);
-  if (url.origin === location.origin && routes.some((route) => route.path === url.pathname)) {
+  // a page's own sub-paths too (/demarches/nouvelle): the page follows them through onRoute
+  const known = url.pathname === '/' || routes.some((route) => route.path !== '/' && url.pathname.startsWith(route.path));
+  if (url.origin === location.origin && known) {
     event.preventDefault();
     navigate(url.pathname);
   }

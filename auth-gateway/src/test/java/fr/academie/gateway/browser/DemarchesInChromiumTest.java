@@ -1,0 +1,182 @@
+package fr.academie.gateway.browser;
+
+import fr.academie.stack.DemoAccounts;
+import fr.academie.stack.Service;
+import fr.academie.stack.testing.Chromium;
+import fr.academie.stack.testing.StackTestResource;
+import fr.academie.stack.testing.TestStack;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Colibris story in a real browser: a teacher files a part-time request during its campaign; her head of school
+ * then HR approve it; her académie mailbox holds the three notifications, each with the new status and the link; the
+ * link opens the request in the portal without signing in again.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "service", value = "auth-gateway"))
+class DemarchesInChromiumTest {
+
+    private static final String PAGE = "document.querySelector('portail-app').shadowRoot.querySelector('page-demarches').shadowRoot";
+    private static final String SCHOOL = "0450042K";
+
+    @TestHTTPResource("/")
+    URI gateway;
+
+    private ChromeDriver browser;
+
+    @AfterEach
+    void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aPartTimeRequestFiledInTheBrowserIsDecidedAndItsNotificationsLeadBackToIt() throws Exception {
+        TestStack stack = TestStack.get();
+        openPartTimeCampaign();
+        TestStack.Account lena = stack.newAccount(Map.of("uai", SCHOOL), "personnel", "enseignant");
+        String head = stack.accessToken(stack.newAccount(Map.of("uai", SCHOOL), "personnel", "chef-etablissement").username());
+        String hr = stack.accessToken(stack.newAccount("personnel", "gestionnaire-rh").username());
+
+        signIn(lena.username(), "/demarches/nouvelle");
+        waitFor(d -> text(PAGE + ".querySelector('.types')").contains("Temps partiel"));
+        ((WebElement) script("return [..." + PAGE + ".querySelectorAll('.types button')]"
+                + ".find(b => b.querySelector('strong').textContent === 'Temps partiel')")).click();
+        waitFor(d -> text(PAGE + ".querySelector('#titre-type')").equals("Temps partiel"));
+        String form = PAGE + ".querySelector('demarche-formulaire').shadowRoot";
+        ((WebElement) script("return " + form + ".querySelector('#champ-anneeScolaire')")).sendKeys("2027-2028");
+        choose(form + ".querySelector('#champ-nature')", "sur autorisation");
+        choose(form + ".querySelector('#champ-quotite')", "80");
+        click(PAGE + ".querySelector('.actions .bouton:not(.secondaire)')");
+        waitFor(d -> browser.getCurrentUrl().matches(".*/demarches/[0-9a-f-]{36}$")
+                && text(PAGE + ".querySelector('#statut')").equals("En cours d'examen"));
+        String id = browser.getCurrentUrl().replaceAll(".*/demarches/", "");
+        long number = colibris(head).get("/requests/{id}", id).then().statusCode(200).extract().jsonPath().getLong("number");
+
+        decide(head, id, 1, "Avis favorable.");
+        decide(hr, id, 2, "Accordé pour l'année 2027-2028.");
+
+        // her mailbox: the three notifications, each saying what changed, with the link to the request
+        String token = stack.accessToken(lena.username());
+        String prefix = "Demande n° " + number + " (Temps partiel) : ";
+        List<String> expected = List.of(prefix + "acceptée", prefix + "acceptée à l'étape « Avis du chef d'établissement »",
+                prefix + "déposée");
+        waitFor(d -> subjects(token, prefix).equals(expected));
+        String inbox = mail(token).get("/folders").then().extract().jsonPath().getString("items.find { it.systemRole == 'INBOX' }.id");
+        String last = mail(token).get("/folders/{id}/messages?limit=50", inbox).then().extract().jsonPath()
+                .getString("items.find { it.subject == '" + prefix.replace("'", "\\'") + "acceptée' }.id");
+        String text = mail(token).get("/messages/{id}", last).then().statusCode(200).extract().path("text");
+        assertTrue(text.contains("Commentaire : Accordé pour l'année 2027-2028."), text);
+        Matcher link = Pattern.compile("https?://\\S+(/demarches/" + id + ")").matcher(text);
+        assertTrue(link.find(), text);
+
+        // the link, in the same browser: the request, no sign-in form on the way
+        browser.get(gateway.resolve(link.group(1)).toString());
+        waitFor(d -> text(PAGE + ".querySelector('#statut')").equals("Acceptée"));
+        assertEquals(gateway.resolve(link.group(1)).toString(), browser.getCurrentUrl());
+        String history = text(PAGE + ".querySelector('ol.historique')");
+        assertTrue(history.contains("Demande acceptée") && history.contains("Avis favorable."), history);
+    }
+
+    /** The campaign open around today, whatever the day the test runs (HR sets the windows each year). */
+    private static void openPartTimeCampaign() throws Exception {
+        TestStack.get().service(Service.COLIBRIS); // migrated and its catalogue loaded
+        try (Connection connection = DriverManager.getConnection(TestStack.get().stack().jdbcUrl("colibris"), "colibris", "");
+             Statement sql = connection.createStatement()) {
+            sql.executeUpdate("update campaign set opens_at = now() - interval '1 day', closes_at = now() + interval '30 days',"
+                    + " extended_until = null where type_code = 'temps-partiel'");
+        }
+    }
+
+    private static void decide(String token, String id, int step, String comment) {
+        long version = colibris(token).get("/requests/{id}", id).then().statusCode(200)
+                .body("step.number", org.hamcrest.Matchers.is(step)).extract().jsonPath().getLong("version");
+        colibris(token).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE", "comment", comment, "version", version))
+                .post("/requests/{id}/decision", id).then().statusCode(200);
+    }
+
+    private static List<String> subjects(String token, String prefix) {
+        String inbox = mail(token).get("/folders").then().extract().jsonPath().getString("items.find { it.systemRole == 'INBOX' }.id");
+        return mail(token).get("/folders/{id}/messages?limit=50", inbox).then().extract().jsonPath()
+                .getList("items.subject", String.class).stream().filter(s -> s.startsWith(prefix)).toList();
+    }
+
+    private static RequestSpecification colibris(String token) {
+        return io.restassured.RestAssured.given().baseUri(TestStack.get().service(Service.COLIBRIS)).auth().oauth2(token);
+    }
+
+    private static RequestSpecification mail(String token) {
+        return io.restassured.RestAssured.given().baseUri(TestStack.get().service(Service.MAIL)).auth().oauth2(token);
+    }
+
+    private void signIn(String username, String path) {
+        browser = Chromium.start();
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers",
+                Map.of("X-Forwarded-For", "10.78." + (int) (Math.random() * 250) + "." + (1 + (int) (Math.random() * 250)))));
+        browser.get(gateway.resolve(path).toString());
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(gateway.resolve(path).toString()));
+    }
+
+    private void choose(String select, String value) {
+        waitFor(d -> script("return " + select) != null);
+        script("const s = " + select + "; s.value = arguments[0]; s.dispatchEvent(new Event('change'));", value);
+    }
+
+    private void click(String element) {
+        waitFor(d -> script("return " + element) != null);
+        ((WebElement) script("return " + element)).click();
+    }
+
+    private Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    private String text(String element) {
+        Object text = script("const e = " + element + "; return e ? e.textContent.trim() : null;");
+        return text == null ? "" : text.toString();
+    }
+
+    private void waitFor(Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(RuntimeException.class).until(condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("at " + browser.getCurrentUrl() + " the page shows «" + text(PAGE).replaceAll("\\s+", " ")
+                    + "», console " + browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList(), e);
+        }
+    }
+}
