@@ -1,8 +1,6 @@
 package fr.academie.gateway.browser;
 
-import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.Service;
-import fr.academie.stack.testing.Chromium;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -13,15 +11,8 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.sql.Connection;
@@ -141,15 +132,7 @@ class DemarchesInChromiumTest {
     }
 
     private void signIn(String username, String path) {
-        browser = Chromium.start();
-        browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers",
-                Map.of("X-Forwarded-For", "10.78." + (int) (Math.random() * 250) + "." + (1 + (int) (Math.random() * 250)))));
-        browser.get(gateway.resolve(path).toString());
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(gateway.resolve(path).toString()));
+        browser = PortalPages.signIn(gateway, username, path);
     }
 
     private void choose(String select, String value) {
@@ -163,20 +146,14 @@ class DemarchesInChromiumTest {
     }
 
     private Object script(String script, Object... arguments) {
-        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+        return PortalPages.script(browser, script, arguments);
     }
 
     private String text(String element) {
-        Object text = script("const e = " + element + "; return e ? e.textContent.trim() : null;");
-        return text == null ? "" : text.toString();
+        return PortalPages.text(browser, element).trim();
     }
 
     private void waitFor(Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(RuntimeException.class).until(condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("at " + browser.getCurrentUrl() + " the page shows «" + text(PAGE).replaceAll("\\s+", " ")
-                    + "», console " + browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList(), e);
-        }
+        PortalPages.waitFor(browser, PAGE, Duration.ofSeconds(30), condition);
     }
 }

@@ -1,8 +1,6 @@
 package fr.academie.gateway.browser;
 
-import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.Service;
-import fr.academie.stack.testing.Chromium;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -14,11 +12,8 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -312,17 +307,7 @@ class WebmailInChromiumTest {
     }
 
     private void signIn(String username) {
-        browser = Chromium.start();
-        // a client address of its own (the tests' gateway trusts X-Forwarded-For): the suite's other classes have
-        // used the per-address API budget of 127.0.0.1, and a webmail asks for more than a page of the portal
-        browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers",
-                Map.of("X-Forwarded-For", "10.77." + (int) (Math.random() * 250) + "." + (1 + (int) (Math.random() * 250)))));
-        browser.get(gateway.resolve("/messagerie").toString());
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(gateway.resolve("/messagerie").toString()));
+        browser = PortalPages.signIn(gateway, username, "/messagerie");
     }
 
     /** Moves the list's cursor down ("j") to the message with that subject. */
@@ -342,22 +327,15 @@ class WebmailInChromiumTest {
     }
 
     private Object script(String script, Object... arguments) {
-        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+        return PortalPages.script(browser, script, arguments);
     }
 
     private String text(String element) {
-        Object text = script("const e = " + element + "; return e ? e.textContent : null;");
-        return text == null ? "" : text.toString();
+        return PortalPages.text(browser, element);
     }
 
-    /** Waits, and on a time-out says what the page shows (CI runs cannot be replayed). */
     private void waitFor(Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(RuntimeException.class).until(condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("at " + browser.getCurrentUrl() + " the page shows «" + text(PAGE).replaceAll("\\s+", " ")
-                    + "», console " + browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList(), e);
-        }
+        PortalPages.waitFor(browser, PAGE, Duration.ofSeconds(20), condition);
     }
 
     /** The person's token on mail-service directly (their portail token carries its audience). */

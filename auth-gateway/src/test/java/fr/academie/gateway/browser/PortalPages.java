@@ -1,0 +1,65 @@
+package fr.academie.gateway.browser;
+
+import fr.academie.stack.DemoAccounts;
+import fr.academie.stack.testing.Chromium;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/** Chromium on the portal as the SPA's tests drive it: signed in, its pages read through their shadow roots. */
+final class PortalPages {
+
+    private PortalPages() {
+    }
+
+    /**
+     * A browser signed in as the person, on that page of the portal. It has a client address of its own (the tests'
+     * gateway trusts X-Forwarded-For): the suite's other classes have used the per-address API budget of 127.0.0.1,
+     * and a webmail asks for more than a page of the portal.
+     */
+    static ChromeDriver signIn(URI gateway, String username, String path) {
+        ChromeDriver browser = Chromium.start();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("X-Forwarded-For",
+                "10." + random.nextInt(1, 250) + "." + random.nextInt(1, 250) + "." + random.nextInt(1, 250))));
+        browser.get(gateway.resolve(path).toString());
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(gateway.resolve(path).toString()));
+        return browser;
+    }
+
+    static Object script(WebDriver browser, String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    /** The text of the element the expression designates, or "" when there is none. */
+    static String text(WebDriver browser, String element) {
+        Object text = script(browser, "const e = " + element + "; return e ? e.textContent : null;");
+        return text == null ? "" : text.toString();
+    }
+
+    /** Waits, and on a time-out says what the page shows (CI runs cannot be replayed). */
+    static void waitFor(WebDriver browser, String page, Duration timeout, Function<WebDriver, Boolean> condition) {
+        try {
+            new WebDriverWait(browser, timeout).ignoring(RuntimeException.class).until(condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("at " + browser.getCurrentUrl() + " the page shows «" + text(browser, page).replaceAll("\\s+", " ")
+                    + "», console " + browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList(), e);
+        }
+    }
+}
