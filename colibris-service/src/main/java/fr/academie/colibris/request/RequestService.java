@@ -21,8 +21,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Requests as people see and move them: the person's own, the deciders' at their steps and in their scope (and
- * those they decided), HR's all but drafts; anyone else is told it does not exist.
+ * Requests as people see and move them: the person's own; once submitted, those whose circuit has a step the caller
+ * decides in their scope (a head of school: their school's; HR: all), and those they decided; anyone else is told
+ * it does not exist. A second decider who acted on a request a colleague has just moved on so gets a 409, not a 404.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -154,7 +155,7 @@ public class RequestService {
     private Optional<HrRequest> visible(Actor actor, UUID id) {
         return HrRequest.<HrRequest>findByIdOptional(id).filter(request -> actor.id().equals(request.ownerId)
                 || (request.status != RequestStatus.DRAFT && (actor.roles().contains(HR)
-                || (request.currentStep() != null && actor.decides(request.currentStep(), request))
+                || request.type.definition.circuit().stream().anyMatch(step -> actor.decides(step, request))
                 || request.history.stream().anyMatch(e -> actor.id().equals(e.actorId)))));
     }
 
