@@ -202,6 +202,11 @@ public class HrRequest extends PanacheEntityBase {
         return status == RequestStatus.IN_REVIEW ? type.definition.step(step) : null;
     }
 
+    /** Whether the current step's deadline has passed. */
+    public boolean late(Instant now) {
+        return dueAt != null && dueAt.isBefore(now);
+    }
+
     private void enter(int number, Instant now) {
         step = number;
         dueAt = now.plus(Duration.ofDays(type.definition.step(number).dueDays()));

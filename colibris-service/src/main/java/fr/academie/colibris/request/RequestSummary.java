@@ -16,7 +16,7 @@ public record RequestSummary(UUID id, long number, Type type, RequestStatus stat
         var step = request.currentStep();
         return new RequestSummary(request.id, request.number == null ? 0 : request.number,
                 new Type(request.type.code, request.type.label), request.status, request.ownerName, request.step,
-                step == null ? null : step.label(), request.dueAt, request.dueAt != null && request.dueAt.isBefore(now),
+                step == null ? null : step.label(), request.dueAt, request.late(now),
                 request.createdAt, request.submittedAt, request.updatedAt);
     }
 }

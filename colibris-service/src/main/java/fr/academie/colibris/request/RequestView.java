@@ -24,7 +24,7 @@ public record RequestView(UUID id, long number, RequestSummary.Type type, Reques
     static RequestView of(HrRequest request, List<String> actions, Instant now) {
         Step current = request.currentStep();
         CurrentStep step = current == null ? null : new CurrentStep(request.step, request.type.definition.circuit().size(),
-                current.label(), request.dueAt, request.dueAt != null && request.dueAt.isBefore(now));
+                current.label(), request.dueAt, request.late(now));
         List<Event> history = request.history.stream().map(e -> new Event(e.at, e.actorName, e.kind, e.fromStatus,
                 e.toStatus, e.step, e.comment)).toList();
         return new RequestView(request.id, request.number == null ? 0 : request.number,
