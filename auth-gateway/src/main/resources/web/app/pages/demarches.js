@@ -18,13 +18,18 @@ const EVENEMENTS = {
   RETURNED: 'Renvoyée pour complément', WITHDRAWN: 'Demande retirée',
 };
 const DECIDEURS = ['chef-etablissement', 'gestionnaire-rh'];
+// refusals shown under their own field rather than above the page
+const FIELDS_SHOWN = ['text', 'closesAt', 'reason', 'file', 'attachments'];
+const taille = (bytes) => (bytes < 1024 * 1024 ? Math.max(1, Math.round(bytes / 1024)) + ' Ko'
+  : (bytes / (1024 * 1024)).toFixed(1).replace('.', ',') + ' Mo');
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 const DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
 const MOMENT = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 // "Mes démarches": the person's requests (/demarches), a new one (/demarches/nouvelle), one request with its
-// history and what the caller may do (/demarches/<id>), and for heads of school and HR the requests waiting for
-// their decision (/demarches/a-traiter).
+// history, its exchanges and what the caller may do (/demarches/<id>), for heads of school and HR the requests
+// waiting for their decision (/demarches/a-traiter), and for HR its desk (/demarches/suivi: notifications waiting,
+// CSV export, campaigns' closings).
 class PageDemarches extends LitElement {
   static properties = { me: { attribute: false }, view: { state: true }, data: { state: true }, types: { state: true },
     type: { state: true }, error: { state: true }, problem: { state: true }, done: { state: true } };
@@ -39,12 +44,27 @@ class PageDemarches extends LitElement {
     .types strong { display: block; margin-bottom: .3rem; }
     .etat { display: inline-block; border-radius: 3px; padding: 0 .4rem; background: #eee; }
     .retard { color: var(--rouge, #ce0500); font-weight: 600; }
+    .prolongation { display: inline-block; margin-top: .3rem; font-size: .85rem; color: #716043; }
     .actions { display: flex; gap: .5rem; flex-wrap: wrap; margin-top: 1rem; }
     ol.historique { padding-left: 1.2rem; }
     ol.historique li { margin-bottom: .5rem; }
     .fait { background: #e8f6ec; border-left: 4px solid #18753c; padding: .6rem 1rem; }
     textarea { font: inherit; width: 100%; max-width: 40rem; box-sizing: border-box; }
     ul.liste a { color: inherit; }
+    ol.echanges { list-style: none; padding: 0; }
+    ol.echanges li { border-left: 3px solid #ddd; padding: .3rem .8rem; margin-bottom: .6rem; }
+    ol.echanges li.demandeur { border-color: var(--bleu, #000091); }
+    ol.echanges li.note { border-color: #b34000; background: #fff4ec; }
+    ol.echanges p { margin: .3rem 0 0; white-space: pre-wrap; }
+    label.case, label.fichier { display: block; margin: .5rem 0; }
+    ul.pieces { padding-left: 1.2rem; }
+    ul.pieces li { margin-bottom: .4rem; }
+    ul.pieces li > * { margin-right: .6rem; }
+    a.pj { display: inline-block; margin-right: .8rem; font-size: .9rem; }
+    table.envois { border-collapse: collapse; width: 100%; font-size: .9rem; }
+    table.envois th, table.envois td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #eee; vertical-align: top; }
+    form.champs { display: flex; flex-wrap: wrap; gap: .8rem; align-items: end; }
+    form.champs label { display: flex; flex-direction: column; gap: .2rem; }
   `];
 
   connectedCallback() {
@@ -62,12 +82,17 @@ class PageDemarches extends LitElement {
     return (this.me?.roles || []).some((role) => DECIDEURS.includes(role));
   }
 
+  hr() {
+    return (this.me?.roles || []).includes('gestionnaire-rh');
+  }
+
   async load() {
     if (!location.pathname.startsWith('/demarches')) {
       return; // leaving for another page: the layout replaces this one
     }
     const part = location.pathname.replace(/^\/demarches\/?/, '');
-    this.view = part === '' ? 'mine' : part === 'nouvelle' ? 'new' : part === 'a-traiter' ? 'todo' : 'one';
+    this.view = part === '' ? 'mine' : part === 'nouvelle' ? 'new' : part === 'a-traiter' ? 'todo'
+      : part === 'suivi' ? 'hr' : 'one';
     this.error = null;
     this.problem = null;
     this.data = null;
@@ -79,6 +104,9 @@ class PageDemarches extends LitElement {
       } else if (this.view === 'new') {
         this.type = null;
         this.types = (await api('/api/colibris/types')).items;
+      } else if (this.view === 'hr') {
+        this.types = (await api('/api/colibris/types')).items;
+        this.data = (await api('/api/colibris/deliveries')).items;
       } else {
         this.data = await api('/api/colibris/requests/' + encodeURIComponent(part));
         this.types = this.types || (await api('/api/colibris/types')).items;
@@ -98,7 +126,8 @@ class PageDemarches extends LitElement {
       this.done = done;
       return result;
     } catch (e) {
-      if (e.problem && e.problem.field && e.problem.field.startsWith('form.')) {
+      if (e.problem && e.problem.field && (e.problem.field.startsWith('form.') || e.problem.field.startsWith('attachments.')
+        || FIELDS_SHOWN.includes(e.problem.field))) {
         this.problem = e.problem;
       } else {
         this.error = e.message;
@@ -111,6 +140,7 @@ class PageDemarches extends LitElement {
     return html`<div class="onglets">
       <a href="/demarches" aria-current=${this.view === 'mine' ? 'page' : 'false'}>Mes demandes</a>
       ${this.deciding() ? html`<a href="/demarches/a-traiter" aria-current=${this.view === 'todo' ? 'page' : 'false'}>À traiter</a>` : ''}
+      ${this.hr() ? html`<a href="/demarches/suivi" aria-current=${this.view === 'hr' ? 'page' : 'false'}>Suivi RH</a>` : ''}
       <a class="bouton" href="/demarches/nouvelle">Nouvelle démarche</a>
     </div>`;
   }
@@ -147,6 +177,7 @@ class PageDemarches extends LitElement {
         <strong>${t.label}</strong>${t.description}
         ${t.campaign && window ? html`<br><span class="discret">${open ? 'Campagne ouverte' : 'Campagne'} du
           ${MOMENT.format(new Date(window.opensAt))} au ${MOMENT.format(new Date(window.closesAt))}</span>` : ''}
+        ${t.campaign && window?.extensionReason ? html`<br><span class="prolongation">${window.extensionReason}</span>` : ''}
       </button>`;
     })}</div>`;
   }
@@ -212,6 +243,7 @@ class PageDemarches extends LitElement {
         ${r.ownerName ? html`<p class="discret">Demandée par ${r.ownerName}</p>` : ''}
         ${type ? html`<demarche-formulaire .schema=${type.form} .value=${r.form} ?readonly=${!editable}
           .fieldError=${this.problem?.field} .errorText=${this.problem?.detail}></demarche-formulaire>` : ''}
+        ${r.pieces.length ? this.pieces(r, editable) : ''}
         <div class="actions">
           ${editable ? html`<button class="bouton" @click=${() => this.save(true)}>Déposer la demande</button>
             <button class="bouton secondaire" @click=${() => this.save(false)}>Enregistrer le brouillon</button>` : ''}
@@ -229,16 +261,156 @@ class PageDemarches extends LitElement {
           <button class="bouton secondaire" @click=${() => this.decide('RETURN')}>Renvoyer pour complément</button>
           <button class="bouton secondaire" @click=${() => this.decide('REFUSE')}>Refuser</button>
         </div></section>` : ''}
+      ${r.actions.includes('write') ? this.exchanges(r) : ''}
       <section class="carte" aria-labelledby="titre-historique">
         <h2 id="titre-historique">Historique</h2>
         <ol class="historique">${r.history.map((e) => html`<li>
           <strong>${EVENEMENTS[e.kind]}</strong>${e.step && type ? html` (étape « ${type.circuit[e.step - 1]} »)` : ''}
           — ${e.actorName}, le ${MOMENT.format(new Date(e.at))}${e.comment ? html`<br>« ${e.comment} »` : ''}</li>`)}</ol>
+      </section>
+      ${r.deliveries ? html`<section class="carte" aria-labelledby="titre-envois">
+        <h2 id="titre-envois">Notifications envoyées</h2>
+        ${this.deliveries(r.deliveries)}</section>` : ''}`;
+  }
+
+  pieces(r, editable) {
+    return html`<h3>Pièces justificatives</h3><ul class="pieces">${r.pieces.map((p) => html`<li>
+      <span>${p.label}${p.required ? ' (obligatoire)' : ' (facultative)'}</span>
+      ${p.file ? html`<a href=${'/api/colibris/attachments/' + p.file.id} download>${p.file.fileName}</a>
+        <span class="discret">${taille(p.file.size)}</span>` : html`<span class="discret">aucun fichier</span>`}
+      ${editable ? html`<label class="fichier">${p.file ? 'Remplacer' : 'Joindre'}
+        <input type="file" accept=${p.contentTypes.join(',')} @change=${(e) => this.attachPiece(p, e.target)}></label>` : ''}
+      ${this.problem?.field === 'attachments.' + p.code ? html`<p class="erreur">${this.problem.detail}</p>` : ''}
+    </li>`)}</ul>`;
+  }
+
+  /** Sends a file as the body (its type the file's); the piece it answers, or none for the next message. */
+  upload(file, piece) {
+    const query = new URLSearchParams({ name: file.name });
+    if (piece) {
+      query.set('piece', piece);
+    }
+    return api('/api/colibris/requests/' + this.data.id + '/attachments?' + query, { method: 'POST',
+      headers: { 'Content-Type': file.type || 'application/octet-stream' }, body: file });
+  }
+
+  async attachPiece(piece, input) {
+    const file = input.files[0];
+    if (!file) {
+      return;
+    }
+    const sent = await this.act(() => this.upload(file, piece.code), 'Pièce jointe ajoutée.');
+    input.value = '';
+    if (this.problem?.field === 'file') {
+      this.problem = { ...this.problem, field: 'attachments.' + piece.code }; // said under the piece
+    }
+    if (sent) {
+      this.data = { ...this.data, pieces: this.data.pieces.map((p) => (p.code === piece.code ? { ...p, file: sent } : p)) };
+    }
+  }
+
+  exchanges(r) {
+    return html`<section class="carte" aria-labelledby="titre-echanges">
+      <h2 id="titre-echanges">Échanges</h2>
+      ${r.messages.length === 0 ? html`<p class="discret">Aucun message pour l'instant.</p>` : html`<ol class="echanges">
+        ${r.messages.map((m) => html`<li class=${m.privateNote ? 'note' : m.fromRequester ? 'demandeur' : ''}>
+          <strong>${m.authorName}</strong>${m.privateNote ? html` · <em>note privée</em>` : ''}
+          <span class="discret">— le ${MOMENT.format(new Date(m.at))}</span><p>${m.text}</p>
+          ${(m.attachments || []).map((f) => html`<a class="pj" href=${'/api/colibris/attachments/' + f.id} download>📎 ${f.fileName}</a>`)}</li>`)}</ol>`}
+      <label for="message">${r.actions.includes('note') ? 'Votre message' : 'Écrire aux personnes qui instruisent votre demande'}</label>
+      <textarea id="message" rows="3" maxlength="4000"></textarea>
+      ${this.problem?.field === 'text' ? html`<p class="erreur">${this.problem.detail}</p>` : ''}
+      <label class="fichier">Joindre des fichiers (PDF, JPEG, PNG)
+        <input type="file" id="fichiers" multiple accept="application/pdf,image/jpeg,image/png"></label>
+      ${['file', 'attachments'].includes(this.problem?.field) ? html`<p class="erreur">${this.problem.detail}</p>` : ''}
+      ${r.actions.includes('note') ? html`<label class="case"><input type="checkbox" id="note-privee">
+        Note privée : visible des seules personnes qui instruisent, pas du demandeur</label>` : ''}
+      <div class="actions"><button class="bouton" @click=${() => this.write()}>Envoyer</button></div>
+    </section>`;
+  }
+
+  async write() {
+    const r = this.data;
+    const text = this.renderRoot.querySelector('#message').value;
+    const privateNote = !!this.renderRoot.querySelector('#note-privee')?.checked;
+    const files = [...this.renderRoot.querySelector('#fichiers').files];
+    const sent = await this.act(async () => {
+      const attachments = [];
+      for (const file of files) {
+        attachments.push((await this.upload(file)).id);
+      }
+      return api('/api/colibris/requests/' + r.id + '/messages', { method: 'POST', headers: JSON_HEADERS,
+        body: JSON.stringify({ text, privateNote, attachments }) });
+    }, privateNote ? 'Note enregistrée.' : 'Message envoyé.');
+    if (sent) {
+      this.data = { ...r, messages: [...r.messages, sent] };
+      this.renderRoot.querySelector('#message').value = '';
+      this.renderRoot.querySelector('#fichiers').value = '';
+    }
+  }
+
+  deliveries(items) {
+    return items.length === 0 ? html`<p class="vide">Aucune notification en attente : tout a été distribué.</p>`
+      : html`<table class="envois"><thead><tr><th>Pour</th><th>Objet</th><th>État</th></tr></thead><tbody>
+        ${items.map((d) => html`<tr><td>${d.recipientName || '—'}</td><td>${d.requestId && this.view === 'hr'
+          ? html`<a href=${'/demarches/' + d.requestId}>${d.subject}</a>` : d.subject}</td>
+          <td>${d.deliveredAt ? html`distribuée le ${MOMENT.format(new Date(d.deliveredAt))}`
+            : html`<span class="retard">en attente</span> (${d.attempts} essai${d.attempts > 1 ? 's' : ''}${d.lastError
+              ? html`, dernière erreur : ${d.lastError}` : ''}), prochain essai le ${MOMENT.format(new Date(d.nextAttemptAt))}`}</td></tr>`)}
+      </tbody></table>`;
+  }
+
+  /** HR's desk: the notifications not delivered yet, the export, and the campaigns' closings. */
+  suivi() {
+    const today = new Date().toISOString().slice(0, 10);
+    const campaigns = (this.types || []).flatMap((t) => t.campaigns.map((c) => ({ ...c, type: t.label })));
+    return html`
+      <section class="carte" aria-labelledby="titre-attente">
+        <h2 id="titre-attente">Notifications en attente</h2>${this.deliveries(this.data)}</section>
+      <section class="carte" aria-labelledby="titre-export">
+        <h2 id="titre-export">Exporter les demandes (CSV)</h2>
+        <form class="champs" @submit=${(e) => this.exportCsv(e)}>
+          <label>Type <select name="type">${(this.types || []).map((t) => html`<option value=${t.code}>${t.label}</option>`)}</select></label>
+          <label>Déposées du <input type="date" name="from" required value=${today.slice(0, 8) + '01'}></label>
+          <label>au <input type="date" name="to" required value=${today}></label>
+          <button class="bouton">Télécharger</button>
+        </form></section>
+      <section class="carte" aria-labelledby="titre-campagnes">
+        <h2 id="titre-campagnes">Campagnes</h2>
+        <ul class="liste">${campaigns.map((c) => html`<li><span><strong>${c.type}</strong> · ${c.label}</span>
+          <span>du ${MOMENT.format(new Date(c.opensAt))} au ${MOMENT.format(new Date(c.closesAt))}
+            ${c.open ? html`<span class="etat">ouverte</span>` : ''}</span>
+          ${c.extensionReason ? html`<span class="prolongation">${c.extensionReason}</span>` : ''}</li>`)}</ul>
+        ${campaigns.length ? html`<form class="champs" @submit=${(e) => this.extend(e, campaigns)}>
+          <label>Campagne <select name="campaign">${campaigns.map((c) => html`<option value=${c.id}>${c.type} · ${c.label}</option>`)}</select></label>
+          <label>Nouvelle clôture (heure de Paris) <input type="datetime-local" name="closesAt" required></label>
+          <label>Motif, affiché sur la campagne <input name="reason" required maxlength="900"></label>
+          ${this.problem && ['closesAt', 'reason'].includes(this.problem.field) ? html`<p class="erreur">${this.problem.detail}</p>` : ''}
+          <button class="bouton">Prolonger</button>
+        </form>` : ''}
       </section>`;
   }
 
+  exportCsv(e) {
+    e.preventDefault();
+    const query = new URLSearchParams(new FormData(e.target));
+    location.assign('/api/colibris/export?' + query);
+  }
+
+  async extend(e, campaigns) {
+    e.preventDefault();
+    const form = new FormData(e.target);
+    const campaign = campaigns.find((c) => c.id === form.get('campaign'));
+    const done = await this.act(() => api('/api/colibris/campaigns/' + campaign.id + '/extension', { method: 'POST',
+      headers: JSON_HEADERS, body: JSON.stringify({ closesAt: form.get('closesAt'), reason: form.get('reason'),
+        version: campaign.version }) }), 'Campagne prolongée.');
+    if (done) {
+      this.types = (await api('/api/colibris/types')).items;
+    }
+  }
+
   render() {
-    const titles = { mine: 'Mes démarches', todo: 'À traiter', new: 'Nouvelle démarche', one: 'Ma démarche' };
+    const titles = { mine: 'Mes démarches', todo: 'À traiter', new: 'Nouvelle démarche', one: 'Ma démarche', hr: 'Suivi RH' };
     return html`
       <h1>${titles[this.view] || 'Mes démarches'}</h1>
       ${this.tabs()}
@@ -246,7 +418,7 @@ class PageDemarches extends LitElement {
       ${this.done ? html`<p class="fait" role="status">${this.done}</p>` : ''}
       ${this.view === 'new' ? this.chooser()
         : !this.data ? (this.error ? '' : html`<p class="discret">Chargement…</p>`)
-          : this.view === 'one' ? this.one() : this.list(this.view === 'todo')}`;
+          : this.view === 'one' ? this.one() : this.view === 'hr' ? this.suivi() : this.list(this.view === 'todo')}`;
   }
 }
 

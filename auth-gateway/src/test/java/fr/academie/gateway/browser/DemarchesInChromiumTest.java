@@ -29,16 +29,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The Colibris story in a real browser: a teacher files a part-time request during its campaign; her head of school
- * then HR approve it; her académie mailbox holds the three notifications, each with the new status and the link; the
- * link opens the request in the portal without signing in again.
+ * The Colibris story in a real browser, with the demo accounts: Léna files a part-time request during its campaign;
+ * Paul, her head of school, then Claire (HR) approve it; her académie mailbox holds the three notifications, each with
+ * the new status and the link; the link opens the request in the portal without signing in again; her message in the
+ * exchanges reaches Claire's mailbox.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "service", value = "auth-gateway"))
 class DemarchesInChromiumTest {
 
     private static final String PAGE = "document.querySelector('portail-app').shadowRoot.querySelector('page-demarches').shadowRoot";
-    private static final String SCHOOL = "0450042K";
 
     @TestHTTPResource("/")
     URI gateway;
@@ -56,11 +56,11 @@ class DemarchesInChromiumTest {
     void aPartTimeRequestFiledInTheBrowserIsDecidedAndItsNotificationsLeadBackToIt() throws Exception {
         TestStack stack = TestStack.get();
         openPartTimeCampaign();
-        TestStack.Account lena = stack.newAccount(Map.of("uai", SCHOOL), "personnel", "enseignant");
-        String head = stack.accessToken(stack.newAccount(Map.of("uai", SCHOOL), "personnel", "chef-etablissement").username());
-        String hr = stack.accessToken(stack.newAccount("personnel", "gestionnaire-rh").username());
+        // the demo accounts themselves: Léna (teacher at 0450042K), Paul (its head of school), Claire (HR)
+        String head = stack.accessToken("pleroy");
+        String hr = stack.accessToken("cdurand");
 
-        signIn(lena.username(), "/demarches/nouvelle");
+        signIn("lmartin", "/demarches/nouvelle");
         waitFor(d -> text(PAGE + ".querySelector('.types')").contains("Temps partiel"));
         ((WebElement) script("return [..." + PAGE + ".querySelectorAll('.types button')]"
                 + ".find(b => b.querySelector('strong').textContent === 'Temps partiel')")).click();
@@ -79,7 +79,7 @@ class DemarchesInChromiumTest {
         decide(hr, id, 2, "Accordé pour l'année 2027-2028.");
 
         // her mailbox: the three notifications, each saying what changed, with the link to the request
-        String token = stack.accessToken(lena.username());
+        String token = stack.accessToken("lmartin");
         String prefix = "Demande n° " + number + " (Temps partiel) : ";
         List<String> expected = List.of(prefix + "acceptée", prefix + "acceptée à l'étape « Avis du chef d'établissement »",
                 prefix + "déposée");
@@ -98,6 +98,13 @@ class DemarchesInChromiumTest {
         assertEquals(gateway.resolve(link.group(1)).toString(), browser.getCurrentUrl());
         String history = text(PAGE + ".querySelector('ol.historique')");
         assertTrue(history.contains("Demande acceptée") && history.contains("Avis favorable."), history);
+
+        // she thanks them in the exchanges: on her page at once, and in the mailbox of HR, who decided last
+        ((WebElement) script("return " + PAGE + ".querySelector('#message')")).sendKeys("Merci pour votre accord.");
+        click(PAGE + ".querySelector('section[aria-labelledby=titre-echanges] .bouton')");
+        waitFor(d -> text(PAGE + ".querySelector('ol.echanges')").contains("Merci pour votre accord."));
+        String claire = stack.accessToken("cdurand");
+        waitFor(d -> subjects(claire, prefix).equals(List.of(prefix + "nouveau message")));
     }
 
     /** The campaign open around today, whatever the day the test runs (HR sets the windows each year). */

@@ -7,10 +7,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -65,6 +69,55 @@ public class Campaign extends PanacheEntityBase {
     /** Whether a request filed at that instant came in the extra time of an extension. */
     public boolean inExtraTime(Instant at) {
         return admits(at) && !at.isBefore(closesAt);
+    }
+
+    /**
+     * The closing the automatic grace gives after the service was down from {@code down} to {@code up}: the time lost
+     * in the campaign's last days (from {@code lastDays} before its closing, not before it opened) is given back, after
+     * the closing, or after the return when the outage ran past the closing; empty when the outage missed them.
+     */
+    public Optional<Instant> closingAfterOutage(Instant down, Instant up, Duration lastDays) {
+        Instant closing = closing();
+        Instant from = latest(down, latest(opensAt, closing.minus(lastDays)));
+        Instant to = up.isBefore(closing) ? up : closing;
+        if (!from.isBefore(to)) {
+            return Optional.empty();
+        }
+        return Optional.of(latest(closing, up).plus(Duration.between(from, to)));
+    }
+
+    /** Moves the closing to {@code until}, saying why; the returned record of it is the caller's to keep. */
+    public CampaignExtension extend(Instant until, String reason, String actorId, String actorName, UUID outageId,
+                                    Instant now) {
+        CampaignExtension extension = CampaignExtension.of(this, until, reason, actorId, actorName, outageId, now);
+        extendedUntil = until;
+        extensionReason = reason;
+        return extension;
+    }
+
+    /** "le 3 février 2027 à 18h10 (heure de Paris)" */
+    public static String when(Instant at) {
+        return FRENCH.format(at);
+    }
+
+    /** "2 h 10 min", "1 j 3 h", "45 min": a length of time as a person reads it. */
+    public static String length(Duration duration) {
+        List<String> parts = new ArrayList<>();
+        long minutes = Math.max(1, (duration.toSeconds() + 59) / 60);
+        if (minutes >= 1440) {
+            parts.add(minutes / 1440 + " j");
+        }
+        if (minutes % 1440 >= 60) {
+            parts.add(minutes % 1440 / 60 + " h");
+        }
+        if (minutes % 60 > 0) {
+            parts.add(minutes % 60 + " min");
+        }
+        return String.join(" ", parts);
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** "du 16 novembre 2026 à 09h00 au 1 février 2027 à 00h00 (heure de Paris)", as a person reads a window. */

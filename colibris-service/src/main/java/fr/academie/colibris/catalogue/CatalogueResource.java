@@ -26,17 +26,12 @@ public class CatalogueResource {
                            boolean campaign, List<CampaignView> campaigns) {
     }
 
-    public record CampaignView(String code, String label, Instant opensAt, Instant closesAt, boolean open,
-                               String extensionReason) {
-    }
-
     @GET
     public Page<TypeView> list() {
         Instant now = Instant.now();
         return Page.all(catalogue.types().stream().map(type -> new TypeView(type.code, type.label,
                 type.definition.description(), type.definition.form(),
                 type.definition.circuit().stream().map(Step::label).toList(), type.definition.campaign(),
-                catalogue.campaigns(type.code).stream().map(c -> new CampaignView(c.code, c.label, c.opensAt, c.closing(),
-                        c.admits(now), c.extensionReason)).toList())).toList());
+                catalogue.campaigns(type.code).stream().map(c -> CampaignView.of(c, now)).toList())).toList());
     }
 }

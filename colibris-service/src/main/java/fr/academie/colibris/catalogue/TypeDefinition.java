@@ -24,6 +24,11 @@ public record TypeDefinition(String code, String label, String description, Json
     public record CampaignWindow(String code, String label, LocalDateTime opens, LocalDateTime closes) {
     }
 
+    /** The supporting document of that code, if the type asks for it. */
+    public java.util.Optional<AttachmentSpec> piece(String code) {
+        return attachments.stream().filter(a -> a.code().equals(code)).findFirst();
+    }
+
     /** The step at this position (1-based). */
     public Step step(int number) {
         return circuit.get(number - 1);

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Where Colibris sends people, and how its notifications are retried. */
+/** Where Colibris sends people, how its notifications are retried, and the campaigns' grace after an outage. */
 @ConfigMapping(prefix = "colibris")
 public interface ColibrisConfig {
 
@@ -18,6 +18,42 @@ public interface ColibrisConfig {
 
     /** The notification outbox. */
     Outbox outbox();
+
+    /** The automatic grace of campaigns after the service was down. */
+    Grace grace();
+
+    interface Grace {
+
+        /** Whether an outage in a campaign's last days extends it by itself (HR can always extend by hand). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often each instance beats (the scheduler reads it as written). */
+        @WithDefault("30s")
+        String heartbeat();
+
+        /** A gap between two beats at least this long is an outage; shorter ones (a restart) are not. */
+        @WithDefault("10m")
+        Duration minGap();
+
+        /** How close to its closing an outage must fall to be given back to a campaign. */
+        @WithDefault("P3D")
+        Duration lastDays();
+    }
+
+    /** The reminders of the steps' deadlines to whoever decides them. */
+    Reminders reminders();
+
+    interface Reminders {
+
+        /** How often due reminders are looked for (the scheduler reads it as written). */
+        @WithDefault("15m")
+        String every();
+
+        /** How long before a step's deadline the first reminder goes. */
+        @WithDefault("P2D")
+        Duration before();
+    }
 
     interface Outbox {
 

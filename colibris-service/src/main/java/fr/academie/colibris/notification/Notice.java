@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -24,9 +25,20 @@ public class Notice extends PanacheEntityBase {
     @Column(name = "request_id", nullable = false)
     public UUID requestId;
 
-    /** The account id (token subject) of the person told. */
-    @Column(name = "recipient_id", nullable = false)
+    /** The account id (token subject) of the person told; null on a row for whoever holds {@link #recipientRole}. */
+    @Column(name = "recipient_id")
     public String recipientId;
+
+    /** For the deciders of a step: the realm role they hold... */
+    @Column(name = "recipient_role")
+    public String recipientRole;
+
+    /** ...and their school, when the step is the school's. */
+    @Column(name = "recipient_uai")
+    public String recipientUai;
+
+    @Column(name = "recipient_name")
+    public String recipientName;
 
     @Column(nullable = false)
     public String subject;
@@ -48,4 +60,29 @@ public class Notice extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** A row to one person, or to whoever decides a step (recipient null, role and school set). */
+    static Notice of(UUID requestId, String recipientId, String recipientName, String subject, String text, Instant at) {
+        Notice notice = new Notice();
+        notice.id = UUID.randomUUID();
+        notice.requestId = requestId;
+        notice.recipientId = recipientId;
+        notice.recipientName = recipientName;
+        notice.subject = subject;
+        notice.text = text;
+        notice.createdAt = at;
+        notice.nextAttemptAt = at;
+        return notice;
+    }
+
+    /**
+     * This deciders' row for one of them, greeted by name; its id follows from theirs, so that spreading the row
+     * again (after a crash) adds nobody twice.
+     */
+    Notice forPerson(String personId, String personName, Instant now) {
+        Notice copy = of(requestId, personId, personName, subject, text.replaceFirst("^Bonjour,", "Bonjour " + personName + ","),
+                now);
+        copy.id = UUID.nameUUIDFromBytes((id + "/" + personId).getBytes(StandardCharsets.UTF_8));
+        return copy;
+    }
 }

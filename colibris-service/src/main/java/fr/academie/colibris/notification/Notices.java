@@ -1,16 +1,18 @@
 package fr.academie.colibris.notification;
 
+import fr.academie.colibris.catalogue.Step;
 import fr.academie.colibris.config.ColibrisConfig;
 import fr.academie.colibris.request.HrRequest;
 import fr.academie.colibris.request.RequestEvent;
+import fr.academie.colibris.request.RequestMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import static fr.academie.colibris.catalogue.Campaign.PARIS;
 
@@ -26,13 +28,18 @@ public class Notices {
             .withZone(PARIS);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH).withZone(PARIS);
 
+    private static final String SIGNATURE = "Colibris – démarches RH de l'académie";
+
     private final ColibrisConfig config;
 
     public Notices(ColibrisConfig config) {
         this.config = config;
     }
 
-    /** Queues the person's message about that history entry, when it is one she is told of. */
+    /**
+     * Queues the person's message about that history entry, when it is one she is told of, and, when the request now
+     * waits at a step, the message to whoever decides it.
+     */
     public void told(HrRequest request, RequestEvent event) {
         String status = switch (event.kind) {
             case SUBMITTED, RESUBMITTED -> "déposée";
@@ -45,15 +52,78 @@ public class Notices {
         if (status == null) {
             return;
         }
-        Notice notice = new Notice();
-        notice.id = UUID.randomUUID();
-        notice.requestId = request.id;
-        notice.recipientId = request.ownerId;
-        notice.subject = "Demande n° " + request.number + " (" + request.type.label + ") : " + status;
-        notice.text = text(request, event, status);
-        notice.createdAt = event.at;
-        notice.nextAttemptAt = event.at;
-        notice.persist();
+        Notice.of(request.id, request.ownerId, request.ownerName,
+                "Demande n° " + request.number + " (" + request.type.label + ") : " + status,
+                text(request, event, status), event.at).persist();
+        if (request.currentStep() != null) {
+            toDecide(request, event);
+        }
+    }
+
+    /** Tells whoever decides the step the request now waits at (the school's heads, or HR) that it is theirs. */
+    private void toDecide(HrRequest request, RequestEvent event) {
+        Step step = request.currentStep();
+        List<String> lines = new ArrayList<>(List.of("Bonjour,", "", "La demande n° " + request.number + " — "
+                + request.type.label + " — de " + request.ownerName + " attend votre décision : « " + step.label()
+                + " », au plus tard le " + DAY.format(request.dueAt) + "."));
+        if (event.kind == RequestEvent.Kind.APPROVED_STEP) {
+            lines.add("L'étape précédente a été acceptée par " + event.actorName
+                    + (event.comment == null ? "." : " : " + event.comment));
+        }
+        lines.addAll(List.of("", "Pour la traiter : " + link(request), "", SIGNATURE));
+        forStep(request, step, "À traiter : demande n° " + request.number + " (" + request.type.label + ") – "
+                + step.label(), String.join("\n", lines), event.at).persist();
+    }
+
+    /**
+     * A message of the exchanges (not a private note): from a decider, the person is told; from the person, whoever
+     * decides the step it waits at, or, once it waits no more, whoever decided last.
+     */
+    public void toldOf(HrRequest request, RequestMessage message) {
+        String subject = "Demande n° " + request.number + " (" + request.type.label + ") : nouveau message";
+        String quoted = "« " + message.text + " »";
+        if (!message.authorId.equals(request.ownerId)) {
+            Notice.of(request.id, request.ownerId, request.ownerName, subject, String.join("\n",
+                    "Bonjour" + (request.ownerName == null ? "" : " " + request.ownerName) + ",", "",
+                    message.authorName + " vous a écrit au sujet de votre demande n° " + request.number + " — "
+                            + request.type.label + " — :", "", quoted, "", "Pour répondre : " + link(request), "",
+                    SIGNATURE), message.at).persist();
+            return;
+        }
+        String text = String.join("\n", "Bonjour,", "", request.ownerName + " a écrit au sujet de sa demande n° "
+                + request.number + " — " + request.type.label + " — :", "", quoted, "", "Pour répondre : " + link(request),
+                "", SIGNATURE);
+        Step step = request.currentStep();
+        if (step != null) {
+            forStep(request, step, subject, text, message.at).persist();
+            return;
+        }
+        request.history.stream().filter(e -> e.step != null && !e.actorId.equals(request.ownerId))
+                .reduce((first, second) -> second)
+                .ifPresent(decided -> Notice.of(request.id, decided.actorId, decided.actorName, subject,
+                        text.replaceFirst("^Bonjour,", "Bonjour " + decided.actorName + ","), message.at).persist());
+    }
+
+    /** Reminds whoever decides the current step that its deadline is near, or has passed. */
+    public void reminded(HrRequest request, boolean late, Instant now) {
+        Step step = request.currentStep();
+        String deadline = DAY.format(request.dueAt);
+        String subject = (late ? "En retard : demande n° " : "Rappel : demande n° ") + request.number + " ("
+                + request.type.label + ") à traiter" + (late ? ", attendue le " : " avant le ") + deadline;
+        forStep(request, step, subject, String.join("\n", "Bonjour,", "", "La demande n° " + request.number + " — "
+                + request.type.label + " — de " + request.ownerName + (late ? " attendait votre décision (« "
+                + step.label() + " ») au plus tard le " + deadline + " : ce délai est dépassé."
+                : " attend votre décision (« " + step.label() + " ») au plus tard le " + deadline + "."),
+                "", "Pour la traiter : " + link(request), "", SIGNATURE), now).persist();
+    }
+
+    /** A row for whoever decides that step of the request: its role, in the requester's school when it is the school's. */
+    private static Notice forStep(HrRequest request, Step step, String subject, String text, Instant at) {
+        String uai = step.scope() == Step.Scope.UAI ? request.uai : null;
+        Notice notice = Notice.of(request.id, null, step.label() + (uai == null ? "" : " (" + uai + ")"), subject, text, at);
+        notice.recipientRole = step.role();
+        notice.recipientUai = uai;
+        return notice;
     }
 
     private String text(HrRequest request, RequestEvent event, String status) {
@@ -78,7 +148,7 @@ public class Notices {
         lines.add("");
         lines.add("Pour la consulter : " + link(request));
         lines.add("");
-        lines.add("Colibris – démarches RH de l'académie");
+        lines.add(SIGNATURE);
         return String.join("\n", lines);
     }
 

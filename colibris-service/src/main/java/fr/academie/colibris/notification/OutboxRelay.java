@@ -1,6 +1,7 @@
 package fr.academie.colibris.notification;
 
 import fr.academie.colibris.config.ColibrisConfig;
+import fr.academie.colibris.directory.Directory;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,8 @@ import java.util.UUID;
 
 /**
  * Delivers the outbox to mail-service: each due row is leased (a second instance skips it), sent, and marked delivered
- * once mail-service took them, or retried with a doubling delay (capped) until it does. A crash between the change's
+ * once mail-service took them, or retried with a doubling delay (capped) until it does. A row for the deciders of a
+ * step is first spread into one row per person the directory names (retried the same way while it cannot answer). A crash between the change's
  * commit and the delivery loses nothing (the row waits); a crash after mail-service took it but before the mark
  * delivers nothing twice (mail-service keys it by the row's id).
  */
@@ -28,10 +30,12 @@ public class OutboxRelay {
     private static final int BATCH = 200;
 
     private final MailClient mail;
+    private final Directory directory;
     private final ColibrisConfig config;
 
-    public OutboxRelay(MailClient mail, ColibrisConfig config) {
+    public OutboxRelay(MailClient mail, Directory directory, ColibrisConfig config) {
         this.mail = mail;
+        this.directory = directory;
         this.config = config;
     }
 
@@ -40,7 +44,9 @@ public class OutboxRelay {
     void deliverDue() {
         Optional<Notice> next;
         for (int round = 0; round < BATCH && (next = claimNext()).isPresent(); round++) {
-            recordAttempt(next.get().id, mail.deliver(next.get())); // the call outside any transaction
+            Notice notice = next.get();
+            // the calls (directory, mail-service) outside any transaction
+            recordAttempt(notice.id, notice.recipientId == null ? spread(notice) : mail.deliver(notice));
         }
     }
 
@@ -60,6 +66,37 @@ public class OutboxRelay {
         Notice notice = Notice.findById(due.get(0));
         notice.nextAttemptAt = Instant.now().plus(LEASE);
         return Optional.of(notice);
+    }
+
+    /**
+     * A row for whoever decides a step becomes one row per person the directory names; it is tried again, like a
+     * delivery, while the directory cannot answer or names nobody (a school waiting for its head).
+     */
+    private Optional<String> spread(Notice group) {
+        List<Directory.Person> people;
+        try {
+            people = directory.holders(group.recipientRole, group.recipientUai);
+        } catch (Directory.Unavailable e) {
+            return Optional.of(e.getMessage());
+        }
+        if (people.isEmpty()) {
+            return Optional.of("nobody holds the role " + group.recipientRole
+                    + (group.recipientUai == null ? "" : " in the school " + group.recipientUai));
+        }
+        addRows(group.id, people);
+        return Optional.empty();
+    }
+
+    @Transactional
+    void addRows(UUID groupId, List<Directory.Person> people) {
+        Notice group = Notice.findById(groupId);
+        Instant now = Instant.now();
+        for (Directory.Person person : people) {
+            Notice row = group.forPerson(person.id(), person.name(), now);
+            if (Notice.findById(row.id) == null) { // spread before a crash: nobody twice
+                row.persist();
+            }
+        }
     }
 
     @Transactional

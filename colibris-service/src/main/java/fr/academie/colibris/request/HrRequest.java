@@ -1,6 +1,7 @@
 package fr.academie.colibris.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.academie.colibris.catalogue.AttachmentSpec;
 import fr.academie.colibris.catalogue.Campaign;
 import fr.academie.colibris.catalogue.FormCheck;
 import fr.academie.colibris.catalogue.RequestType;
@@ -102,6 +103,11 @@ public class HrRequest extends PanacheEntityBase {
     @OrderBy("at, id")
     public List<RequestEvent> history = new ArrayList<>();
 
+    /** The supporting documents and the files of the exchanges (their bytes apart). */
+    @OneToMany(mappedBy = "request", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("uploadedAt, id")
+    public List<Attachment> attachments = new ArrayList<>();
+
     /** A new draft of that type for the person. */
     public static HrRequest draft(RequestType type, Actor owner, JsonNode form, Instant now) {
         HrRequest request = new HrRequest();
@@ -127,17 +133,25 @@ public class HrRequest extends PanacheEntityBase {
     }
 
     /**
-     * The person submits: the form must be valid and, for a type filed in campaigns, one of them open; a request
-     * returned for completion resumes at the step that returned it.
+     * The person submits: the form must be valid and, for a type filed in campaigns, one of them open (in its extra
+     * time, the history says so and why); a request returned for completion resumes at the step that returned it.
      */
     public void submit(Actor actor, List<Campaign> campaigns, Instant now) {
         owner(actor, "déposer");
         allowed("déposer", RequestStatus.DRAFT, RequestStatus.RETURNED);
         FormCheck.check(type.definition, form);
+        for (AttachmentSpec piece : type.definition.attachments()) {
+            if (piece.required() && attachments.stream().noneMatch(a -> piece.code().equals(a.piece))) {
+                throw RequestProblems.missingPiece(piece);
+            }
+        }
+        String note = null;
         if (type.definition.campaign()) {
             Campaign open = campaigns.stream().filter(c -> c.admits(now)).findFirst()
                     .orElseThrow(() -> RequestProblems.campaignClosed(type.label, nearest(campaigns, now)));
             campaignId = open.id;
+            note = open.inExtraTime(now) ? "Déposée pendant la prolongation de la campagne « " + open.label
+                    + " », jusqu'au " + Campaign.when(open.closing()) + " (heure de Paris) : " + open.extensionReason : null;
         }
         RequestStatus from = status;
         int resumeAt = status == RequestStatus.RETURNED ? returnedStep : 1;
@@ -146,7 +160,7 @@ public class HrRequest extends PanacheEntityBase {
         submittedAt = now;
         enter(resumeAt, now);
         record(actor, from == RequestStatus.DRAFT ? RequestEvent.Kind.SUBMITTED : RequestEvent.Kind.RESUBMITTED, from,
-                step, null, now);
+                step, note, now);
     }
 
     /** The decider of the current step approves: the next step, or the request is approved at the last one. */
@@ -195,6 +209,73 @@ public class HrRequest extends PanacheEntityBase {
         Integer at = step;
         close(RequestStatus.WITHDRAWN, now);
         record(actor, RequestEvent.Kind.WITHDRAWN, from, at, null, now);
+    }
+
+    /**
+     * The person joins a supporting document the type asks for, while the request is hers to change; it replaces the
+     * one joined before under that piece.
+     */
+    public Attachment attachPiece(Actor actor, String code, String fileName, String contentType, byte[] content,
+                                  Instant now) {
+        owner(actor, "compléter");
+        allowed("compléter", RequestStatus.DRAFT, RequestStatus.RETURNED);
+        AttachmentSpec piece = type.definition.piece(code).orElseThrow(() -> RequestProblems.unknownPiece(type.label));
+        FileCheck.check("« " + piece.label() + " »", contentType, content, piece.contentTypes(), piece.maxBytes());
+        attachments.removeIf(a -> code.equals(a.piece));
+        return attach(actor, code, fileName, contentType, content, now);
+    }
+
+    /** A file for a message of the exchanges, joined by whoever may write on the request; sent with the message. */
+    public Attachment attachForMessage(Actor actor, String fileName, String contentType, byte[] content, Instant now) {
+        if (status == RequestStatus.DRAFT) {
+            throw RequestProblems.notSubmittedYet();
+        }
+        FileCheck.check("Pièce jointe", contentType, content, FileCheck.EXCHANGE_TYPES, FileCheck.EXCHANGE_MAX_BYTES);
+        return attach(actor, null, fileName, contentType, content, now);
+    }
+
+    /** A supporting document may be taken away while the request is the person's to change. */
+    public void detachPiece(Actor actor, UUID attachmentId) {
+        owner(actor, "compléter");
+        allowed("compléter", RequestStatus.DRAFT, RequestStatus.RETURNED);
+        if (!attachments.removeIf(a -> a.id.equals(attachmentId) && a.piece != null)) {
+            throw RequestProblems.notFound();
+        }
+    }
+
+    private Attachment attach(Actor actor, String piece, String fileName, String contentType, byte[] content, Instant now) {
+        Attachment attachment = new Attachment();
+        attachment.id = UUID.randomUUID();
+        attachment.request = this;
+        attachment.piece = piece;
+        attachment.fileName = FileCheck.fileName(fileName);
+        attachment.contentType = contentType.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        attachment.size = content.length;
+        attachment.uploadedById = actor.id();
+        attachment.uploadedByName = actor.name();
+        attachment.uploadedAt = now;
+        attachments.add(attachment);
+        return attachment;
+    }
+
+    /**
+     * A message of the exchanges, once the request is submitted: the person writes to the deciders; a decider writes
+     * to the person, or a private note for the other deciders.
+     */
+    public RequestMessage write(Actor author, boolean privateNote, String text, List<UUID> files, Instant now) {
+        if (status == RequestStatus.DRAFT) {
+            throw RequestProblems.notSubmittedYet();
+        }
+        if (privateNote && author.id().equals(ownerId)) {
+            throw RequestProblems.notesAreTheDecidersOwn();
+        }
+        RequestMessage message = RequestMessage.of(this, author, privateNote, text.strip(), now);
+        for (UUID file : files) {
+            attachments.stream().filter(a -> a.id.equals(file) && a.piece == null && a.messageId == null
+                    && a.uploadedById.equals(author.id())).findFirst()
+                    .orElseThrow(RequestProblems::notYourUpload).messageId = message.id;
+        }
+        return message;
     }
 
     /** The step waiting for a decision, if any. */

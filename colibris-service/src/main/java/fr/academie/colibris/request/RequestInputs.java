@@ -6,6 +6,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.util.List;
+import java.util.UUID;
+
 /** What the API accepts to create, change and move a request. */
 public final class RequestInputs {
 
@@ -34,6 +37,19 @@ public final class RequestInputs {
             APPROVE,
             REFUSE,
             RETURN
+        }
+    }
+
+    /**
+     * A message of the exchanges; {@code privateNote}: a decider's note the person will not see; {@code attachments}:
+     * the files the author joined for it (each uploaded first).
+     */
+    public record Message(@NotBlank(message = "écrivez votre message") @Size(max = 4000, message = "4000 caractères au plus")
+                          String text, boolean privateNote,
+                          @Size(max = 10, message = "10 pièces jointes au plus") List<UUID> attachments) {
+
+        public Message {
+            attachments = attachments == null ? List.of() : attachments;
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.academie.colibris.request;
 
+import fr.academie.colibris.catalogue.AttachmentSpec;
 import fr.academie.colibris.catalogue.Campaign;
 import fr.academie.colibris.catalogue.Step;
 import fr.academie.common.problem.ProblemException;
@@ -45,6 +46,32 @@ public final class RequestProblems {
                 : "La demande de « " + type + " » se dépose pendant la campagne « " + nearest.label + " », ouverte "
                 + nearest.window() + ".";
         return new ProblemException("urn:portail:colibris:campaign-closed", "Campagne fermée", 422, detail, "type");
+    }
+
+    static ProblemException missingPiece(AttachmentSpec piece) {
+        return new ProblemException("urn:portail:colibris:missing-attachment", "Pièce justificative manquante", 422,
+                "Joignez « " + piece.label() + " » avant de déposer la demande.", "attachments." + piece.code());
+    }
+
+    static ProblemException unknownPiece(String type) {
+        return ProblemException.invalid("urn:portail:colibris:unknown-piece", "piece",
+                "Cette pièce justificative n'est pas demandée pour « " + type + " ».");
+    }
+
+    static ProblemException notYourUpload() {
+        return ProblemException.invalid("urn:portail:colibris:unknown-attachment", "attachments",
+                "Une des pièces jointes n'est pas l'une de celles que vous venez d'ajouter : ajoutez-la de nouveau.");
+    }
+
+    static ProblemException notSubmittedYet() {
+        return new ProblemException("urn:portail:colibris:transition-refused", "Action impossible", 409,
+                "Cette démarche est un brouillon : les échanges commencent une fois la demande déposée.", "status");
+    }
+
+    static ProblemException notesAreTheDecidersOwn() {
+        return ProblemException.invalid("urn:portail:colibris:private-note-refused", "privateNote",
+                "Les notes privées sont réservées aux personnes qui instruisent la demande : votre message leur sera "
+                        + "adressé normalement si vous décochez « note privée ».");
     }
 
     public static ProblemException changed() {

@@ -6,7 +6,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -14,12 +16,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** HR requests: the caller's own ("Mes démarches"), one request, its transitions, and "À traiter" for deciders. */
+/**
+ * HR requests: the caller's own ("Mes démarches"), one request, its transitions and exchanges, and "À traiter" for
+ * deciders.
+ */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -80,6 +88,46 @@ public class RequestResource {
     @Path("requests/{id}/decision")
     public RequestView decide(@PathParam("id") UUID id, @Valid @NotNull RequestInputs.Decision input) {
         return requests.decide(caller(), id, input);
+    }
+
+    @POST
+    @Path("requests/{id}/messages")
+    @ResponseStatus(201)
+    public RequestView.Message write(@PathParam("id") UUID id, @Valid @NotNull RequestInputs.Message input) {
+        return requests.write(caller(), id, input);
+    }
+
+    /**
+     * A file, as the body (its {@code Content-Type} the file's): a supporting document when {@code piece} names one of
+     * the type's, else a file for the next message of the exchanges.
+     */
+    @POST
+    @Path("requests/{id}/attachments")
+    @Consumes(MediaType.WILDCARD)
+    @ResponseStatus(201)
+    public RequestView.File attach(@PathParam("id") UUID id, @QueryParam("piece") String piece,
+                                   @QueryParam("name") String name, @HeaderParam("Content-Type") String contentType,
+                                   byte[] content) {
+        return requests.attach(caller(), id, piece, name, contentType, content == null ? new byte[0] : content);
+    }
+
+    @DELETE
+    @Path("requests/{id}/attachments/{attachment}")
+    @ResponseStatus(204)
+    public void detach(@PathParam("id") UUID id, @PathParam("attachment") UUID attachment) {
+        requests.detach(caller(), id, attachment);
+    }
+
+    /** A file's bytes, as a download (never shown inline: a file is the person's, not the portal's page). */
+    @GET
+    @Path("attachments/{id}")
+    @Produces(MediaType.WILDCARD)
+    public Response download(@PathParam("id") UUID id) {
+        RequestService.Download file = requests.download(caller(), id).orElseThrow(RequestProblems::notFound);
+        return Response.ok(file.content(), file.contentType())
+                .header("Content-Disposition", "attachment; filename*=UTF-8''"
+                        + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("X-Content-Type-Options", "nosniff").build();
     }
 
     @GET

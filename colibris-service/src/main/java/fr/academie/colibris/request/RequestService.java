@@ -1,8 +1,11 @@
 package fr.academie.colibris.request;
 
+import fr.academie.colibris.catalogue.CampaignResource;
 import fr.academie.colibris.catalogue.Catalogue;
 import fr.academie.colibris.catalogue.RequestType;
 import fr.academie.colibris.catalogue.Step;
+import fr.academie.colibris.notification.Delivery;
+import fr.academie.colibris.notification.Notice;
 import fr.academie.colibris.notification.Notices;
 import fr.academie.common.page.Cursor;
 import fr.academie.common.page.Page;
@@ -29,7 +32,7 @@ import java.util.function.Consumer;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class RequestService {
 
-    private static final String HR = "gestionnaire-rh";
+    private static final String HR = CampaignResource.HR;
 
     private final Catalogue catalogue;
     private final Notices notices;
@@ -130,6 +133,56 @@ public class RequestService {
         });
     }
 
+    /** A message of the exchanges; the person or the deciders are told of it (not of a private note). */
+    @Transactional
+    public RequestView.Message write(Actor actor, UUID id, RequestInputs.Message input) {
+        HrRequest request = visible(actor, id).orElseThrow(RequestProblems::notFound);
+        RequestMessage message = request.write(actor, input.privateNote(), input.text(), input.attachments(), Instant.now());
+        message.persist();
+        if (!message.privateNote) {
+            notices.toldOf(request, message);
+        }
+        return RequestView.Message.of(message, request);
+    }
+
+    /** A supporting document ({@code piece} named) or a file for a message of the exchanges (none named). */
+    @Transactional
+    public RequestView.File attach(Actor actor, UUID id, String piece, String fileName, String contentType, byte[] content) {
+        HrRequest request = visible(actor, id).orElseThrow(RequestProblems::notFound);
+        Attachment attachment = piece == null || piece.isBlank()
+                ? request.attachForMessage(actor, fileName, contentType, content, Instant.now())
+                : request.attachPiece(actor, piece, fileName, contentType, content, Instant.now());
+        Panache.getEntityManager().flush(); // the row first, then its bytes
+        AttachmentContent bytes = new AttachmentContent();
+        bytes.attachmentId = attachment.id;
+        bytes.content = content;
+        bytes.persist();
+        return RequestView.File.of(attachment);
+    }
+
+    @Transactional
+    public void detach(Actor actor, UUID id, UUID attachmentId) {
+        HrRequest request = visible(actor, id).orElseThrow(RequestProblems::notFound);
+        request.detachPiece(actor, attachmentId);
+    }
+
+    /**
+     * A file with its bytes, for whoever sees the request — a private note's files for the deciders only, a file not
+     * sent yet for its uploader only; anyone else is told it does not exist.
+     */
+    public Optional<Download> download(Actor actor, UUID attachmentId) {
+        return Attachment.<Attachment>findByIdOptional(attachmentId)
+                .filter(a -> visible(actor, a.request.id).isPresent())
+                .filter(a -> a.piece != null || (a.messageId == null ? a.uploadedById.equals(actor.id())
+                        : !(RequestMessage.<RequestMessage>findById(a.messageId).privateNote
+                        && actor.id().equals(a.request.ownerId))))
+                .map(a -> new Download(a.fileName, a.contentType, AttachmentContent.<AttachmentContent>findById(a.id).content));
+    }
+
+    /** A file to send back. */
+    public record Download(String fileName, String contentType, byte[] content) {
+    }
+
     /**
      * Applies a transition to the version the caller read: another change since (a colleague deciding at the same
      * moment) is a 409, whether seen here or by the database's version check at the flush; the notifications it
@@ -172,6 +225,14 @@ public class RequestService {
         if (request.currentStep() != null && actor.decides(request.currentStep(), request)) {
             actions.addAll(List.of("approve", "refuse", "return"));
         }
-        return RequestView.of(request, actions, Instant.now());
+        if (request.status != RequestStatus.DRAFT) {
+            actions.add("write");
+            if (!actor.id().equals(request.ownerId)) {
+                actions.add("note");
+            }
+        }
+        List<Delivery> deliveries = actor.roles().contains(HR) ? Notice.<Notice>list("requestId = ?1 order by createdAt, id",
+                request.id).stream().map(Delivery::of).toList() : null;
+        return RequestView.of(request, actions, RequestMessage.readBy(request, actor), deliveries, Instant.now());
     }
 }

@@ -1,7 +1,10 @@
 package fr.academie.colibris.request;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import fr.academie.colibris.catalogue.Campaign;
+import fr.academie.colibris.catalogue.CampaignExtension;
 import fr.academie.colibris.catalogue.RequestType;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -34,15 +37,36 @@ public class Requests {
         request.persist();
     }
 
-    /** Sets the window of the type's campaigns (all of them), as HR would for a new year. */
+    /** Sets the window of the type's campaigns (all of them), as HR would for a new year, without extensions. */
     public void campaignWindow(String typeCode, Instant opens, Instant closes) {
-        fr.academie.colibris.catalogue.Campaign.update("opensAt = ?1, closesAt = ?2, extendedUntil = null where typeCode = ?3",
-                opens, closes, typeCode);
+        for (Campaign campaign : Campaign.<Campaign>list("typeCode", typeCode)) {
+            CampaignExtension.delete("campaignId", campaign.id);
+            campaign.opensAt = opens;
+            campaign.closesAt = closes;
+            campaign.extendedUntil = null;
+            campaign.extensionReason = null;
+        }
+    }
+
+    /** The type's campaign (the latest to open). */
+    public Campaign campaign(String typeCode) {
+        return Campaign.<Campaign>find("typeCode = ?1 order by opensAt desc", typeCode).firstResult();
+    }
+
+    /** Moves the service's last sign of life back, as if it had been down since then. */
+    public void lastBeat(Instant at) {
+        Panache.getEntityManager().createNativeQuery("update heartbeat set beat_at = ?1").setParameter(1, at)
+                .executeUpdate();
     }
 
     /** The outbox rows written for a request, oldest first. */
     public List<Notice> notices(UUID requestId) {
         return Notice.list("requestId = ?1 order by createdAt, id", requestId);
+    }
+
+    /** The outbox rows written for a request to one person, oldest first. */
+    public List<Notice> noticesTo(UUID requestId, String recipientId) {
+        return Notice.list("requestId = ?1 and recipientId = ?2 order by createdAt, id", requestId, recipientId);
     }
 
     /** Forgets that a row was delivered, as if mail-service's answer had been lost before the relay marked it. */

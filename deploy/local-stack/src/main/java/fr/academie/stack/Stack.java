@@ -103,7 +103,7 @@ public final class Stack implements AutoCloseable {
     /**
      * The configuration a service needs to run against this stack, as Quarkus property names (without
      * its HTTP port): its database, the realm, and the clients it uses (the gateway's three, mail-service's directory,
-     * colibris-service's notifier).
+     * colibris-service's notifier, which also reads the directory).
      */
     public Map<String, String> configFor(Service service) {
         Map<String, String> config = new LinkedHashMap<>();
@@ -122,8 +122,10 @@ public final class Stack implements AutoCloseable {
             config.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
             config.put("quarkus.keycloak.admin-client.client-secret", admin.clientSecret(Keycloak.REALM, "mail-service"));
         } else if (service == Service.COLIBRIS) {
-            config.put("quarkus.oidc-client.notifier.credentials.secret",
-                    admin.clientSecret(Keycloak.REALM, "colibris-notifier"));
+            String notifier = admin.clientSecret(Keycloak.REALM, "colibris-notifier");
+            config.put("quarkus.oidc-client.notifier.credentials.secret", notifier);
+            config.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
+            config.put("quarkus.keycloak.admin-client.client-secret", notifier); // the deciders, from the directory
         } else if (service == Service.GATEWAY) {
             config.put("quarkus.oidc.credentials.secret", admin.clientSecret(Keycloak.REALM, "portail"));
             config.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());

@@ -1,0 +1,74 @@
+package fr.academie.colibris.directory;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.UserRepresentation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who decides, from the académie's directory: the enabled accounts holding a realm role, those of one school when the
+ * step is the school's. Read from Keycloak as the client {@code colibris-notifier} (view-users, query-users, and
+ * view-realm, which listing a role's members asks for: read only), by the outbox relay, outside any transaction.
+ */
+@ApplicationScoped
+public class Directory {
+
+    private static final int PAGE = 200;
+
+    private final Keycloak keycloak;
+    private final String realm;
+
+    public Directory(Keycloak keycloak, @ConfigProperty(name = "quarkus.keycloak.admin-client.realm") String realm) {
+        this.keycloak = keycloak;
+        this.realm = realm;
+    }
+
+    /** A person of the académie: the account id (token subject) and the name to greet. */
+    public record Person(String id, String name) {
+    }
+
+    /**
+     * The enabled accounts holding the role (directly), only those whose {@code uai} is the school's when one is named.
+     *
+     * @throws Unavailable when Keycloak cannot be asked
+     */
+    public List<Person> holders(String role, String uai) {
+        List<Person> people = new ArrayList<>();
+        try {
+            for (int first = 0; ; first += PAGE) {
+                List<UserRepresentation> page = keycloak.realm(realm).roles().get(role).getUserMembers(false, first, PAGE);
+                page.stream().filter(user -> Boolean.TRUE.equals(user.isEnabled()) && (uai == null || uai.equals(uai(user))))
+                        .map(Directory::person).forEach(people::add);
+                if (page.size() < PAGE) {
+                    return people;
+                }
+            }
+        } catch (RuntimeException e) { // Keycloak down, slow or refusing: the relay tries again later
+            throw new Unavailable(e);
+        }
+    }
+
+    private static String uai(UserRepresentation user) {
+        Map<String, List<String>> attributes = user.getAttributes();
+        List<String> values = attributes == null ? null : attributes.get("uai");
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static Person person(UserRepresentation user) {
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).strip();
+        return new Person(user.getId(), name.isEmpty() ? user.getUsername() : name);
+    }
+
+    /** Keycloak could not answer. */
+    public static final class Unavailable extends RuntimeException {
+
+        Unavailable(Throwable cause) {
+            super("The directory (Keycloak) is unavailable: " + cause.getMessage(), cause);
+        }
+    }
+}
