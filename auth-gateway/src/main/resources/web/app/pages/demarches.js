@@ -19,7 +19,8 @@ const EVENEMENTS = {
 };
 const DECIDEURS = ['chef-etablissement', 'gestionnaire-rh'];
 // refusals shown under their own field rather than above the page
-const FIELDS_SHOWN = ['text', 'closesAt', 'reason', 'file', 'attachments'];
+const FIELDS_SHOWN = ['text', 'closesAt', 'reason', 'file', 'attachments', 'delegate', 'role', 'from', 'to',
+  'colleague', 'question', 'answer'];
 const taille = (bytes) => (bytes < 1024 * 1024 ? Math.max(1, Math.round(bytes / 1024)) + ' Ko'
   : (bytes / (1024 * 1024)).toFixed(1).replace('.', ',') + ' Mo');
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
@@ -32,7 +33,8 @@ const MOMENT = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 
 // CSV export, campaigns' closings).
 class PageDemarches extends LitElement {
   static properties = { me: { attribute: false }, view: { state: true }, data: { state: true }, types: { state: true },
-    type: { state: true }, error: { state: true }, problem: { state: true }, done: { state: true } };
+    type: { state: true }, error: { state: true }, problem: { state: true }, done: { state: true },
+    delegations: { state: true } };
   static styles = [pageStyles, css`
     .onglets { display: flex; gap: 1rem; margin-bottom: 1rem; align-items: center; flex-wrap: wrap; }
     .onglets a[aria-current="page"] { font-weight: 700; }
@@ -92,7 +94,7 @@ class PageDemarches extends LitElement {
     }
     const part = location.pathname.replace(/^\/demarches\/?/, '');
     this.view = part === '' ? 'mine' : part === 'nouvelle' ? 'new' : part === 'a-traiter' ? 'todo'
-      : part === 'suivi' ? 'hr' : 'one';
+      : part === 'suivi' ? 'hr' : part === 'avis' ? 'opinions' : 'one';
     this.error = null;
     this.problem = null;
     this.data = null;
@@ -101,9 +103,12 @@ class PageDemarches extends LitElement {
         this.data = (await api('/api/colibris/requests')).items;
       } else if (this.view === 'todo') {
         this.data = (await api('/api/colibris/to-decide')).items;
+        this.delegations = await api('/api/colibris/delegations');
       } else if (this.view === 'new') {
         this.type = null;
         this.types = (await api('/api/colibris/types')).items;
+      } else if (this.view === 'opinions') {
+        this.data = (await api('/api/colibris/opinions')).items;
       } else if (this.view === 'hr') {
         this.types = (await api('/api/colibris/types')).items;
         this.data = (await api('/api/colibris/deliveries')).items;
@@ -140,6 +145,8 @@ class PageDemarches extends LitElement {
     return html`<div class="onglets">
       <a href="/demarches" aria-current=${this.view === 'mine' ? 'page' : 'false'}>Mes demandes</a>
       ${this.deciding() ? html`<a href="/demarches/a-traiter" aria-current=${this.view === 'todo' ? 'page' : 'false'}>À traiter</a>` : ''}
+      ${this.deciding() || (this.me?.roles || []).includes('inspecteur')
+        ? html`<a href="/demarches/avis" aria-current=${this.view === 'opinions' ? 'page' : 'false'}>Avis demandés</a>` : ''}
       ${this.hr() ? html`<a href="/demarches/suivi" aria-current=${this.view === 'hr' ? 'page' : 'false'}>Suivi RH</a>` : ''}
       <a class="bouton" href="/demarches/nouvelle">Nouvelle démarche</a>
     </div>`;
@@ -261,16 +268,72 @@ class PageDemarches extends LitElement {
           <button class="bouton secondaire" @click=${() => this.decide('RETURN')}>Renvoyer pour complément</button>
           <button class="bouton secondaire" @click=${() => this.decide('REFUSE')}>Refuser</button>
         </div></section>` : ''}
+      ${r.opinions && (r.opinions.length || r.actions.includes('ask-opinion')) ? this.opinions(r) : ''}
       ${r.actions.includes('write') ? this.exchanges(r) : ''}
       <section class="carte" aria-labelledby="titre-historique">
         <h2 id="titre-historique">Historique</h2>
         <ol class="historique">${r.history.map((e) => html`<li>
           <strong>${EVENEMENTS[e.kind]}</strong>${e.step && type ? html` (étape « ${type.circuit[e.step - 1]} »)` : ''}
-          — ${e.actorName}, le ${MOMENT.format(new Date(e.at))}${e.comment ? html`<br>« ${e.comment} »` : ''}</li>`)}</ol>
+          — ${e.actorName}${e.onBehalfOf ? html`, par délégation de ${e.onBehalfOf}` : ''}, le ${MOMENT.format(new Date(e.at))}${e.comment ? html`<br>« ${e.comment} »` : ''}</li>`)}</ol>
       </section>
       ${r.deliveries ? html`<section class="carte" aria-labelledby="titre-envois">
         <h2 id="titre-envois">Notifications envoyées</h2>
         ${this.deliveries(r.deliveries)}</section>` : ''}`;
+  }
+
+  /** The opinions asked on this request (deciders only), the answer form when one is mine to give, the asking form. */
+  opinions(r) {
+    return html`<section class="carte" aria-labelledby="titre-avis">
+      <h2 id="titre-avis">Avis</h2>
+      ${r.opinions.length ? html`<ol class="echanges">${r.opinions.map((o) => this.opinion(o))}</ol>` : ''}
+      ${r.actions.includes('ask-opinion') ? html`<form class="champs" @submit=${(e) => this.askOpinion(e)}>
+        <label>Demander l'avis de (identifiant) <input name="colleague" required placeholder="ex. mdupont"></label>
+        <label>Question <input name="question" required maxlength="2000" size="40"></label>
+        ${['colleague', 'question'].includes(this.problem?.field) ? html`<p class="erreur">${this.problem.detail}</p>` : ''}
+        <button class="bouton secondaire">Demander un avis</button></form>` : ''}
+    </section>`;
+  }
+
+  opinion(o) {
+    return html`<li class="note"><strong>${o.askedByName}</strong> demande l'avis de <strong>${o.askedOfName}</strong>
+      <span class="discret">— le ${MOMENT.format(new Date(o.askedAt))}</span><p>« ${o.question} »</p>
+      ${o.answer ? html`<p><strong>Avis :</strong> ${o.answer} <span class="discret">(le ${MOMENT.format(new Date(o.answeredAt))})</span></p>`
+        : o.yoursToGive ? html`<form class="champs" @submit=${(e) => this.giveOpinion(e, o)}>
+          <label>Votre avis <textarea name="answer" rows="2" required maxlength="4000"></textarea></label>
+          ${this.problem?.field === 'answer' ? html`<p class="erreur">${this.problem.detail}</p>` : ''}
+          <button class="bouton">Donner mon avis</button></form>` : html`<p class="discret">En attente de réponse.</p>`}</li>`;
+  }
+
+  async askOpinion(e) {
+    e.preventDefault();
+    const body = Object.fromEntries(new FormData(e.target));
+    const asked = await this.act(() => api('/api/colibris/requests/' + this.data.id + '/opinions', { method: 'POST',
+      headers: JSON_HEADERS, body: JSON.stringify(body) }), 'Demande d\'avis envoyée.');
+    if (asked) {
+      this.data = { ...this.data, opinions: [...this.data.opinions, asked] };
+      e.target.reset();
+    }
+  }
+
+  async giveOpinion(e, o) {
+    e.preventDefault();
+    const given = await this.act(() => api('/api/colibris/opinions/' + o.id, { method: 'POST', headers: JSON_HEADERS,
+      body: JSON.stringify({ answer: new FormData(e.target).get('answer') }) }), 'Avis enregistré.');
+    if (given) {
+      if (this.view === 'opinions') {
+        this.data = this.data.map((x) => (x.id === o.id ? given : x));
+      } else {
+        this.data = { ...this.data, opinions: this.data.opinions.map((x) => (x.id === o.id ? given : x)) };
+      }
+    }
+  }
+
+  /** The opinions asked of me, those waiting for my answer first. */
+  asked() {
+    return html`<section class="carte" aria-label="Avis demandés">
+      ${this.data.length === 0 ? html`<p class="vide">Personne ne vous a demandé d'avis.</p>` : html`<ol class="echanges">
+        ${this.data.map((o) => html`<li><a href=${'/demarches/' + o.requestId}>n° ${o.requestNumber} · ${o.typeLabel}</a>
+          — ${o.ownerName}${this.opinion(o)}</li>`)}</ol>`}</section>`;
   }
 
   pieces(r, editable) {
@@ -391,6 +454,45 @@ class PageDemarches extends LitElement {
       </section>`;
   }
 
+  /** An absence: my decisions delegated to a colleague of the same role for some days, and those I hold. */
+  delegating() {
+    const d = this.delegations;
+    const roles = (this.me?.roles || []).filter((role) => DECIDEURS.includes(role));
+    const line = (x, given) => html`<li><span>${given ? 'À ' + x.delegateName : 'De ' + x.delegatorName}
+      (${x.role === 'gestionnaire-rh' ? 'gestion RH' : 'chef d\'établissement'})</span>
+      <span>du ${DATE.format(new Date(x.from))} au ${DATE.format(new Date(x.to))}${x.active ? html` <span class="etat">en cours</span>` : ''}</span>
+      ${given ? html`<button class="bouton secondaire" @click=${() => this.revoke(x)}>Mettre fin</button>` : ''}</li>`;
+    return html`<section class="carte" aria-labelledby="titre-delegations">
+      <h2 id="titre-delegations">Délégations</h2>
+      ${d.received.length ? html`<p>Vous décidez par délégation :</p><ul class="liste">${d.received.map((x) => line(x, false))}</ul>` : ''}
+      ${d.given.length ? html`<p>Vous avez délégué vos décisions :</p><ul class="liste">${d.given.map((x) => line(x, true))}</ul>` : ''}
+      <form class="champs" @submit=${(e) => this.delegate(e)}>
+        <label>Identifiant du ou de la collègue <input name="delegate" required placeholder="ex. mdupont"></label>
+        <label>Rôle <select name="role">${roles.map((role) => html`<option value=${role}>${role === 'gestionnaire-rh' ? 'gestion RH' : 'chef d\'établissement'}</option>`)}</select></label>
+        <label>Du <input type="date" name="from" required></label>
+        <label>au <input type="date" name="to" required></label>
+        ${['delegate', 'role', 'from', 'to'].includes(this.problem?.field) ? html`<p class="erreur">${this.problem.detail}</p>` : ''}
+        <button class="bouton">Déléguer</button>
+      </form></section>`;
+  }
+
+  async delegate(e) {
+    e.preventDefault();
+    const body = Object.fromEntries(new FormData(e.target));
+    if (await this.act(() => api('/api/colibris/delegations', { method: 'POST', headers: JSON_HEADERS,
+      body: JSON.stringify(body) }), 'Délégation enregistrée.')) {
+      this.delegations = await api('/api/colibris/delegations');
+      e.target.reset();
+    }
+  }
+
+  async revoke(delegation) {
+    if (confirm('Mettre fin à la délégation à ' + delegation.delegateName + ' ?')
+      && await this.act(() => api('/api/colibris/delegations/' + delegation.id, { method: 'DELETE' }), 'Délégation terminée.') !== null) {
+      this.delegations = await api('/api/colibris/delegations');
+    }
+  }
+
   exportCsv(e) {
     e.preventDefault();
     const query = new URLSearchParams(new FormData(e.target));
@@ -410,7 +512,8 @@ class PageDemarches extends LitElement {
   }
 
   render() {
-    const titles = { mine: 'Mes démarches', todo: 'À traiter', new: 'Nouvelle démarche', one: 'Ma démarche', hr: 'Suivi RH' };
+    const titles = { mine: 'Mes démarches', todo: 'À traiter', new: 'Nouvelle démarche', one: 'Ma démarche', hr: 'Suivi RH',
+      opinions: 'Avis demandés' };
     return html`
       <h1>${titles[this.view] || 'Mes démarches'}</h1>
       ${this.tabs()}
@@ -418,7 +521,9 @@ class PageDemarches extends LitElement {
       ${this.done ? html`<p class="fait" role="status">${this.done}</p>` : ''}
       ${this.view === 'new' ? this.chooser()
         : !this.data ? (this.error ? '' : html`<p class="discret">Chargement…</p>`)
-          : this.view === 'one' ? this.one() : this.view === 'hr' ? this.suivi() : this.list(this.view === 'todo')}`;
+          : this.view === 'one' ? this.one() : this.view === 'hr' ? this.suivi()
+            : this.view === 'opinions' ? this.asked() : this.list(this.view === 'todo')}
+      ${this.view === 'todo' && this.delegations ? this.delegating() : ''}`;
   }
 }
 

@@ -31,7 +31,8 @@ public class Availability {
     }
 
     @Scheduled(identity = "colibris-heartbeat", every = "${colibris.grace.heartbeat}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         beat(Instant.now());
     }

@@ -52,6 +52,27 @@ public class Directory {
         }
     }
 
+    /**
+     * The enabled account of that identifier, with its realm roles (effective) and its school.
+     *
+     * @throws Unavailable when Keycloak cannot be asked
+     */
+    public java.util.Optional<Colleague> byUsername(String username) {
+        try {
+            return keycloak.realm(realm).users().searchByUsername(username, true).stream()
+                    .filter(user -> Boolean.TRUE.equals(user.isEnabled())).findFirst()
+                    .map(user -> new Colleague(person(user), uai(user), keycloak.realm(realm).users().get(user.getId())
+                            .roles().realmLevel().listEffective().stream().map(r -> r.getName())
+                            .collect(java.util.stream.Collectors.toSet())));
+        } catch (RuntimeException e) {
+            throw new Unavailable(e);
+        }
+    }
+
+    /** A colleague found by identifier: who, their school, their realm roles. */
+    public record Colleague(Person person, String uai, java.util.Set<String> roles) {
+    }
+
     private static String uai(UserRepresentation user) {
         Map<String, List<String>> attributes = user.getAttributes();
         List<String> values = attributes == null ? null : attributes.get("uai");

@@ -3,6 +3,7 @@ package fr.academie.colibris.notification;
 import fr.academie.colibris.catalogue.Step;
 import fr.academie.colibris.config.ColibrisConfig;
 import fr.academie.colibris.request.HrRequest;
+import fr.academie.colibris.request.Opinion;
 import fr.academie.colibris.request.RequestEvent;
 import fr.academie.colibris.request.RequestMessage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -102,6 +103,26 @@ public class Notices {
                 .reduce((first, second) -> second)
                 .ifPresent(decided -> Notice.of(request.id, decided.actorId, decided.actorName, subject,
                         text.replaceFirst("^Bonjour,", "Bonjour " + decided.actorName + ","), message.at).persist());
+    }
+
+    /** The colleague asked for an opinion is told what, about which request, by whom. */
+    public void opinionAsked(Opinion opinion) {
+        HrRequest request = opinion.request;
+        Notice.of(request.id, opinion.askedOfId, opinion.askedOfName, "Avis demandé : demande n° " + request.number
+                + " (" + request.type.label + ")", String.join("\n", "Bonjour " + opinion.askedOfName + ",", "",
+                opinion.askedByName + " vous demande votre avis sur la demande n° " + request.number + " — "
+                        + request.type.label + " — de " + request.ownerName + " :", "", "« " + opinion.question + " »",
+                "", "Pour la consulter et donner votre avis : " + link(request), "", SIGNATURE), opinion.askedAt).persist();
+    }
+
+    /** Whoever asked is told the opinion given. */
+    public void opinionGiven(Opinion opinion) {
+        HrRequest request = opinion.request;
+        Notice.of(request.id, opinion.askedById, opinion.askedByName, "Avis donné : demande n° " + request.number
+                + " (" + request.type.label + ")", String.join("\n", "Bonjour " + opinion.askedByName + ",", "",
+                opinion.askedOfName + " a donné son avis sur la demande n° " + request.number + " — "
+                        + request.type.label + " — :", "", "« " + opinion.answer + " »", "",
+                "Pour la consulter : " + link(request), "", SIGNATURE), opinion.answeredAt).persist();
     }
 
     /** Reminds whoever decides the current step that its deadline is near, or has passed. */

@@ -1,7 +1,9 @@
 package fr.academie.colibris.notification;
 
+import fr.academie.colibris.catalogue.Campaign;
 import fr.academie.colibris.config.ColibrisConfig;
 import fr.academie.colibris.directory.Directory;
+import fr.academie.colibris.request.Delegation;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,8 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,7 +44,8 @@ public class OutboxRelay {
     }
 
     @Scheduled(identity = "colibris-outbox", every = "${colibris.outbox.every}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deliverDue() {
         Optional<Notice> next;
         for (int round = 0; round < BATCH && (next = claimNext()).isPresent(); round++) {
@@ -91,7 +96,13 @@ public class OutboxRelay {
     void addRows(UUID groupId, List<Directory.Person> people) {
         Notice group = Notice.findById(groupId);
         Instant now = Instant.now();
-        for (Directory.Person person : people) {
+        List<Directory.Person> everyone = new ArrayList<>(people);
+        // and whoever holds those decisions today by delegation (a head of school's absence)
+        Delegation.to(group.recipientRole, group.recipientUai, LocalDate.now(Campaign.PARIS)).stream()
+                .map(d -> new Directory.Person(d.delegateId, d.delegateName))
+                .filter(delegate -> everyone.stream().noneMatch(p -> p.id().equals(delegate.id())))
+                .forEach(everyone::add);
+        for (Directory.Person person : everyone) {
             Notice row = group.forPerson(person.id(), person.name(), now);
             if (Notice.findById(row.id) == null) { // spread before a crash: nobody twice
                 row.persist();

@@ -30,7 +30,8 @@ public class Reminders {
     }
 
     @Scheduled(identity = "colibris-reminders", every = "${colibris.reminders.every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         remind(Instant.now());
     }

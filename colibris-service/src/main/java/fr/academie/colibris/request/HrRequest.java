@@ -165,31 +165,31 @@ public class HrRequest extends PanacheEntityBase {
 
     /** The decider of the current step approves: the next step, or the request is approved at the last one. */
     public void approve(Actor decider, String comment, Instant now) {
-        decider(decider, "accepter");
+        String behalf = decider(decider, "accepter");
         RequestStatus from = status;
         int decided = step;
         if (decided < type.definition.circuit().size()) {
             enter(decided + 1, now);
-            record(decider, RequestEvent.Kind.APPROVED_STEP, from, decided, blankToNull(comment), now);
+            decision(decider, behalf, RequestEvent.Kind.APPROVED_STEP, from, decided, blankToNull(comment), now);
         } else {
             close(RequestStatus.APPROVED, now);
-            record(decider, RequestEvent.Kind.APPROVED, from, decided, blankToNull(comment), now);
+            decision(decider, behalf, RequestEvent.Kind.APPROVED, from, decided, blankToNull(comment), now);
         }
     }
 
     /** The decider of the current step refuses, and must say why. */
     public void refuse(Actor decider, String reason, Instant now) {
-        decider(decider, "refuser");
+        String behalf = decider(decider, "refuser");
         String why = required(reason, "Indiquez le motif du refus : la personne le lira.");
         int decided = step;
         RequestStatus from = status;
         close(RequestStatus.REFUSED, now);
-        record(decider, RequestEvent.Kind.REFUSED, from, decided, why, now);
+        decision(decider, behalf, RequestEvent.Kind.REFUSED, from, decided, why, now);
     }
 
     /** The decider of the current step sends the request back to the person, saying what to complete. */
     public void returnForCompletion(Actor decider, String comment, Instant now) {
-        decider(decider, "renvoyer");
+        String behalf = decider(decider, "renvoyer");
         String what = required(comment, "Indiquez ce que la personne doit compléter.");
         int decided = step;
         RequestStatus from = status;
@@ -198,7 +198,7 @@ public class HrRequest extends PanacheEntityBase {
         step = null;
         dueAt = null;
         updatedAt = now;
-        record(decider, RequestEvent.Kind.RETURNED, from, decided, what, now);
+        decision(decider, behalf, RequestEvent.Kind.RETURNED, from, decided, what, now);
     }
 
     /** The person withdraws the request, at any time until it is decided. */
@@ -256,6 +256,26 @@ public class HrRequest extends PanacheEntityBase {
         attachment.uploadedAt = now;
         attachments.add(attachment);
         return attachment;
+    }
+
+    /** The decider of the current step asks a named colleague (not the person, not themselves) for an opinion. */
+    public Opinion askOpinion(Actor decider, String colleagueId, String colleagueName, String question, Instant now) {
+        decider(decider, "soumettre pour avis");
+        if (colleagueId.equals(ownerId) || colleagueId.equals(decider.id())) {
+            throw new fr.academie.common.problem.ProblemException("urn:portail:colibris:not-a-colleague",
+                    "Avis impossible", 422, "Demandez l'avis d'un ou d'une collègue : ni vous-même, ni la personne qui a "
+                    + "fait la demande.", "colleague");
+        }
+        Opinion opinion = new Opinion();
+        opinion.id = UUID.randomUUID();
+        opinion.request = this;
+        opinion.askedById = decider.id();
+        opinion.askedByName = decider.name();
+        opinion.askedOfId = colleagueId;
+        opinion.askedOfName = colleagueName;
+        opinion.question = question.strip();
+        opinion.askedAt = now;
+        return opinion;
     }
 
     /**
@@ -317,13 +337,20 @@ public class HrRequest extends PanacheEntityBase {
         throw RequestProblems.notNow(action, status);
     }
 
-    private Step decider(Actor actor, String action) {
+    /** Checks that the current step is the actor's to decide; whose name they decide in, when by delegation. */
+    private String decider(Actor actor, String action) {
         allowed(action, RequestStatus.IN_REVIEW);
         Step current = currentStep();
         if (!actor.decides(current, this)) {
             throw RequestProblems.notYourStep(current);
         }
-        return current;
+        return actor.delegation(current, this).map(Actor.Delegated::delegatorName).orElse(null);
+    }
+
+    private void decision(Actor actor, String onBehalfOf, RequestEvent.Kind kind, RequestStatus from, Integer at,
+                          String comment, Instant now) {
+        record(actor, kind, from, at, comment, now);
+        history.get(history.size() - 1).onBehalfOf = onBehalfOf;
     }
 
     private void record(Actor actor, RequestEvent.Kind kind, RequestStatus from, Integer at, String comment, Instant now) {

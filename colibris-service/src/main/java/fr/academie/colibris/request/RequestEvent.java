@@ -64,6 +64,10 @@ public class RequestEvent extends PanacheEntityBase {
 
     public String comment;
 
+    /** Whose decision it was, when made by delegation ("par délégation de …"). */
+    @Column(name = "on_behalf_of")
+    public String onBehalfOf;
+
     static RequestEvent of(HrRequest request, Actor actor, Kind kind, RequestStatus from, Integer step, String comment,
                            Instant at) {
         RequestEvent event = new RequestEvent();

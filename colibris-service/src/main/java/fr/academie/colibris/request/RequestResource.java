@@ -43,8 +43,9 @@ public class RequestResource {
         this.identity = identity;
     }
 
+    /** The caller, with the decisions colleagues have delegated to them today. */
     private Actor caller() {
-        return Actor.of(token, identity);
+        return Actor.caller(token, identity);
     }
 
     @GET

@@ -58,30 +58,27 @@ public class RequestService {
 
     /**
      * "À traiter": the requests waiting at a step the caller decides (their role; their school for a step scoped
-     * to it), the longest waiting first.
+     * to it; and those delegated to them), the longest waiting first.
      */
     public Page<RequestSummary> toDecide(Actor actor, int limit, Cursor after) {
         List<String> steps = new ArrayList<>();
         Parameters parameters = Parameters.with("status", RequestStatus.IN_REVIEW);
-        boolean bySchool = false;
         for (RequestType type : catalogue.types()) {
             List<Step> circuit = type.definition.circuit();
             for (int n = 1; n <= circuit.size(); n++) {
                 Step step = circuit.get(n - 1);
-                if (actor.roles().contains(step.role()) && (step.scope() == Step.Scope.ACADEMIE || actor.uai() != null)) {
-                    String name = "t" + steps.size();
-                    steps.add("(type.code = :" + name + " and step = " + n
-                            + (step.scope() == Step.Scope.UAI ? " and uai = :uai)" : ")"));
+                String name = "t" + steps.size();
+                if (step.scope() == Step.Scope.ACADEMIE && actor.holds(step.role())) {
+                    steps.add("(type.code = :" + name + " and step = " + n + ")");
                     parameters.and(name, type.code);
-                    bySchool |= step.scope() == Step.Scope.UAI;
+                } else if (step.scope() == Step.Scope.UAI && !actor.schoolsFor(step.role()).isEmpty()) {
+                    steps.add("(type.code = :" + name + " and step = " + n + " and uai in :u" + name + ")");
+                    parameters.and(name, type.code).and("u" + name, actor.schoolsFor(step.role()));
                 }
             }
         }
         if (steps.isEmpty()) {
             return new Page<>(List.of(), null);
-        }
-        if (bySchool) {
-            parameters.and("uai", actor.uai());
         }
         String where = "status = :status and (" + String.join(" or ", steps) + ")";
         if (after != null) {
@@ -143,6 +140,31 @@ public class RequestService {
             notices.toldOf(request, message);
         }
         return RequestView.Message.of(message, request);
+    }
+
+    /** The decider of the current step asks a colleague for an opinion; the colleague is told. */
+    @Transactional
+    public OpinionView askOpinion(Actor actor, UUID id, String colleagueId, String colleagueName, String question) {
+        HrRequest request = visible(actor, id).orElseThrow(RequestProblems::notFound);
+        Opinion opinion = request.askOpinion(actor, colleagueId, colleagueName, question, Instant.now());
+        opinion.persist();
+        notices.opinionAsked(opinion);
+        return OpinionView.of(opinion, actor.id());
+    }
+
+    /** The opinions asked of the caller, those waiting for an answer first. */
+    public List<OpinionView> opinionsAskedOf(Actor actor) {
+        return Opinion.<Opinion>list("askedOfId = ?1 order by answeredAt nulls first, askedAt desc", actor.id()).stream()
+                .map(o -> OpinionView.of(o, actor.id())).toList();
+    }
+
+    /** The colleague asked answers; whoever asked is told. */
+    @Transactional
+    public OpinionView giveOpinion(Actor actor, UUID opinionId, String answer) {
+        Opinion opinion = Opinion.<Opinion>findByIdOptional(opinionId).orElseThrow(RequestProblems::notFound);
+        opinion.give(actor, answer, Instant.now());
+        notices.opinionGiven(opinion);
+        return OpinionView.of(opinion, actor.id());
     }
 
     /** A supporting document ({@code piece} named) or a file for a message of the exchanges (none named). */
@@ -209,7 +231,8 @@ public class RequestService {
         return HrRequest.<HrRequest>findByIdOptional(id).filter(request -> actor.id().equals(request.ownerId)
                 || (request.status != RequestStatus.DRAFT && (actor.roles().contains(HR)
                 || request.type.definition.circuit().stream().anyMatch(step -> actor.decides(step, request))
-                || request.history.stream().anyMatch(e -> actor.id().equals(e.actorId)))));
+                || request.history.stream().anyMatch(e -> actor.id().equals(e.actorId))
+                || Opinion.count("request = ?1 and askedOfId = ?2", request, actor.id()) > 0)));
     }
 
     private static RequestView view(Actor actor, HrRequest request) {
@@ -233,6 +256,11 @@ public class RequestService {
         }
         List<Delivery> deliveries = actor.roles().contains(HR) ? Notice.<Notice>list("requestId = ?1 order by createdAt, id",
                 request.id).stream().map(Delivery::of).toList() : null;
-        return RequestView.of(request, actions, RequestMessage.readBy(request, actor), deliveries, Instant.now());
+        List<OpinionView> opinions = actor.id().equals(request.ownerId) ? null : Opinion.<Opinion>list(
+                "request = ?1 order by askedAt, id", request).stream().map(o -> OpinionView.of(o, actor.id())).toList();
+        if (request.currentStep() != null && actor.decides(request.currentStep(), request)) {
+            actions.add("ask-opinion");
+        }
+        return RequestView.of(request, actions, RequestMessage.readBy(request, actor), opinions, deliveries, Instant.now());
     }
 }

@@ -12,7 +12,8 @@ import java.util.UUID;
 public record RequestView(UUID id, long number, RequestSummary.Type type, RequestStatus status, CurrentStep step,
                           String ownerName, JsonNode form, Instant createdAt, Instant submittedAt, Instant decidedAt,
                           Instant updatedAt, long version, List<String> actions, List<Event> history,
-                          List<Piece> pieces, List<Message> messages, List<Delivery> deliveries) {
+                          List<Piece> pieces, List<Message> messages, List<OpinionView> opinions,
+                          List<Delivery> deliveries) {
 
     /** A file on the request: its name, type and size; its bytes at {@code /attachments/{id}}. */
     public record File(UUID id, String fileName, String contentType, long size, Instant uploadedAt) {
@@ -32,11 +33,14 @@ public record RequestView(UUID id, long number, RequestSummary.Type type, Reques
     }
 
     /** A line of the history. */
-    public record Event(Instant at, String actorName, RequestEvent.Kind kind, RequestStatus fromStatus,
-                        RequestStatus toStatus, Integer step, String comment) {
+    public record Event(Instant at, String actorName, String onBehalfOf, RequestEvent.Kind kind,
+                        RequestStatus fromStatus, RequestStatus toStatus, Integer step, String comment) {
     }
 
-    /** The request; {@code messages} as the caller may read them; {@code deliveries}, only for HR (else null). */
+    /**
+     * The request; {@code messages} as the caller may read them; {@code opinions}, for anyone but the person (else
+     * null); {@code deliveries}, only for HR (else null).
+     */
     /** A message of the exchanges: who wrote it (the requester, or a decider), a private note or not. */
     public record Message(UUID id, Instant at, String authorName, boolean fromRequester, boolean privateNote, String text,
                           List<File> attachments) {
@@ -55,16 +59,16 @@ public record RequestView(UUID id, long number, RequestSummary.Type type, Reques
     }
 
     static RequestView of(HrRequest request, List<String> actions, List<RequestMessage> messages,
-                          List<Delivery> deliveries, Instant now) {
+                          List<OpinionView> opinions, List<Delivery> deliveries, Instant now) {
         Step current = request.currentStep();
         CurrentStep step = current == null ? null : new CurrentStep(request.step, request.type.definition.circuit().size(),
                 current.label(), request.dueAt, request.late(now));
-        List<Event> history = request.history.stream().map(e -> new Event(e.at, e.actorName, e.kind, e.fromStatus,
+        List<Event> history = request.history.stream().map(e -> new Event(e.at, e.actorName, e.onBehalfOf, e.kind, e.fromStatus,
                 e.toStatus, e.step, e.comment)).toList();
         return new RequestView(request.id, request.number == null ? 0 : request.number,
                 new RequestSummary.Type(request.type.code, request.type.label), request.status, step, request.ownerName,
                 request.form, request.createdAt, request.submittedAt, request.decidedAt, request.updatedAt,
                 request.version, actions, history, pieces(request),
-                messages.stream().map(m -> Message.of(m, request)).toList(), deliveries);
+                messages.stream().map(m -> Message.of(m, request)).toList(), opinions, deliveries);
     }
 }

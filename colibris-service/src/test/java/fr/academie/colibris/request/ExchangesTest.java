@@ -75,7 +75,7 @@ class ExchangesTest {
                 .body("messages.text", contains("Puis-je envoyer le programme la semaine prochaine ?", "Oui, avant la fin du mois."));
         given().auth().oauth2(head).get("/requests/{id}", id).then().statusCode(200)
                 .body("messages", hasSize(3)).body("messages[1].privateNote", is(true))
-                .body("actions", contains("approve", "refuse", "return", "write", "note"));
+                .body("actions", contains("approve", "refuse", "return", "write", "note", "ask-opinion"));
         given().auth().oauth2(hr).get("/requests/{id}", id).then().statusCode(200).body("messages", hasSize(3));
 
         // told by mail: the person of the head's reply (not of the note); the head of the person's question

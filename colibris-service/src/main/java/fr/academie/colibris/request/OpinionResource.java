@@ -1,0 +1,78 @@
+package fr.academie.colibris.request;
+
+import fr.academie.colibris.directory.Directory;
+import fr.academie.common.page.Page;
+import fr.academie.common.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+import java.util.Locale;
+import java.util.UUID;
+
+/** Opinions (avis): asked by the decider of a step of a named colleague, who answers from their own list. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OpinionResource {
+
+    private final RequestService requests;
+    private final Directory directory;
+    private final JsonWebToken token;
+    private final SecurityIdentity identity;
+
+    public OpinionResource(RequestService requests, Directory directory, JsonWebToken token, SecurityIdentity identity) {
+        this.requests = requests;
+        this.directory = directory;
+        this.token = token;
+        this.identity = identity;
+    }
+
+    public record Ask(@NotBlank(message = "indiquez l'identifiant du ou de la collègue (ex. mdupont)") String colleague,
+                      @NotBlank(message = "écrivez votre question") @Size(max = 2000, message = "2000 caractères au plus")
+                      String question) {
+    }
+
+    public record Answer(@NotBlank(message = "écrivez votre avis") @Size(max = 4000, message = "4000 caractères au plus")
+                         String answer) {
+    }
+
+    private Actor caller() {
+        return Actor.caller(token, identity);
+    }
+
+    @POST
+    @Path("requests/{id}/opinions")
+    @ResponseStatus(201)
+    public OpinionView ask(@PathParam("id") UUID id, @Valid @NotNull Ask input) {
+        String username = input.colleague().strip().toLowerCase(Locale.ROOT);
+        Directory.Person colleague = directory.byUsername(username).map(Directory.Colleague::person)
+                .orElseThrow(() -> ProblemException.invalid("urn:portail:colibris:unknown-person", "colleague",
+                        "Aucun compte actif n'a l'identifiant « " + username + " »."));
+        return requests.askOpinion(caller(), id, colleague.id(), colleague.name(), input.question());
+    }
+
+    /** The opinions asked of me, those waiting for my answer first. */
+    @GET
+    @Path("opinions")
+    public Page<OpinionView> mine() {
+        return Page.all(requests.opinionsAskedOf(caller()));
+    }
+
+    @POST
+    @Path("opinions/{id}")
+    public OpinionView answer(@PathParam("id") UUID id, @Valid @NotNull Answer input) {
+        return requests.giveOpinion(caller(), id, input.answer());
+    }
+}
