@@ -16,6 +16,16 @@ public interface ColibrisConfig {
     /** mail-service's base URL: the notifications' destination (the REST client's URL is this). */
     String mailUrl();
 
+    /** The académie's directory, asked who decides. */
+    Directory directory();
+
+    interface Directory {
+
+        /** How long an answer is remembered: a newly appointed head of school is told after that much at most. */
+        @WithDefault("1m")
+        Duration remembered();
+    }
+
     /** The notification outbox. */
     Outbox outbox();
 
@@ -60,6 +70,10 @@ public interface ColibrisConfig {
         /** How often the relay looks for notifications to deliver (the scheduler reads it as written). */
         @WithDefault("2s")
         String every();
+
+        /** How many calls (to mail-service, to the directory) the relay makes at once. */
+        @WithDefault("4")
+        int parallel();
 
         /** Wait before the first retry of a notification mail-service did not take; doubled at each attempt. */
         @WithDefault("5s")

@@ -1,13 +1,17 @@
 package fr.academie.colibris.directory;
 
+import fr.academie.colibris.config.ColibrisConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.UserRepresentation;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who decides, from the académie's directory: the enabled accounts holding a realm role, those of one school when the
@@ -18,13 +22,24 @@ import java.util.Map;
 public class Directory {
 
     private static final int PAGE = 200;
+    private static final int REMEMBERED_AT_MOST = 10_000;
+
+    private final Map<String, Remembered> known = new ConcurrentHashMap<>();
+
+    private record Remembered(List<Person> people, Instant until) {
+    }
 
     private final Keycloak keycloak;
     private final String realm;
 
-    public Directory(Keycloak keycloak, @ConfigProperty(name = "quarkus.keycloak.admin-client.realm") String realm) {
+    /** How long an answer is remembered ({@code colibris.directory.remembered}). */
+    private final Duration remembered;
+
+    public Directory(Keycloak keycloak, @ConfigProperty(name = "quarkus.keycloak.admin-client.realm") String realm,
+                     ColibrisConfig config) {
         this.keycloak = keycloak;
         this.realm = realm;
+        this.remembered = config.directory().remembered();
     }
 
     /** A person of the académie: the account id (token subject) and the name to greet. */
@@ -37,6 +52,20 @@ public class Directory {
      * @throws Unavailable when Keycloak cannot be asked
      */
     public List<Person> holders(String role, String uai) {
+        String key = role + "|" + uai;
+        Remembered answer = known.get(key);
+        if (answer != null && answer.until().isAfter(Instant.now())) {
+            return answer.people();
+        }
+        List<Person> people = ask(role, uai);
+        if (known.size() >= REMEMBERED_AT_MOST) {
+            known.clear();
+        }
+        known.put(key, new Remembered(List.copyOf(people), Instant.now().plus(remembered)));
+        return people;
+    }
+
+    private List<Person> ask(String role, String uai) {
         List<Person> people = new ArrayList<>();
         try {
             for (int first = 0; ; first += PAGE) {

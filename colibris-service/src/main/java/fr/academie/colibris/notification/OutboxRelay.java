@@ -6,7 +6,9 @@ import fr.academie.colibris.directory.Directory;
 import fr.academie.colibris.request.Delegation;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -14,12 +16,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 /**
- * Delivers the outbox to mail-service: each due row is leased (a second instance skips it), sent, and marked delivered
+ * Delivers the outbox to mail-service: the due rows are leased (a second instance skips them), sent a few at once
+ * ({@code colibris.outbox.parallel}), and each marked delivered
  * once mail-service took them, or retried with a doubling delay (capped) until it does. A row for the deciders of a
  * step is first spread into one row per person the directory names (retried the same way while it cannot answer). A crash between the change's
  * commit and the delivery loses nothing (the row waits); a crash after mail-service took it but before the mark
@@ -31,46 +41,70 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Longer than a call to mail-service can last (its timeouts: 2 s to connect, 10 s to answer). */
     private static final Duration LEASE = Duration.ofSeconds(60);
-    private static final int BATCH = 200;
+    /** Batches per run: the relay hands over to the next run (every colibris.outbox.every) after so many. */
+    private static final int ROUNDS = 50;
 
     private final MailClient mail;
     private final Directory directory;
     private final ColibrisConfig config;
 
+    private final ExecutorService calls;
+
     public OutboxRelay(MailClient mail, Directory directory, ColibrisConfig config) {
         this.mail = mail;
         this.directory = directory;
         this.config = config;
+        this.calls = Executors.newFixedThreadPool(config.outbox().parallel(), runnable -> {
+            Thread thread = new Thread(runnable, "colibris-outbox-call");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Scheduled(identity = "colibris-outbox", every = "${colibris.outbox.every}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deliverDue() {
-        Optional<Notice> next;
-        for (int round = 0; round < BATCH && (next = claimNext()).isPresent(); round++) {
-            Notice notice = next.get();
-            // the calls (directory, mail-service) outside any transaction
-            recordAttempt(notice.id, notice.recipientId == null ? spread(notice) : mail.deliver(notice));
+        List<Notice> batch;
+        for (int round = 0; round < ROUNDS && !(batch = claimDue(config.outbox().parallel() * 4)).isEmpty(); round++) {
+            // the calls (directory, mail-service) outside any transaction, a few people at once, each person's
+            // messages one after the other in the order they were written (her inbox shows them in that order)
+            Map<String, List<Notice>> byRecipient = batch.stream().sorted(Comparator.comparing((Notice n) -> n.createdAt)
+                    .thenComparing(n -> n.id)).collect(Collectors.groupingBy(
+                            n -> n.recipientId != null ? n.recipientId : n.id.toString(), LinkedHashMap::new, Collectors.toList()));
+            CompletableFuture.allOf(byRecipient.values().stream().map(rows -> CompletableFuture.runAsync(() -> send(rows),
+                    calls)).toArray(CompletableFuture[]::new)).join();
         }
     }
 
+    /** One person's rows (or one row for deciders), in order, on a thread of the relay's own (its own request context). */
+    @ActivateRequestContext
+    void send(List<Notice> rows) {
+        rows.forEach(notice -> recordAttempt(notice.id, notice.recipientId == null ? spread(notice) : mail.deliver(notice)));
+    }
+
     /**
-     * The next row due, leased for the time of one call (its next attempt moved past it) so that another instance
-     * leaves it alone meanwhile; empty when none is due.
+     * The rows due, leased for the time of their calls (their next attempt moved past it) so that another instance
+     * leaves them alone meanwhile; empty when none is due.
      */
     @Transactional
-    Optional<Notice> claimNext() {
+    List<Notice> claimDue(int count) {
         List<?> due = Panache.getEntityManager().createNativeQuery("""
                         select id from outbox where delivered_at is null and next_attempt_at <= ?1
-                        order by next_attempt_at limit 1 for update skip locked""")
-                .setParameter(1, Instant.now()).getResultList();
-        if (due.isEmpty()) {
-            return Optional.empty();
+                        order by next_attempt_at limit ?2 for update skip locked""")
+                .setParameter(1, Instant.now()).setParameter(2, count).getResultList();
+        List<Notice> claimed = new ArrayList<>();
+        for (Object id : due) {
+            Notice notice = Notice.findById(id);
+            notice.nextAttemptAt = Instant.now().plus(LEASE);
+            claimed.add(notice);
         }
-        Notice notice = Notice.findById(due.get(0));
-        notice.nextAttemptAt = Instant.now().plus(LEASE);
-        return Optional.of(notice);
+        return claimed;
+    }
+
+    @PreDestroy
+    void stop() {
+        calls.shutdown();
     }
 
     /**

@@ -59,8 +59,10 @@ class HrViewsTest {
                 .body("deliveries.recipientName", hasItem("Avis du chef d'établissement (0450042K)"));
         given().auth().oauth2(hr).get("/deliveries?waiting=false&limit=200").then().statusCode(200)
                 .body("items.requestId", hasItem(id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(hr).get("/requests/{id}", id).then()
+                .extract().<Integer>path("deliveries.findAll { it.deliveredAt == null }.size()") == 0);
         given().auth().oauth2(hr).get("/deliveries").then().statusCode(200)
-                .body("items.requestId", not(hasItem(id))); // delivered: no longer waiting
+                .body("items.requestId", not(hasItem(id))); // all delivered: no longer waiting
 
         given().auth().oauth2(teacher).get("/requests/{id}", id).then().statusCode(200).body("deliveries", nullValue());
         given().auth().oauth2(teacher).get("/deliveries").then().statusCode(403).contentType("application/problem+json");

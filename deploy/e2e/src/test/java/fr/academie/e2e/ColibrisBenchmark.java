@@ -113,7 +113,8 @@ public final class ColibrisBenchmark {
                     select gen_random_uuid(),
                            case when n %% 5000 = 0 then '%s' else 'bench-' || (n %% %d) end,
                            'Agent ' || (n %% %d),
-                           case when (n %% %d) %% %d = 0 then '0450042K' else lpad(((n %% %d) %% %d + 180000)::text, 7, '0') || 'A' end,
+                           case when n %% 5000 = 0 or abs(hashtext((n %% %d)::text)) %% %d = 0 then '0450042K'
+                                else lpad((abs(hashtext((n %% %d)::text)) %% %d + 180000)::text, 7, '0') || 'A' end,
                            (array['temps-partiel', 'disponibilite', 'autorisation-absence', 'formation', 'cumul-activites'])[1 + (n / 10) %% 5],
                            '%s'::jsonb,
                            case when n %% 10 = 0 then 'DRAFT' when n %% 10 in (1, 2) then 'IN_REVIEW' when n %% 10 = 3 then 'REFUSED' else 'APPROVED' end,
