@@ -72,7 +72,7 @@ public interface ColibrisConfig {
         String every();
 
         /** How many calls (to mail-service, to the directory) the relay makes at once. */
-        @WithDefault("4")
+        @WithDefault("2")
         int parallel();
 
         /** Wait before the first retry of a notification mail-service did not take; doubled at each attempt. */
