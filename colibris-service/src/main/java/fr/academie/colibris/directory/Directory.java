@@ -1,6 +1,7 @@
 package fr.academie.colibris.directory;
 
 import fr.academie.colibris.config.ColibrisConfig;
+import fr.academie.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.keycloak.admin.client.Keycloak;
@@ -96,6 +97,16 @@ public class Directory {
         } catch (RuntimeException e) {
             throw new Unavailable(e);
         }
+    }
+
+    /**
+     * The colleague a person names by their identifier, in a form's {@code field}: a 400 naming it when no enabled
+     * account has it.
+     */
+    public Colleague named(String username, String field) {
+        String identifier = username.strip().toLowerCase(java.util.Locale.ROOT);
+        return byUsername(identifier).orElseThrow(() -> ProblemException.invalid("urn:portail:colibris:unknown-person",
+                field, "Aucun compte actif n'a l'identifiant « " + identifier + " »."));
     }
 
     /** A colleague found by identifier: who, their school, their realm roles. */

@@ -23,7 +23,6 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -93,9 +92,7 @@ public class DelegationResource {
             throw ProblemException.invalid("urn:portail:colibris:invalid-period", "to",
                     "Le dernier jour doit suivre le premier, et ne pas être passé.");
         }
-        String username = input.delegate().strip().toLowerCase(Locale.ROOT);
-        Directory.Colleague colleague = directory.byUsername(username).orElseThrow(() -> ProblemException.invalid(
-                "urn:portail:colibris:unknown-person", "delegate", "Aucun compte actif n'a l'identifiant « " + username + " »."));
+        Directory.Colleague colleague = directory.named(input.delegate(), "delegate");
         if (colleague.person().id().equals(me.id()) || !colleague.roles().contains(input.role())) {
             throw new ProblemException("urn:portail:colibris:not-a-colleague", "Délégation impossible", 422,
                     "La délégation se donne à un ou une collègue qui a le même rôle ; ce n'est pas le cas de "

@@ -2,7 +2,6 @@ package fr.academie.colibris.request;
 
 import fr.academie.colibris.directory.Directory;
 import fr.academie.common.page.Page;
-import fr.academie.common.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-import java.util.Locale;
 import java.util.UUID;
 
 /** Opinions (avis): asked by the decider of a step of a named colleague, who answers from their own list. */
@@ -56,10 +54,7 @@ public class OpinionResource {
     @Path("requests/{id}/opinions")
     @ResponseStatus(201)
     public OpinionView ask(@PathParam("id") UUID id, @Valid @NotNull Ask input) {
-        String username = input.colleague().strip().toLowerCase(Locale.ROOT);
-        Directory.Person colleague = directory.byUsername(username).map(Directory.Colleague::person)
-                .orElseThrow(() -> ProblemException.invalid("urn:portail:colibris:unknown-person", "colleague",
-                        "Aucun compte actif n'a l'identifiant « " + username + " »."));
+        Directory.Person colleague = directory.named(input.colleague(), "colleague").person();
         return requests.askOpinion(caller(), id, colleague.id(), colleague.name(), input.question());
     }
 
