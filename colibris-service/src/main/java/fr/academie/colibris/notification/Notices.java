@@ -153,7 +153,8 @@ public class Notices {
         lines.add("");
         lines.add("Votre demande n° " + request.number + " — " + request.type.label + " — est " + status + ".");
         if (event.kind != RequestEvent.Kind.SUBMITTED && event.kind != RequestEvent.Kind.RESUBMITTED) {
-            lines.add("Par " + event.actorName + ", le " + WHEN.format(event.at) + ".");
+            lines.add("Par " + event.actorName + (event.onBehalfOf == null ? "" : ", par délégation de "
+                    + event.onBehalfOf) + ", le " + WHEN.format(event.at) + ".");
         }
         if (event.comment != null) {
             lines.add((event.kind == RequestEvent.Kind.REFUSED ? "Motif : " : event.kind == RequestEvent.Kind.RETURNED

@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A head of school away delegates her decisions to the head of another school for a week: he finds her school's
@@ -77,6 +78,9 @@ class DelegationTest {
                 .body("history[-1].kind", is("APPROVED_STEP")).body("history[-1].onBehalfOf", is("Camille Essai"));
         given().auth().oauth2(teacher).get("/requests/{id}", id).then()
                 .body("history[1].onBehalfOf", nullValue()); // her submission: her own doing
+        assertTrue(requests.noticesTo(UUID.fromString(id), teacherAccount.id()).stream().anyMatch(n -> n.subject.endsWith(
+                "acceptée à l'étape « Avis du chef d'établissement »") && n.text.contains("par délégation de Camille Essai")),
+                "her message says in whose name it was decided");
 
         given().auth().oauth2(colleague).delete("/delegations/{id}", delegation).then().statusCode(404);
         given().auth().oauth2(away).delete("/delegations/{id}", delegation).then().statusCode(204);
