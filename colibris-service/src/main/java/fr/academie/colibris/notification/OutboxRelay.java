@@ -118,16 +118,16 @@ public class OutboxRelay {
         } catch (Directory.Unavailable e) {
             return Optional.of(e.getMessage());
         }
-        if (people.isEmpty()) {
+        if (addRows(group.id, people) == 0) {
             return Optional.of("nobody holds the role " + group.recipientRole
                     + (group.recipientUai == null ? "" : " in the school " + group.recipientUai));
         }
-        addRows(group.id, people);
         return Optional.empty();
     }
 
+    /** One row per person (and per delegate of the day); how many people that is (none: nothing written). */
     @Transactional
-    void addRows(UUID groupId, List<Directory.Person> people) {
+    int addRows(UUID groupId, List<Directory.Person> people) {
         Notice group = Notice.findById(groupId);
         Instant now = Instant.now();
         List<Directory.Person> everyone = new ArrayList<>(people);
@@ -142,6 +142,7 @@ public class OutboxRelay {
                 row.persist();
             }
         }
+        return everyone.size();
     }
 
     @Transactional
