@@ -9,7 +9,7 @@ data=$(mktemp -d /tmp/portail-bench-XXXXXX)
 export PORTAIL_DATA="$data" PORTAIL_NO_BUILD=1
 trap 'pkill -TERM -f "fr.academie.stack.Launcher" 2>/dev/null || true; sleep 5; rm -rf "$data"' EXIT
 
-./mvnw -q package -Dmaven.test.skip=true -pl common,deploy/local-stack,mail-service,iprof-service,colibris-service,auth-gateway
+./mvnw -q package -Dmaven.test.skip=true -pl deploy/local-stack,mail-service,iprof-service,colibris-service,auth-gateway -am
 
 start_stack() {
   local log="$data/$1.log" begin

@@ -65,7 +65,7 @@ public final class Keycloak implements AutoCloseable {
         Path zip = Path.of(build.getProperty("keycloak.zip"));
         if (!Files.exists(zip)) {
             throw new StackException("The Keycloak distribution is missing from the Maven repository (" + zip
-                    + "). Run ./mvnw -pl deploy/local-stack install to resolve it.");
+                    + "). Run ./mvnw -pl deploy/local-stack -am package to resolve it.");
         }
         Path staging = directory.resolve(home.getFileName() + ".staging-" + ProcessHandle.current().pid());
         try {
