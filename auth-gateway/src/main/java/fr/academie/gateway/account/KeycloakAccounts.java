@@ -94,7 +94,7 @@ public class KeycloakAccounts {
             return Optional.empty();
         }
         if (security.otpRequired()) {
-            throw new ProblemException("urn:portail:gateway:otp-required", "Double authentification obligatoire", 409,
+            throw ProblemException.conflict("urn:portail:gateway:otp-required", "Double authentification obligatoire",
                     "Votre profil impose la double authentification : vous ne pouvez pas la retirer. Si vous avez perdu "
                             + "votre téléphone, demandez à l'administrateur de réinitialiser votre clé OTP.", null);
         }

@@ -1,5 +1,6 @@
 package fr.academie.gateway.account;
 
+import fr.academie.common.realm.Roles;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import java.time.Instant;
@@ -19,11 +20,9 @@ public record ManagedAccount(String id, String identifier, String firstName, Str
     public static final String UAI = "uai";
     public static final String NUMEN = "numen";
     /** The realm roles an administrator gives (the realm's own, like default-roles-*, stay out of sight). */
-    public static final Set<String> GRANTABLE_ROLES = Set.of("personnel", "enseignant", "gestionnaire-rh",
-            "chef-etablissement", "inspecteur", "admin-academique");
+    public static final Set<String> GRANTABLE_ROLES = Set.copyOf(Roles.ALL);
     /** The profiles that must sign in with a second factor (composites of the realm role otp-requis). */
-    public static final Set<String> SENSITIVE_ROLES = Set.of("gestionnaire-rh", "chef-etablissement", "inspecteur",
-            "admin-academique");
+    public static final Set<String> SENSITIVE_ROLES = Set.copyOf(Roles.SENSITIVE);
 
     static ManagedAccount of(UserRepresentation user, List<String> roles, boolean locked, boolean otpConfigured) {
         Map<String, List<String>> attributes = Optional.ofNullable(user.getAttributes()).orElse(Map.of());

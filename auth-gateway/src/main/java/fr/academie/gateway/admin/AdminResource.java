@@ -2,6 +2,7 @@ package fr.academie.gateway.admin;
 
 import fr.academie.common.page.Page;
 import fr.academie.common.problem.ProblemException;
+import fr.academie.common.realm.Roles;
 import fr.academie.gateway.account.ManagedAccount;
 import fr.academie.gateway.admin.AuditLog.Actor;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,10 +29,9 @@ import java.util.UUID;
  */
 @Path("/api/admin/accounts")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(AdminResource.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 public class AdminResource {
 
-    static final String ADMIN = "admin-academique";
     private static final int SEARCH_MAX = 50;
 
     private final Provisioning provisioning;

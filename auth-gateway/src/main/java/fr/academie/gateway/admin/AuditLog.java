@@ -73,7 +73,7 @@ public class AuditLog {
         }
         if (after != null) {
             where.add(Cursor.after("at"));
-            parameters.and("at", after.at()).and("id", after.id());
+            after.parameters().forEach(parameters::and);
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by at desc, id desc";
         List<AuditEntry> rows = AuditEntry.<AuditEntry>find(query, parameters).range(0, limit).list();

@@ -3,6 +3,7 @@ package fr.academie.gateway.admin;
 import fr.academie.common.page.Cursor;
 import fr.academie.common.page.Page;
 import fr.academie.common.problem.ProblemException;
+import fr.academie.common.realm.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,7 +23,7 @@ import java.util.Locale;
  */
 @Path("/api/admin/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(AdminResource.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 public class AuditResource {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");

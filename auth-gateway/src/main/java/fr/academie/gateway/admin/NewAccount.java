@@ -1,5 +1,6 @@
 package fr.academie.gateway.admin;
 
+import fr.academie.common.realm.Roles;
 import fr.academie.gateway.account.ManagedAccount;
 
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public record NewAccount(String firstName, String lastName, String uai, String n
 
     public NewAccount normalised() {
         Set<String> granted = new LinkedHashSet<>();
-        granted.add("personnel");
+        granted.add(Roles.STAFF);
         if (roles != null) {
             roles.stream().filter(role -> role != null && !role.isBlank()).map(role -> role.strip().toLowerCase(Locale.ROOT))
                     .forEach(granted::add);
@@ -56,7 +57,7 @@ public record NewAccount(String firstName, String lastName, String uai, String n
                         + String.join(", ", ManagedAccount.GRANTABLE_ROLES.stream().sorted().toList()) + ")"));
             }
         }
-        if (account.roles.contains("chef-etablissement") && account.uai == null) {
+        if (account.roles.contains(Roles.HEAD_OF_SCHOOL) && account.uai == null) {
             problems.add(new FieldProblem("uai", "un chef d'établissement est rattaché à un établissement : l'UAI est obligatoire"));
         }
         return problems;

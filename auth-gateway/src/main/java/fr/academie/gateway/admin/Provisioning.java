@@ -55,7 +55,7 @@ public class Provisioning {
         NewAccount account = request.normalised();
         if (account.numen() != null) {
             accounts.findByNumen(account.numen()).ifPresent(existing -> {
-                throw new ProblemException("urn:portail:gateway:numen-taken", "Compte déjà existant", 409,
+                throw ProblemException.conflict("urn:portail:gateway:numen-taken", "Compte déjà existant",
                         "Un compte existe déjà pour ce NUMEN : " + existing.identifier() + ".", "numen");
             });
         }
@@ -148,7 +148,7 @@ public class Provisioning {
     /** Disables (ending every session) or enables an account; an administrator cannot disable their own. */
     public Optional<ManagedAccount> setEnabled(Actor actor, String id, boolean enabled) {
         if (!enabled && actor.id().equals(id)) {
-            throw new ProblemException("urn:portail:gateway:own-account", "Action impossible", 409,
+            throw ProblemException.conflict("urn:portail:gateway:own-account", "Action impossible",
                     "Vous ne pouvez pas désactiver votre propre compte.", null);
         }
         return change(actor, id, enabled ? AuditAction.ENABLE : AuditAction.DISABLE, account -> {
@@ -190,7 +190,7 @@ public class Provisioning {
                 return new Created(id.get(), identity.identifier(), identity.email(), password, actions);
             }
         }
-        throw new ProblemException("urn:portail:gateway:identifier-contention", "Réessayez", 409,
+        throw ProblemException.conflict("urn:portail:gateway:identifier-contention", "Réessayez",
                 "D'autres comptes au même nom sont créés en ce moment : réessayez dans un instant.", null);
     }
 

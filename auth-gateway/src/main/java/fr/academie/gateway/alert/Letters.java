@@ -1,15 +1,17 @@
 package fr.academie.gateway.alert;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import fr.academie.common.date.FrenchDates;
+import fr.academie.common.notification.MailNotifier;
+import org.jboss.logging.Logger;
 
-/** What every message the gateway drops in a mailbox shares: the greeting, the French date, the signature. */
+import java.time.Instant;
+import java.util.Optional;
+
+/** What every message the gateway drops in a mailbox shares: the greeting, the French date, the signature, the sender. */
 final class Letters {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm",
-            Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
+    private static final Logger LOG = Logger.getLogger(Letters.class);
+    private static final String SENDER = "Sécurité du portail agents";
     static final String SIGNATURE = "Ce message est envoyé automatiquement par le portail agents de l'académie "
             + "d'Orléans-Tours.";
 
@@ -17,11 +19,18 @@ final class Letters {
     }
 
     static String greeting(String firstName) {
-        return "Bonjour" + (firstName == null || firstName.isBlank() ? "" : " " + firstName) + ",";
+        return MailNotifier.greeting(firstName);
     }
 
-    /** "lundi 30 novembre 2026 à 08h15", in Paris time. */
+    /** "lundi 30 novembre 2026 à 8 h 15", in Paris time. */
     static String when(long epochMillis) {
-        return WHEN.format(Instant.ofEpochMilli(epochMillis));
+        return FrenchDates.weekdayAndTime(Instant.ofEpochMilli(epochMillis));
+    }
+
+    /** True once mail-service has the message (now or before); otherwise the log says why, and the caller retries. */
+    static boolean sent(MailNotifier mail, String key, String recipient, String subject, String text) {
+        Optional<String> failure = mail.deliver(key, recipient, subject, text, SENDER);
+        failure.ifPresent(why -> LOG.warnf("Notification %s not delivered yet (%s); it will be retried", key, why));
+        return failure.isEmpty();
     }
 }

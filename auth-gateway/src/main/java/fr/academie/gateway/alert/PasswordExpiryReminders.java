@@ -1,5 +1,6 @@
 package fr.academie.gateway.alert;
 
+import fr.academie.common.notification.MailNotifier;
 import fr.academie.common.problem.ProblemException;
 import fr.academie.gateway.account.KeycloakAccounts;
 import fr.academie.gateway.account.PortailAdminApi;
@@ -25,10 +26,10 @@ public class PasswordExpiryReminders {
     static final List<Integer> LEVELS = List.of(1, 7, 15);
 
     private final KeycloakAccounts accounts;
-    private final MailNotifications mail;
+    private final MailNotifier mail;
     private final GatewayConfig config;
 
-    public PasswordExpiryReminders(KeycloakAccounts accounts, MailNotifications mail, GatewayConfig config) {
+    public PasswordExpiryReminders(KeycloakAccounts accounts, MailNotifier mail, GatewayConfig config) {
         this.accounts = accounts;
         this.mail = mail;
         this.config = config;
@@ -51,7 +52,7 @@ public class PasswordExpiryReminders {
                 now.plus(Duration.ofDays(LEVELS.get(LEVELS.size() - 1))).toEpochMilli())) {
             long daysLeft = Duration.between(now, Instant.ofEpochMilli(expiry.expires())).toDays();
             int level = LEVELS.stream().filter(days -> daysLeft < days).findFirst().orElseThrow();
-            if (mail.deliver("mot-de-passe-J" + level + "-" + expiry.userId() + "-" + expiry.expires(), expiry.userId(),
+            if (Letters.sent(mail, "mot-de-passe-J" + level + "-" + expiry.userId() + "-" + expiry.expires(), expiry.userId(),
                     subject(daysLeft), text(expiry))) {
                 delivered++;
             }

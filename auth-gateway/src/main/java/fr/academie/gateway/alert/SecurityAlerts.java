@@ -1,9 +1,10 @@
 package fr.academie.gateway.alert;
 
+import fr.academie.common.notification.MailNotifier;
+import fr.academie.common.problem.ProblemException;
 import fr.academie.gateway.account.KeycloakAccounts;
 import fr.academie.gateway.account.PortailAdminApi;
 import fr.academie.gateway.config.GatewayConfig;
-import fr.academie.common.problem.ProblemException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -21,10 +22,10 @@ public class SecurityAlerts {
     private static final Logger LOG = Logger.getLogger(SecurityAlerts.class);
 
     private final KeycloakAccounts accounts;
-    private final MailNotifications mail;
+    private final MailNotifier mail;
     private final GatewayConfig config;
 
-    public SecurityAlerts(KeycloakAccounts accounts, MailNotifications mail, GatewayConfig config) {
+    public SecurityAlerts(KeycloakAccounts accounts, MailNotifier mail, GatewayConfig config) {
         this.accounts = accounts;
         this.mail = mail;
         this.config = config;
@@ -36,9 +37,9 @@ public class SecurityAlerts {
         try {
             for (PortailAdminApi.Alert alert : accounts.pendingAlerts()) {
                 boolean delivered = alert.lockout()
-                        ? mail.deliver("verrouillage-" + alert.id(), alert.userId(),
+                        ? Letters.sent(mail, "verrouillage-" + alert.id(), alert.userId(),
                                 "Votre compte académique est verrouillé temporairement", lockoutText(alert))
-                        : mail.deliver("nouvel-appareil-" + alert.id(), alert.userId(),
+                        : Letters.sent(mail, "nouvel-appareil-" + alert.id(), alert.userId(),
                                 "Nouvelle connexion à votre compte académique", text(alert));
                 if (delivered) {
                     accounts.alertDelivered(alert.id());

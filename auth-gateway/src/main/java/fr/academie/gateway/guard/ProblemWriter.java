@@ -1,4 +1,4 @@
-package fr.academie.gateway.web;
+package fr.academie.gateway.guard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -3,7 +3,6 @@ package fr.academie.gateway.guard;
 import fr.academie.common.problem.Problem;
 import fr.academie.gateway.config.GatewayConfig;
 import fr.academie.gateway.session.ServerSideTokenStateManager;
-import fr.academie.gateway.web.ProblemWriter;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.vertx.http.runtime.filters.Filters;

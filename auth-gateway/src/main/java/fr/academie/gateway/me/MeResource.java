@@ -1,5 +1,6 @@
 package fr.academie.gateway.me;
 
+import fr.academie.common.realm.Roles;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,6 @@ public class MeResource {
     @GET
     public Me me() {
         return new Me(idToken.getClaim("preferred_username"), idToken.getClaim("name"), idToken.getClaim("email"),
-                Me.ACADEMIE_ROLES.stream().filter(identity::hasRole).toList(), idToken.getClaim("uai"));
+                Roles.ALL.stream().filter(identity::hasRole).toList(), idToken.getClaim("uai"));
     }
 }

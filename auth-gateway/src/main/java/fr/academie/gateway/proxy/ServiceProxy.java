@@ -3,7 +3,7 @@ package fr.academie.gateway.proxy;
 import fr.academie.common.problem.Problem;
 import fr.academie.common.problem.ProblemException;
 import fr.academie.gateway.config.GatewayConfig;
-import fr.academie.gateway.web.ProblemWriter;
+import fr.academie.gateway.guard.ProblemWriter;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -32,9 +32,9 @@ import java.util.Set;
  * gateway and the services' own {@code /q/} endpoints are not reachable through it.
  */
 @ApplicationScoped
-public class ServiceRelay {
+public class ServiceProxy {
 
-    private static final Logger LOG = Logger.getLogger(ServiceRelay.class);
+    private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
     /** Hop-by-hop headers (RFC 9110 §7.6.1) and the gateway's own credentials: never relayed. */
     private static final Set<String> NOT_RELAYED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
@@ -45,7 +45,7 @@ public class ServiceRelay {
     private final Vertx vertx;
     private HttpClient client;
 
-    public ServiceRelay(GatewayConfig config, ProblemWriter problems, Vertx vertx) {
+    public ServiceProxy(GatewayConfig config, ProblemWriter problems, Vertx vertx) {
         this.config = config;
         this.problems = problems;
         this.vertx = vertx;

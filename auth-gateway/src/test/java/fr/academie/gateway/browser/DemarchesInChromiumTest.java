@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -105,6 +106,77 @@ class DemarchesInChromiumTest {
         waitFor(d -> text(PAGE + ".querySelector('ol.echanges')").contains("Merci pour votre accord."));
         String claire = stack.accessToken("cdurand");
         waitFor(d -> subjects(claire, prefix).equals(List.of(prefix + "nouveau message")));
+    }
+
+    /**
+     * The deciders' parts of the page, each in the browser: Paul, head of Léna's school, delegates his decisions for an
+     * absence (a colleague unknown is refused under the field) and asks HR's opinion on her request; Claire answers it
+     * from "Avis demandés", and on her desk an extension of a campaign to before its closing is refused under the field.
+     */
+    @Test
+    void theDecidersDelegateAskAnOpinionAndHrAnswersItFromTheirPages() throws Exception {
+        TestStack stack = TestStack.get();
+        openPartTimeCampaign();
+        String id = submittedPartTimeRequest(stack.accessToken("lmartin"));
+        TestStack.Account colleague = stack.newAccount(Map.of("uai", "0450042K"), "personnel", "chef-etablissement");
+        String later = LocalDate.now().plusDays(30).toString(); // not running today: no other test sees it
+
+        browser = PortalPages.signInWithSecondFactor(gateway, "pleroy", "/demarches/a-traiter");
+        String delegations = PAGE + ".querySelector('demarches-delegations')";
+        waitFor(d -> text(delegations + ".querySelector('#titre-delegations')").equals("Délégations"));
+        delegate(delegations, "personne.inconnue", later);
+        waitFor(d -> text(delegations + ".querySelector('.erreur')").contains("Aucun compte actif n'a l'identifiant"));
+        delegate(delegations, colleague.username(), later);
+        waitFor(d -> text(delegations).contains("Vous avez délégué vos décisions")
+                && text(delegations).contains("À Camille Essai"));
+
+        browser.get(gateway.resolve("/demarches/" + id).toString());
+        String opinions = PAGE + ".querySelector('section[aria-labelledby=titre-avis]')";
+        waitFor(d -> script("return " + opinions + ".querySelector('form')") != null);
+        ((WebElement) script("return " + opinions + ".querySelector('input[name=colleague]')")).sendKeys("cdurand");
+        ((WebElement) script("return " + opinions + ".querySelector('input[name=question]')"))
+                .sendKeys("Le service peut-il être réorganisé ?");
+        click(opinions + ".querySelector('button')");
+        waitFor(d -> text(opinions + ".querySelector('ol.echanges')").contains("Le service peut-il être réorganisé ?"));
+        browser.quit();
+
+        browser = PortalPages.signInWithSecondFactor(gateway, "cdurand", "/demarches/avis");
+        String asked = PAGE + ".querySelector('section[aria-label=\"Avis demandés\"]')";
+        waitFor(d -> script("return " + asked + ".querySelector('textarea[name=answer]')") != null);
+        ((WebElement) script("return " + asked + ".querySelector('textarea[name=answer]')")).sendKeys("Oui, dès la rentrée.");
+        click(asked + ".querySelector('form button')");
+        waitFor(d -> text(PAGE + ".querySelector('.fait')").equals("Avis enregistré.")
+                && text(asked).contains("Avis : Oui, dès la rentrée."));
+
+        browser.get(gateway.resolve("/demarches/suivi").toString());
+        String desk = PAGE + ".querySelector('demarches-suivi')";
+        waitFor(d -> text(desk + ".querySelector('#titre-campagnes')").equals("Campagnes")
+                && text(desk).contains("Temps partiel"));
+        script("const form = " + desk + ".querySelector('section[aria-labelledby=titre-campagnes] form');"
+                + "form.querySelector('[name=closesAt]').value = '2020-01-06T18:00';"
+                + "form.querySelector('[name=reason]').value = 'Grève des transports';");
+        click(desk + ".querySelector('section[aria-labelledby=titre-campagnes] form button')");
+        waitFor(d -> text(desk + ".querySelector('section[aria-labelledby=titre-campagnes] .erreur')")
+                .contains("La nouvelle clôture doit être après la clôture actuelle"));
+    }
+
+    /** Fills in and sends the delegation form: to whom, from and to that day. */
+    private void delegate(String delegations, String username, String day) {
+        script("const form = " + delegations + ".querySelector('form');"
+                + "form.querySelector('[name=delegate]').value = arguments[0];"
+                + "form.querySelector('[name=from]').value = arguments[1];"
+                + "form.querySelector('[name=to]').value = arguments[1];", username, day);
+        click(delegations + ".querySelector('form button')");
+    }
+
+    /** A part-time request of Léna's, submitted: it waits at her head of school's step. */
+    private static String submittedPartTimeRequest(String token) {
+        io.restassured.path.json.JsonPath draft = colibris(token).contentType(ContentType.JSON).body(Map.of("type",
+                        "temps-partiel", "form", Map.of("anneeScolaire", "2027-2028", "nature", "sur autorisation", "quotite", 80)))
+                .post("/requests").then().statusCode(201).extract().jsonPath();
+        colibris(token).contentType(ContentType.JSON).body(Map.of("version", draft.getLong("version")))
+                .post("/requests/{id}/submit", draft.getString("id")).then().statusCode(200);
+        return draft.getString("id");
     }
 
     /** The campaign open around today, whatever the day the test runs (HR sets the windows each year). */

@@ -2,6 +2,7 @@ package fr.academie.gateway.browser;
 
 import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.testing.Chromium;
+import fr.academie.stack.testing.Totp;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
@@ -30,6 +31,15 @@ final class PortalPages {
      * and a webmail asks for more than a page of the portal.
      */
     static ChromeDriver signIn(URI gateway, String username, String path) {
+        return signIn(gateway, username, path, false);
+    }
+
+    /** The same for a profile that signs in with a second factor (enrolled at its first sign-in). */
+    static ChromeDriver signInWithSecondFactor(URI gateway, String username, String path) {
+        return signIn(gateway, username, path, true);
+    }
+
+    private static ChromeDriver signIn(URI gateway, String username, String path, boolean secondFactor) {
         ChromeDriver browser = Chromium.start();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         browser.executeCdpCommand("Network.enable", Map.of());
@@ -39,8 +49,26 @@ final class PortalPages {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
         browser.findElement(By.id("kc-login")).click();
+        if (secondFactor) {
+            secondFactor(browser, username);
+        }
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(gateway.resolve(path).toString()));
         return browser;
+    }
+
+    /** The OTP page of an account with a second factor: enrols it the first time, then types the current code. */
+    static void secondFactor(WebDriver browser, String username) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> !driver.findElements(By.id("otp")).isEmpty()
+                || !driver.findElements(By.id("kc-totp-settings-form")).isEmpty());
+        if (!browser.findElements(By.id("kc-totp-settings-form")).isEmpty()) {
+            browser.findElement(By.id("mode-manual")).click();
+            Totp.remember(username, browser.findElement(By.id("kc-totp-secret-key")).getText());
+            browser.findElement(By.id("totp")).sendKeys(Totp.nextCode(username));
+            browser.findElement(By.id("saveTOTPBtn")).click();
+        } else {
+            browser.findElement(By.id("otp")).sendKeys(Totp.nextCode(username));
+            browser.findElement(By.id("kc-login")).click();
+        }
     }
 
     static Object script(WebDriver browser, String script, Object... arguments) {

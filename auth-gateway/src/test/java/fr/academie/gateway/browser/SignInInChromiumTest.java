@@ -232,19 +232,8 @@ class SignInInChromiumTest {
         assertTrue(created.contains("Mot de passe provisoire"), created);
     }
 
-    /** The OTP page of an account with a second factor: enrols it the first time, then types the current code. */
     private void secondFactor(String username) {
-        wait(browser).until(driver -> !driver.findElements(By.id("otp")).isEmpty()
-                || !driver.findElements(By.id("kc-totp-settings-form")).isEmpty());
-        if (!browser.findElements(By.id("kc-totp-settings-form")).isEmpty()) {
-            browser.findElement(By.id("mode-manual")).click();
-            Totp.remember(username, browser.findElement(By.id("kc-totp-secret-key")).getText());
-            browser.findElement(By.id("totp")).sendKeys(Totp.nextCode(username));
-            browser.findElement(By.id("saveTOTPBtn")).click();
-        } else {
-            browser.findElement(By.id("otp")).sendKeys(Totp.nextCode(username));
-            browser.findElement(By.id("kc-login")).click();
-        }
+        PortalPages.secondFactor(browser, username);
     }
 
     private void fillInAdministrationPage(String selector, String text) {

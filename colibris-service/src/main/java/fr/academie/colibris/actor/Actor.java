@@ -1,9 +1,10 @@
-package fr.academie.colibris.request;
+package fr.academie.colibris.actor;
 
 import fr.academie.colibris.catalogue.Step;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,12 +29,6 @@ public record Actor(String id, String name, Set<String> roles, String uai, List<
         this(id, name, roles, uai, List.of());
     }
 
-    /** The caller, with the decisions colleagues have delegated to them for today. */
-    public static Actor caller(JsonWebToken token, SecurityIdentity identity) {
-        return of(token, identity).holding(Delegation.heldBy(token.getSubject(),
-                java.time.LocalDate.now(fr.academie.colibris.catalogue.Campaign.PARIS)));
-    }
-
     /** The same person, holding these delegations as well. */
     public Actor holding(List<Delegated> delegations) {
         return new Actor(id, name, roles, uai, delegations);
@@ -47,22 +42,22 @@ public record Actor(String id, String name, Set<String> roles, String uai, List<
     }
 
     /**
-     * Whether this step is theirs to decide for that request: the step's role, and the requester's school when scoped
-     * — their own, or one delegated to them.
+     * Whether this step is theirs to decide for a request from that school: the step's role, and the requester's
+     * school when scoped — their own, or one delegated to them.
      */
-    public boolean decides(Step step, HrRequest request) {
-        return byRight(step, request) || delegation(step, request).isPresent();
+    public boolean decides(Step step, String requesterUai) {
+        return byRight(step, requesterUai) || delegation(step, requesterUai).isPresent();
     }
 
     /** The delegation through which they decide that step, when it is not theirs by right. */
-    public Optional<Delegated> delegation(Step step, HrRequest request) {
-        return byRight(step, request) ? Optional.empty() : delegated.stream().filter(d -> d.role().equals(step.role())
-                && (step.scope() == Step.Scope.ACADEMIE || Objects.equals(d.uai(), request.uai))).findFirst();
+    public Optional<Delegated> delegation(Step step, String requesterUai) {
+        return byRight(step, requesterUai) ? Optional.empty() : delegated.stream().filter(d -> d.role().equals(step.role())
+                && (step.scope() == Step.Scope.ACADEMIE || Objects.equals(d.uai(), requesterUai))).findFirst();
     }
 
     /** The schools whose steps of that role they decide: their own when they hold it, and those delegated. */
     public Set<String> schoolsFor(String role) {
-        Set<String> schools = new java.util.HashSet<>();
+        Set<String> schools = new HashSet<>();
         if (roles.contains(role) && uai != null) {
             schools.add(uai);
         }
@@ -75,8 +70,8 @@ public record Actor(String id, String name, Set<String> roles, String uai, List<
         return roles.contains(role) || delegated.stream().anyMatch(d -> d.role().equals(role));
     }
 
-    private boolean byRight(Step step, HrRequest request) {
+    private boolean byRight(Step step, String requesterUai) {
         return roles.contains(step.role())
-                && (step.scope() == Step.Scope.ACADEMIE || (uai != null && Objects.equals(uai, request.uai)));
+                && (step.scope() == Step.Scope.ACADEMIE || (uai != null && Objects.equals(uai, requesterUai)));
     }
 }

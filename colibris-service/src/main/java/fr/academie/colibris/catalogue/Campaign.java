@@ -1,5 +1,6 @@
 package fr.academie.colibris.catalogue;
 
+import fr.academie.common.date.FrenchDates;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,11 +10,6 @@ import jakarta.persistence.Version;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,10 +20,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "campaign")
 public class Campaign extends PanacheEntityBase {
-
-    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH)
-            .withZone(PARIS);
 
     @Id
     public UUID id;
@@ -95,33 +87,12 @@ public class Campaign extends PanacheEntityBase {
         return extension;
     }
 
-    /** "le 3 février 2027 à 18h10 (heure de Paris)" */
-    public static String when(Instant at) {
-        return FRENCH.format(at);
-    }
-
-    /** "2 h 10 min", "1 j 3 h", "45 min": a length of time as a person reads it. */
-    public static String length(Duration duration) {
-        List<String> parts = new ArrayList<>();
-        long minutes = Math.max(1, (duration.toSeconds() + 59) / 60);
-        if (minutes >= 1440) {
-            parts.add(minutes / 1440 + " j");
-        }
-        if (minutes % 1440 >= 60) {
-            parts.add(minutes % 1440 / 60 + " h");
-        }
-        if (minutes % 60 > 0) {
-            parts.add(minutes % 60 + " min");
-        }
-        return String.join(" ", parts);
-    }
-
     private static Instant latest(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
     }
 
-    /** "du 16 novembre 2026 à 09h00 au 1 février 2027 à 00h00 (heure de Paris)", as a person reads a window. */
+    /** "du 16 novembre 2026 à 9 h 00 au 1er février 2027 à 0 h 00 (heure de Paris)", as a person reads a window. */
     public String window() {
-        return "du " + FRENCH.format(opensAt) + " au " + FRENCH.format(closing()) + " (heure de Paris)";
+        return "du " + FrenchDates.dayAndTime(opensAt) + " au " + FrenchDates.dayAndTime(closing()) + " (heure de Paris)";
     }
 }

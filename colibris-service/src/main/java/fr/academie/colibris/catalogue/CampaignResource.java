@@ -1,5 +1,6 @@
 package fr.academie.colibris.catalogue;
 
+import fr.academie.common.realm.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,9 +23,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CampaignResource {
 
-    /** The realm role of the académie's HR managers (DPE). */
-    public static final String HR = "gestionnaire-rh";
-
     private final CampaignService campaigns;
     private final JsonWebToken token;
 
@@ -42,7 +40,7 @@ public class CampaignResource {
 
     @POST
     @Path("{id}/extension")
-    @RolesAllowed(HR)
+    @RolesAllowed(Roles.HR)
     public CampaignView extend(@PathParam("id") UUID id, @Valid @NotNull Extension input) {
         String name = token.getClaim("name");
         return campaigns.extendByHand(id, input.closesAt(), input.reason(), input.version(), token.getSubject(),

@@ -1,5 +1,6 @@
 package fr.academie.colibris.catalogue;
 
+import fr.academie.common.date.FrenchDates;
 import fr.academie.common.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +25,9 @@ public class CampaignService {
         for (Campaign campaign : Campaign.<Campaign>listAll()) {
             campaign.closingAfterOutage(down, up, lastDays).ifPresent(until -> {
                 Duration lost = Duration.between(up.isAfter(campaign.closing()) ? up : campaign.closing(), until);
-                String reason = "Prolongée automatiquement jusqu'au " + Campaign.when(until) + " (heure de Paris), pour "
-                        + "rendre le temps perdu (" + Campaign.length(lost) + ") : le service a été indisponible du "
-                        + Campaign.when(down) + " au " + Campaign.when(up) + ".";
+                String reason = "Prolongée automatiquement jusqu'au " + FrenchDates.dayAndTime(until) + " (heure de Paris), pour "
+                        + "rendre le temps perdu (" + FrenchDates.length(lost) + ") : le service a été indisponible du "
+                        + FrenchDates.dayAndTime(down) + " au " + FrenchDates.dayAndTime(up) + ".";
                 campaign.extend(until, reason, null, null, outageId, now).persist();
                 LOG.infof("Campaign %s/%s extended to %s after the outage %s", campaign.typeCode, campaign.code, until,
                         outageId);
@@ -43,10 +44,10 @@ public class CampaignService {
         if (campaign.version != version) {
             throw changed();
         }
-        Instant until = closesAt.atZone(Campaign.PARIS).toInstant();
+        Instant until = closesAt.atZone(FrenchDates.PARIS).toInstant();
         if (!until.isAfter(campaign.closing())) {
-            throw new ProblemException("urn:portail:colibris:extension-too-early", "Prolongation impossible", 422,
-                    "La nouvelle clôture doit être après la clôture actuelle, le " + Campaign.when(campaign.closing())
+            throw ProblemException.unprocessable("urn:portail:colibris:extension-too-early", "Prolongation impossible",
+                    "La nouvelle clôture doit être après la clôture actuelle, le " + FrenchDates.dayAndTime(campaign.closing())
                             + " (heure de Paris).", "closesAt");
         }
         Instant now = Instant.now();
@@ -60,7 +61,7 @@ public class CampaignService {
     }
 
     private static ProblemException changed() {
-        return new ProblemException("urn:portail:colibris:campaign-changed", "Campagne modifiée entre-temps", 409,
+        return ProblemException.conflict("urn:portail:colibris:campaign-changed", "Campagne modifiée entre-temps",
                 "La campagne a été modifiée pendant que vous la consultiez. Rechargez-la pour voir sa clôture actuelle.",
                 "version");
     }

@@ -2,6 +2,7 @@ package fr.academie.colibris.catalogue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.academie.common.date.FrenchDates;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -48,8 +49,8 @@ public class Catalogue {
                     campaign.typeCode = definition.code();
                     campaign.code = window.code();
                     campaign.label = window.label();
-                    campaign.opensAt = window.opens().atZone(Campaign.PARIS).toInstant();
-                    campaign.closesAt = window.closes().atZone(Campaign.PARIS).toInstant();
+                    campaign.opensAt = window.opens().atZone(FrenchDates.PARIS).toInstant();
+                    campaign.closesAt = window.closes().atZone(FrenchDates.PARIS).toInstant();
                     campaign.persist();
                 }
             }

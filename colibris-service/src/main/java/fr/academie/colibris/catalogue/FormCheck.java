@@ -34,7 +34,7 @@ public final class FormCheck {
         if (!errors.isEmpty()) {
             Error first = errors.get(0);
             String field = field(first);
-            throw new ProblemException("urn:portail:colibris:invalid-form", "Formulaire incomplet ou invalide", 422,
+            throw ProblemException.unprocessable("urn:portail:colibris:invalid-form", "Formulaire incomplet ou invalide",
                     detail(type, field, first), field == null ? "form" : "form." + field);
         }
     }

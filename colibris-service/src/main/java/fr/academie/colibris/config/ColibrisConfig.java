@@ -16,16 +16,6 @@ public interface ColibrisConfig {
     /** mail-service's base URL: the notifications' destination (the REST client's URL is this). */
     String mailUrl();
 
-    /** The académie's directory, asked who decides. */
-    Directory directory();
-
-    interface Directory {
-
-        /** How long an answer is remembered: a newly appointed head of school is told after that much at most. */
-        @WithDefault("1m")
-        Duration remembered();
-    }
-
     /** The notification outbox. */
     Outbox outbox();
 

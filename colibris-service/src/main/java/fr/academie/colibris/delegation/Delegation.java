@@ -1,4 +1,4 @@
-package fr.academie.colibris.request;
+package fr.academie.colibris.delegation;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -53,12 +53,6 @@ public class Delegation extends PanacheEntityBase {
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
-
-    /** The delegations a person holds on that day. */
-    public static List<Actor.Delegated> heldBy(String delegateId, LocalDate day) {
-        return Delegation.<Delegation>list("delegateId = ?1 and revokedAt is null and startsOn <= ?2 and endsOn >= ?2",
-                delegateId, day).stream().map(d -> new Actor.Delegated(d.role, d.delegatorUai, d.delegatorName)).toList();
-    }
 
     /** Who holds, on that day, the decisions of that role in that school (any school when null) by delegation. */
     public static List<Delegation> to(String role, String uai, LocalDate day) {

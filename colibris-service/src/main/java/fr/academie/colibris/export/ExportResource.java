@@ -1,10 +1,10 @@
-package fr.academie.colibris.request;
+package fr.academie.colibris.export;
 
-import fr.academie.colibris.catalogue.Campaign;
-import fr.academie.colibris.catalogue.CampaignResource;
 import fr.academie.colibris.catalogue.Catalogue;
 import fr.academie.colibris.catalogue.RequestType;
+import fr.academie.common.date.FrenchDates;
 import fr.academie.common.problem.ProblemException;
+import fr.academie.common.realm.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,7 +17,7 @@ import java.time.format.DateTimeParseException;
 
 /** HR's export: the requests of a type submitted between two dates (Paris, both included), as a CSV file. */
 @Path("/export")
-@RolesAllowed(CampaignResource.HR)
+@RolesAllowed(Roles.HR)
 public class ExportResource {
 
     private final Catalogue catalogue;
@@ -40,8 +40,8 @@ public class ExportResource {
             throw ProblemException.invalid("urn:portail:colibris:invalid-period", "to",
                     "La date de fin doit être le même jour que la date de début, ou après.");
         }
-        String csv = export.csv(type, first.atStartOfDay(Campaign.PARIS).toInstant(),
-                last.plusDays(1).atStartOfDay(Campaign.PARIS).toInstant());
+        String csv = export.csv(type, first.atStartOfDay(FrenchDates.PARIS).toInstant(),
+                last.plusDays(1).atStartOfDay(FrenchDates.PARIS).toInstant());
         return Response.ok(csv, "text/csv; charset=UTF-8").header("Content-Disposition",
                 "attachment; filename=\"colibris-" + type.code + "-" + first + "-" + last + ".csv\"").build();
     }

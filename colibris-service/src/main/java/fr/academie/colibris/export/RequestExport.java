@@ -1,8 +1,11 @@
-package fr.academie.colibris.request;
+package fr.academie.colibris.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.academie.colibris.catalogue.Campaign;
 import fr.academie.colibris.catalogue.RequestType;
+import fr.academie.colibris.request.HrRequest;
+import fr.academie.colibris.request.RequestStatus;
+import fr.academie.common.date.FrenchDates;
+import fr.academie.common.page.Cursor;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +29,8 @@ import java.util.Map;
 @ApplicationScoped
 public class RequestExport {
 
-    private static final DateTimeFormatter PARIS_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Campaign.PARIS);
+    private static final DateTimeFormatter PARIS_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(FrenchDates.PARIS);
     private static final CSVFormat FRENCH_EXCEL = CSVFormat.EXCEL.builder().setDelimiter(';').get();
     private static final Map<RequestStatus, String> STATUS = Map.of(RequestStatus.DRAFT, "brouillon",
             RequestStatus.IN_REVIEW, "en cours d'examen", RequestStatus.RETURNED, "à compléter",
@@ -57,9 +61,10 @@ public class RequestExport {
                 }
                 HrRequest last = batch.get(batch.size() - 1);
                 Panache.getEntityManager().clear(); // a long period: never the whole of it in memory
-                batch = batch.size() < BATCH ? List.of() : HrRequest.<HrRequest>find(where
-                                + " and (submittedAt > :at or (submittedAt = :at and id > :id)) order by submittedAt, id",
-                        parameters.and("at", last.submittedAt).and("id", last.id)).range(0, BATCH - 1).list();
+                new Cursor(last.submittedAt, last.id).parameters().forEach(parameters::and);
+                batch = batch.size() < BATCH ? List.of() : HrRequest.<HrRequest>find(where + " and "
+                        + Cursor.afterOldestFirst("submittedAt") + " order by submittedAt, id", parameters)
+                        .range(0, BATCH - 1).list();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,10 +21,10 @@ public class Reminders {
 
     private static final int BATCH = 500;
 
-    private final Notices notices;
+    private final NoticeWriter notices;
     private final ColibrisConfig config;
 
-    public Reminders(Notices notices, ColibrisConfig config) {
+    public Reminders(NoticeWriter notices, ColibrisConfig config) {
         this.notices = notices;
         this.config = config;
     }

@@ -1,8 +1,8 @@
-package fr.academie.colibris.notification;
+package fr.academie.colibris.outbox;
 
-import fr.academie.colibris.catalogue.CampaignResource;
 import fr.academie.common.page.Cursor;
 import fr.academie.common.page.Page;
+import fr.academie.common.realm.Roles;
 import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -21,11 +21,11 @@ import java.util.List;
  */
 @Path("/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(CampaignResource.HR)
+@RolesAllowed(Roles.HR)
 public class DeliveryResource {
 
     @GET
-    public Page<Delivery> list(@QueryParam("waiting") @DefaultValue("true") boolean waiting,
+    public Page<DeliveryView> list(@QueryParam("waiting") @DefaultValue("true") boolean waiting,
                                @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Cursor.limit(limit);
         Cursor after = Cursor.decode(cursor);
@@ -36,10 +36,10 @@ public class DeliveryResource {
         }
         if (after != null) {
             where.add(Cursor.after("createdAt"));
-            parameters.and("at", after.at()).and("id", after.id());
+            after.parameters().forEach(parameters::and);
         }
         List<Notice> rows = Notice.<Notice>find((where.isEmpty() ? "" : String.join(" and ", where) + " ")
                 + "order by createdAt desc, id desc", parameters).range(0, size).list();
-        return Page.of(rows, size, n -> new Cursor(n.createdAt, n.id), Delivery::of);
+        return Page.of(rows, size, n -> new Cursor(n.createdAt, n.id), DeliveryView::of);
     }
 }

@@ -1,5 +1,6 @@
-package fr.academie.colibris.notification;
+package fr.academie.colibris.outbox;
 
+import fr.academie.common.notification.MailNotifier;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -61,8 +62,36 @@ public class Notice extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
-    /** A row to one person, or to whoever decides a step (recipient null, role and school set). */
-    static Notice of(UUID requestId, String recipientId, String recipientName, String subject, String text, Instant at) {
+    /** A message to one person, greeted by name above the body ("Bonjour Léna Martin," — "Bonjour," without a name). */
+    public static Notice to(UUID requestId, String recipientId, String recipientName, String subject, String body,
+                            Instant at) {
+        return row(requestId, recipientId, recipientName, subject, MailNotifier.greeting(recipientName) + "\n\n" + body, at);
+    }
+
+    /**
+     * A message for whoever decides a step: the role, and the school when the step is the school's ({@code uai}). Its
+     * text is the body alone: each of them is greeted by name when the row is spread ({@link #forPerson}).
+     */
+    public static Notice toDeciders(UUID requestId, String role, String uai, String label, String subject, String body,
+                                    Instant at) {
+        Notice notice = row(requestId, null, label, subject, body, at);
+        notice.recipientRole = role;
+        notice.recipientUai = uai;
+        return notice;
+    }
+
+    /**
+     * This deciders' row for one of them, greeted by name; its id follows from theirs, so that spreading the row
+     * again (after a crash) adds nobody twice.
+     */
+    Notice forPerson(String personId, String personName, Instant now) {
+        Notice copy = to(requestId, personId, personName, subject, text, now);
+        copy.id = UUID.nameUUIDFromBytes((id + "/" + personId).getBytes(StandardCharsets.UTF_8));
+        return copy;
+    }
+
+    private static Notice row(UUID requestId, String recipientId, String recipientName, String subject, String text,
+                              Instant at) {
         Notice notice = new Notice();
         notice.id = UUID.randomUUID();
         notice.requestId = requestId;
@@ -73,16 +102,5 @@ public class Notice extends PanacheEntityBase {
         notice.createdAt = at;
         notice.nextAttemptAt = at;
         return notice;
-    }
-
-    /**
-     * This deciders' row for one of them, greeted by name; its id follows from theirs, so that spreading the row
-     * again (after a crash) adds nobody twice.
-     */
-    Notice forPerson(String personId, String personName, Instant now) {
-        Notice copy = of(requestId, personId, personName, subject, text.replaceFirst("^Bonjour,", "Bonjour " + personName + ","),
-                now);
-        copy.id = UUID.nameUUIDFromBytes((id + "/" + personId).getBytes(StandardCharsets.UTF_8));
-        return copy;
     }
 }

@@ -1,9 +1,10 @@
-package fr.academie.colibris.notification;
+package fr.academie.colibris.outbox;
 
-import fr.academie.colibris.catalogue.Campaign;
 import fr.academie.colibris.config.ColibrisConfig;
-import fr.academie.colibris.directory.Directory;
-import fr.academie.colibris.request.Delegation;
+import fr.academie.colibris.delegation.Delegation;
+import fr.academie.common.date.FrenchDates;
+import fr.academie.common.directory.KeycloakDirectory;
+import fr.academie.common.notification.MailNotifier;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -36,21 +37,22 @@ import java.util.stream.Collectors;
  * delivers nothing twice (mail-service keys it by the row's id).
  */
 @ApplicationScoped
-public class OutboxRelay {
+public class OutboxDispatcher {
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class);
     /** Longer than a call to mail-service can last (its timeouts: 2 s to connect, 10 s to answer). */
     private static final Duration LEASE = Duration.ofSeconds(60);
     /** Batches per run: the relay hands over to the next run (every colibris.outbox.every) after so many. */
     private static final int ROUNDS = 50;
+    private static final String SENDER = "Colibris – démarches RH";
 
-    private final MailClient mail;
-    private final Directory directory;
+    private final MailNotifier mail;
+    private final KeycloakDirectory directory;
     private final ColibrisConfig config;
 
     private final ExecutorService calls;
 
-    public OutboxRelay(MailClient mail, Directory directory, ColibrisConfig config) {
+    public OutboxDispatcher(MailNotifier mail, KeycloakDirectory directory, ColibrisConfig config) {
         this.mail = mail;
         this.directory = directory;
         this.config = config;
@@ -80,7 +82,7 @@ public class OutboxRelay {
     /** One person's rows (or one row for deciders), in order, on a thread of the relay's own (its own request context). */
     @ActivateRequestContext
     void send(List<Notice> rows) {
-        rows.forEach(notice -> recordAttempt(notice.id, notice.recipientId == null ? spread(notice) : mail.deliver(notice)));
+        rows.forEach(notice -> recordAttempt(notice.id, notice.recipientId == null ? spread(notice) : deliver(notice)));
     }
 
     /**
@@ -102,6 +104,11 @@ public class OutboxRelay {
         return claimed;
     }
 
+    /** Drops the row in the person's mailbox (mail-service keys it by the row's id); empty once it is there. */
+    private Optional<String> deliver(Notice notice) {
+        return mail.deliver(notice.id.toString(), notice.recipientId, notice.subject, notice.text, SENDER);
+    }
+
     @PreDestroy
     void stop() {
         calls.shutdown();
@@ -112,10 +119,11 @@ public class OutboxRelay {
      * delivery, while the directory cannot answer or names nobody (a school waiting for its head).
      */
     private Optional<String> spread(Notice group) {
-        List<Directory.Person> people;
+        List<Recipient> people;
         try {
-            people = directory.holders(group.recipientRole, group.recipientUai);
-        } catch (Directory.Unavailable e) {
+            people = directory.holders(group.recipientRole, group.recipientUai).stream()
+                    .map(person -> new Recipient(person.id(), person.name())).toList();
+        } catch (KeycloakDirectory.Unavailable e) {
             return Optional.of(e.getMessage());
         }
         if (addRows(group.id, people) == 0) {
@@ -127,22 +135,26 @@ public class OutboxRelay {
 
     /** One row per person (and per delegate of the day); how many people that is (none: nothing written). */
     @Transactional
-    int addRows(UUID groupId, List<Directory.Person> people) {
+    int addRows(UUID groupId, List<Recipient> people) {
         Notice group = Notice.findById(groupId);
         Instant now = Instant.now();
-        List<Directory.Person> everyone = new ArrayList<>(people);
+        List<Recipient> everyone = new ArrayList<>(people);
         // and whoever holds those decisions today by delegation (a head of school's absence)
-        Delegation.to(group.recipientRole, group.recipientUai, LocalDate.now(Campaign.PARIS)).stream()
-                .map(d -> new Directory.Person(d.delegateId, d.delegateName))
+        Delegation.to(group.recipientRole, group.recipientUai, LocalDate.now(FrenchDates.PARIS)).stream()
+                .map(d -> new Recipient(d.delegateId, d.delegateName))
                 .filter(delegate -> everyone.stream().noneMatch(p -> p.id().equals(delegate.id())))
                 .forEach(everyone::add);
-        for (Directory.Person person : everyone) {
+        for (Recipient person : everyone) {
             Notice row = group.forPerson(person.id(), person.name(), now);
             if (Notice.findById(row.id) == null) { // spread before a crash: nobody twice
                 row.persist();
             }
         }
         return everyone.size();
+    }
+
+    /** A person a deciders' row is spread to: their account id and the name to greet. */
+    record Recipient(String id, String name) {
     }
 
     @Transactional

@@ -1,11 +1,14 @@
 package fr.academie.colibris.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.academie.colibris.actor.Actor;
 import fr.academie.colibris.catalogue.AttachmentSpec;
 import fr.academie.colibris.catalogue.Campaign;
 import fr.academie.colibris.catalogue.FormCheck;
 import fr.academie.colibris.catalogue.RequestType;
 import fr.academie.colibris.catalogue.Step;
+import fr.academie.common.date.FrenchDates;
+import fr.academie.common.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -151,7 +154,7 @@ public class HrRequest extends PanacheEntityBase {
                     .orElseThrow(() -> RequestProblems.campaignClosed(type.label, nearest(campaigns, now)));
             campaignId = open.id;
             note = open.inExtraTime(now) ? "Déposée pendant la prolongation de la campagne « " + open.label
-                    + " », jusqu'au " + Campaign.when(open.closing()) + " (heure de Paris) : " + open.extensionReason : null;
+                    + " », jusqu'au " + FrenchDates.dayAndTime(open.closing()) + " (heure de Paris) : " + open.extensionReason : null;
         }
         RequestStatus from = status;
         int resumeAt = status == RequestStatus.RETURNED ? returnedStep : 1;
@@ -262,9 +265,9 @@ public class HrRequest extends PanacheEntityBase {
     public Opinion askOpinion(Actor decider, String colleagueId, String colleagueName, String question, Instant now) {
         decider(decider, "soumettre pour avis");
         if (colleagueId.equals(ownerId) || colleagueId.equals(decider.id())) {
-            throw new fr.academie.common.problem.ProblemException("urn:portail:colibris:not-a-colleague",
-                    "Avis impossible", 422, "Demandez l'avis d'un ou d'une collègue : ni vous-même, ni la personne qui a "
-                    + "fait la demande.", "colleague");
+            throw ProblemException.unprocessable("urn:portail:colibris:not-a-colleague", "Avis impossible",
+                    "Demandez l'avis d'un ou d'une collègue : ni vous-même, ni la personne qui a fait la demande.",
+                    "colleague");
         }
         Opinion opinion = new Opinion();
         opinion.id = UUID.randomUUID();
@@ -341,10 +344,10 @@ public class HrRequest extends PanacheEntityBase {
     private String decider(Actor actor, String action) {
         allowed(action, RequestStatus.IN_REVIEW);
         Step current = currentStep();
-        if (!actor.decides(current, this)) {
+        if (!actor.decides(current, uai)) {
             throw RequestProblems.notYourStep(current);
         }
-        return actor.delegation(current, this).map(Actor.Delegated::delegatorName).orElse(null);
+        return actor.delegation(current, uai).map(Actor.Delegated::delegatorName).orElse(null);
     }
 
     private void decision(Actor actor, String onBehalfOf, RequestEvent.Kind kind, RequestStatus from, Integer at,

@@ -1,5 +1,7 @@
 package fr.academie.colibris.request;
 
+import fr.academie.colibris.actor.Actor;
+import fr.academie.common.date.FrenchDates;
 import fr.academie.common.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -57,8 +59,8 @@ public class Opinion extends PanacheEntityBase {
             throw RequestProblems.notFound();
         }
         if (answeredAt != null) {
-            throw new ProblemException("urn:portail:colibris:opinion-given", "Avis déjà donné", 409,
-                    "Vous avez déjà donné cet avis, le " + fr.academie.colibris.catalogue.Campaign.when(answeredAt) + ".",
+            throw ProblemException.conflict("urn:portail:colibris:opinion-given", "Avis déjà donné",
+                    "Vous avez déjà donné cet avis, le " + FrenchDates.dayAndTime(answeredAt) + ".",
                     "answer");
         }
         answer = text.strip();

@@ -1,6 +1,9 @@
 package fr.academie.colibris.request;
 
-import fr.academie.colibris.directory.Directory;
+import fr.academie.colibris.actor.Actor;
+import fr.academie.colibris.actor.ColleagueLookup;
+import fr.academie.colibris.delegation.DelegationService;
+import fr.academie.common.directory.KeycloakDirectory;
 import fr.academie.common.page.Page;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
@@ -26,13 +29,16 @@ import java.util.UUID;
 public class OpinionResource {
 
     private final RequestService requests;
-    private final Directory directory;
+    private final DelegationService delegations;
+    private final ColleagueLookup colleagues;
     private final JsonWebToken token;
     private final SecurityIdentity identity;
 
-    public OpinionResource(RequestService requests, Directory directory, JsonWebToken token, SecurityIdentity identity) {
+    public OpinionResource(RequestService requests, DelegationService delegations, ColleagueLookup colleagues,
+                           JsonWebToken token, SecurityIdentity identity) {
         this.requests = requests;
-        this.directory = directory;
+        this.delegations = delegations;
+        this.colleagues = colleagues;
         this.token = token;
         this.identity = identity;
     }
@@ -47,14 +53,14 @@ public class OpinionResource {
     }
 
     private Actor caller() {
-        return Actor.caller(token, identity);
+        return delegations.caller(token, identity);
     }
 
     @POST
     @Path("requests/{id}/opinions")
     @ResponseStatus(201)
     public OpinionView ask(@PathParam("id") UUID id, @Valid @NotNull Ask input) {
-        Directory.Person colleague = directory.named(input.colleague(), "colleague").person();
+        KeycloakDirectory.Person colleague = colleagues.named(input.colleague(), "colleague").person();
         return requests.askOpinion(caller(), id, colleague.id(), colleague.name(), input.question());
     }
 

@@ -1,5 +1,6 @@
 package fr.academie.colibris.request;
 
+import fr.academie.colibris.actor.Actor;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -23,7 +23,7 @@ public final class RequestProblems {
     }
 
     static ProblemException notNow(String action, RequestStatus status) {
-        return new ProblemException("urn:portail:colibris:transition-refused", "Action impossible", 409,
+        return ProblemException.conflict("urn:portail:colibris:transition-refused", "Action impossible",
                 "Cette démarche est " + STATUS.get(status) + " : il n'est pas possible de la " + action + ".", "status");
     }
 
@@ -45,11 +45,11 @@ public final class RequestProblems {
         String detail = nearest == null ? "Aucune campagne de « " + type + " » n'est ouverte : la demande ne peut pas être déposée."
                 : "La demande de « " + type + " » se dépose pendant la campagne « " + nearest.label + " », ouverte "
                 + nearest.window() + ".";
-        return new ProblemException("urn:portail:colibris:campaign-closed", "Campagne fermée", 422, detail, "type");
+        return ProblemException.unprocessable("urn:portail:colibris:campaign-closed", "Campagne fermée", detail, "type");
     }
 
     static ProblemException missingPiece(AttachmentSpec piece) {
-        return new ProblemException("urn:portail:colibris:missing-attachment", "Pièce justificative manquante", 422,
+        return ProblemException.unprocessable("urn:portail:colibris:missing-attachment", "Pièce justificative manquante",
                 "Joignez « " + piece.label() + " » avant de déposer la demande.", "attachments." + piece.code());
     }
 
@@ -64,7 +64,7 @@ public final class RequestProblems {
     }
 
     static ProblemException notSubmittedYet() {
-        return new ProblemException("urn:portail:colibris:transition-refused", "Action impossible", 409,
+        return ProblemException.conflict("urn:portail:colibris:transition-refused", "Action impossible",
                 "Cette démarche est un brouillon : les échanges commencent une fois la demande déposée.", "status");
     }
 
@@ -75,7 +75,7 @@ public final class RequestProblems {
     }
 
     public static ProblemException changed() {
-        return new ProblemException("urn:portail:colibris:request-changed", "Demande modifiée entre-temps", 409,
+        return ProblemException.conflict("urn:portail:colibris:request-changed", "Demande modifiée entre-temps",
                 "Quelqu'un a agi sur cette démarche pendant que vous la consultiez. Rechargez-la pour voir où elle en est.",
                 "version");
     }

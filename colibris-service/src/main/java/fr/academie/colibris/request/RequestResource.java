@@ -1,5 +1,7 @@
 package fr.academie.colibris.request;
 
+import fr.academie.colibris.actor.Actor;
+import fr.academie.colibris.delegation.DelegationService;
 import fr.academie.common.page.Cursor;
 import fr.academie.common.page.Page;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -34,18 +36,21 @@ import java.util.UUID;
 public class RequestResource {
 
     private final RequestService requests;
+    private final DelegationService delegations;
     private final JsonWebToken token;
     private final SecurityIdentity identity;
 
-    public RequestResource(RequestService requests, JsonWebToken token, SecurityIdentity identity) {
+    public RequestResource(RequestService requests, DelegationService delegations, JsonWebToken token,
+                           SecurityIdentity identity) {
         this.requests = requests;
+        this.delegations = delegations;
         this.token = token;
         this.identity = identity;
     }
 
     /** The caller, with the decisions colleagues have delegated to them today. */
     private Actor caller() {
-        return Actor.caller(token, identity);
+        return delegations.caller(token, identity);
     }
 
     @GET

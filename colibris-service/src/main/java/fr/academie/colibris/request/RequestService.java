@@ -1,18 +1,19 @@
 package fr.academie.colibris.request;
 
-import fr.academie.colibris.catalogue.CampaignResource;
+import fr.academie.colibris.actor.Actor;
 import fr.academie.colibris.catalogue.Catalogue;
 import fr.academie.colibris.catalogue.RequestType;
 import fr.academie.colibris.catalogue.Step;
-import fr.academie.colibris.notification.Delivery;
-import fr.academie.colibris.notification.Notice;
-import fr.academie.colibris.notification.Notices;
+import fr.academie.colibris.outbox.DeliveryView;
+import fr.academie.colibris.outbox.Notice;
 import fr.academie.common.page.Cursor;
 import fr.academie.common.page.Page;
 import fr.academie.common.problem.ProblemException;
+import fr.academie.common.realm.Roles;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 
@@ -32,14 +33,12 @@ import java.util.function.Consumer;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class RequestService {
 
-    private static final String HR = CampaignResource.HR;
-
     private final Catalogue catalogue;
-    private final Notices notices;
+    private final Event<RequestNews> news;
 
-    public RequestService(Catalogue catalogue, Notices notices) {
+    public RequestService(Catalogue catalogue, Event<RequestNews> news) {
         this.catalogue = catalogue;
-        this.notices = notices;
+        this.news = news;
     }
 
     /** "Mes démarches": the person's requests, most recently created first, by keyset pages. */
@@ -48,7 +47,7 @@ public class RequestService {
         String where = "ownerId = :owner";
         if (after != null) {
             where += " and " + Cursor.after("createdAt");
-            parameters.and("at", after.at()).and("id", after.id());
+            after.parameters().forEach(parameters::and);
         }
         List<HrRequest> rows = HrRequest.<HrRequest>find(where + " order by createdAt desc, id desc", parameters)
                 .range(0, limit).list();
@@ -82,8 +81,8 @@ public class RequestService {
         }
         String where = "status = :status and (" + String.join(" or ", steps) + ")";
         if (after != null) {
-            where += " and (updatedAt > :at or (updatedAt = :at and id > :id))";
-            parameters.and("at", after.at()).and("id", after.id());
+            where += " and " + Cursor.afterOldestFirst("updatedAt");
+            after.parameters().forEach(parameters::and);
         }
         List<HrRequest> rows = HrRequest.<HrRequest>find(where + " order by updatedAt, id", parameters).range(0, limit).list();
         Instant now = Instant.now();
@@ -137,7 +136,7 @@ public class RequestService {
         RequestMessage message = request.write(actor, input.privateNote(), input.text(), input.attachments(), Instant.now());
         message.persist();
         if (!message.privateNote) {
-            notices.toldOf(request, message);
+            news.fire(new RequestNews.MessageWritten(request, message));
         }
         return RequestView.Message.of(message, request);
     }
@@ -148,7 +147,7 @@ public class RequestService {
         HrRequest request = visible(actor, id).orElseThrow(RequestProblems::notFound);
         Opinion opinion = request.askOpinion(actor, colleagueId, colleagueName, question, Instant.now());
         opinion.persist();
-        notices.opinionAsked(opinion);
+        news.fire(new RequestNews.OpinionAsked(opinion));
         return OpinionView.of(opinion, actor.id());
     }
 
@@ -163,7 +162,7 @@ public class RequestService {
     public OpinionView giveOpinion(Actor actor, UUID opinionId, String answer) {
         Opinion opinion = Opinion.<Opinion>findByIdOptional(opinionId).orElseThrow(RequestProblems::notFound);
         opinion.give(actor, answer, Instant.now());
-        notices.opinionGiven(opinion);
+        news.fire(new RequestNews.OpinionGiven(opinion));
         return OpinionView.of(opinion, actor.id());
     }
 
@@ -218,7 +217,8 @@ public class RequestService {
         int known = request.history.size();
         transition.accept(request);
         // the messages it calls for, in this same transaction: committed together, or not at all
-        request.history.subList(known, request.history.size()).forEach(event -> notices.told(request, event));
+        request.history.subList(known, request.history.size())
+                .forEach(event -> news.fire(new RequestNews.Moved(request, event)));
         try {
             Panache.getEntityManager().flush();
         } catch (OptimisticLockException e) {
@@ -229,8 +229,8 @@ public class RequestService {
 
     private Optional<HrRequest> visible(Actor actor, UUID id) {
         return HrRequest.<HrRequest>findByIdOptional(id).filter(request -> actor.id().equals(request.ownerId)
-                || (request.status != RequestStatus.DRAFT && (actor.roles().contains(HR)
-                || request.type.definition.circuit().stream().anyMatch(step -> actor.decides(step, request))
+                || (request.status != RequestStatus.DRAFT && (actor.roles().contains(Roles.HR)
+                || request.type.definition.circuit().stream().anyMatch(step -> actor.decides(step, request.uai))
                 || request.history.stream().anyMatch(e -> actor.id().equals(e.actorId))
                 || Opinion.count("request = ?1 and askedOfId = ?2", request, actor.id()) > 0)));
     }
@@ -245,7 +245,7 @@ public class RequestService {
                 actions.add("withdraw");
             }
         }
-        if (request.currentStep() != null && actor.decides(request.currentStep(), request)) {
+        if (request.currentStep() != null && actor.decides(request.currentStep(), request.uai)) {
             actions.addAll(List.of("approve", "refuse", "return"));
         }
         if (request.status != RequestStatus.DRAFT) {
@@ -254,11 +254,11 @@ public class RequestService {
                 actions.add("note");
             }
         }
-        List<Delivery> deliveries = actor.roles().contains(HR) ? Notice.<Notice>list("requestId = ?1 order by createdAt, id",
-                request.id).stream().map(Delivery::of).toList() : null;
+        List<DeliveryView> deliveries = actor.roles().contains(Roles.HR) ? Notice.<Notice>list(
+                "requestId = ?1 order by createdAt, id", request.id).stream().map(DeliveryView::of).toList() : null;
         List<OpinionView> opinions = actor.id().equals(request.ownerId) ? null : Opinion.<Opinion>list(
                 "request = ?1 order by askedAt, id", request).stream().map(o -> OpinionView.of(o, actor.id())).toList();
-        if (request.currentStep() != null && actor.decides(request.currentStep(), request)) {
+        if (request.currentStep() != null && actor.decides(request.currentStep(), request.uai)) {
             actions.add("ask-opinion");
         }
         return RequestView.of(request, actions, RequestMessage.readBy(request, actor), opinions, deliveries, Instant.now());

@@ -2,7 +2,7 @@ package fr.academie.colibris.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.academie.colibris.catalogue.Step;
-import fr.academie.colibris.notification.Delivery;
+import fr.academie.colibris.outbox.DeliveryView;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +13,7 @@ public record RequestView(UUID id, long number, RequestSummary.Type type, Reques
                           String ownerName, JsonNode form, Instant createdAt, Instant submittedAt, Instant decidedAt,
                           Instant updatedAt, long version, List<String> actions, List<Event> history,
                           List<Piece> pieces, List<Message> messages, List<OpinionView> opinions,
-                          List<Delivery> deliveries) {
+                          List<DeliveryView> deliveries) {
 
     /** A file on the request: its name, type and size; its bytes at {@code /attachments/{id}}. */
     public record File(UUID id, String fileName, String contentType, long size, Instant uploadedAt) {
@@ -59,7 +59,7 @@ public record RequestView(UUID id, long number, RequestSummary.Type type, Reques
     }
 
     static RequestView of(HrRequest request, List<String> actions, List<RequestMessage> messages,
-                          List<OpinionView> opinions, List<Delivery> deliveries, Instant now) {
+                          List<OpinionView> opinions, List<DeliveryView> deliveries, Instant now) {
         Step current = request.currentStep();
         CurrentStep step = current == null ? null : new CurrentStep(request.step, request.type.definition.circuit().size(),
                 current.label(), request.dueAt, request.late(now));

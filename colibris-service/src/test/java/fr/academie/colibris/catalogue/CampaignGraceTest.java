@@ -1,5 +1,6 @@
 package fr.academie.colibris.catalogue;
 
+import fr.academie.common.date.FrenchDates;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -67,16 +68,8 @@ class CampaignGraceTest {
                 "no longer in its last days");
     }
 
-    @Test
-    void lengthsReadAsAPersonSaysThem() {
-        assertEquals("2 h 10 min", Campaign.length(Duration.ofMinutes(130)));
-        assertEquals("1 j 3 h", Campaign.length(Duration.ofHours(27)));
-        assertEquals("45 min", Campaign.length(Duration.ofSeconds(44 * 60 + 1)));
-        assertEquals("1 h", Campaign.length(Duration.ofHours(1)));
-    }
-
     private static Instant paris(String local) {
-        return LocalDateTime.parse(local).atZone(Campaign.PARIS).toInstant();
+        return LocalDateTime.parse(local).atZone(FrenchDates.PARIS).toInstant();
     }
 
     private static Campaign campaign(String opens, String closes) {

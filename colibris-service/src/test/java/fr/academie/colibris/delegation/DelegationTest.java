@@ -1,6 +1,7 @@
-package fr.academie.colibris.request;
+package fr.academie.colibris.delegation;
 
-import fr.academie.colibris.catalogue.Campaign;
+import fr.academie.colibris.request.Requests;
+import fr.academie.common.date.FrenchDates;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -49,7 +50,7 @@ class DelegationTest {
         String away = stack.accessToken(stack.newAccount(Map.of("uai", school), "personnel", "chef-etablissement").username());
         TestStack.Account colleagueAccount = stack.newAccount(Map.of("uai", "0370035M"), "personnel", "chef-etablissement");
         String colleague = stack.accessToken(colleagueAccount.username());
-        LocalDate today = LocalDate.now(Campaign.PARIS);
+        LocalDate today = LocalDate.now(FrenchDates.PARIS);
         Map<String, Object> week = Map.of("delegate", colleagueAccount.username(), "role", "chef-etablissement",
                 "from", today.toString(), "to", today.plusDays(7).toString());
 

@@ -1,5 +1,6 @@
 package fr.academie.colibris.notification;
 
+import fr.academie.colibris.outbox.Notice;
 import fr.academie.colibris.request.Requests;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;

@@ -1,4 +1,4 @@
-package fr.academie.colibris.notification;
+package fr.academie.colibris.outbox;
 
 import fr.academie.colibris.request.Requests;
 import fr.academie.stack.Service;

@@ -1,6 +1,6 @@
 package fr.academie.colibris.request;
 
-import fr.academie.colibris.notification.Notice;
+import fr.academie.colibris.outbox.Notice;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,6 +1,6 @@
 package fr.academie.colibris.request;
 
-import fr.academie.colibris.catalogue.Campaign;
+import fr.academie.common.date.FrenchDates;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,7 +22,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,7 +75,7 @@ class HrViewsTest {
         String draft = given().auth().oauth2(teacher).contentType(ContentType.JSON)
                 .body(Map.of("type", "formation", "form", Map.of("intitule", "Brouillon jamais déposé"))).post("/requests")
                 .then().statusCode(201).extract().path("number").toString();
-        String today = LocalDate.now(Campaign.PARIS).toString();
+        String today = LocalDate.now(FrenchDates.PARIS).toString();
 
         String csv = export(hr, "type=formation&from=" + today + "&to=" + today).statusCode(200)
                 .contentType(startsWith("text/csv"))
@@ -90,7 +89,7 @@ class HrViewsTest {
                 line.get(0));
         assertTrue(line.get(0).contains(";\"Histoire des arts; « lycée »\";Canopé;2027-01-11;12"), line.get(0));
         assertTrue(csv.lines().noneMatch(l -> l.startsWith(draft + ";")), "a draft is its owner's only");
-        String yesterday = LocalDate.now(Campaign.PARIS).minusDays(1).toString();
+        String yesterday = LocalDate.now(FrenchDates.PARIS).minusDays(1).toString();
         assertTrue(export(hr, "type=formation&from=" + yesterday + "&to=" + yesterday).statusCode(200).extract().asString()
                 .lines().noneMatch(l -> l.startsWith(number + ";")), "submitted today, not yesterday");
 

@@ -3,9 +3,11 @@ package fr.academie.colibris.request;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import fr.academie.colibris.actor.Actor;
 import fr.academie.colibris.catalogue.Campaign;
 import fr.academie.colibris.catalogue.RequestType;
 import fr.academie.colibris.catalogue.TypeDefinition;
+import fr.academie.common.date.FrenchDates;
 import fr.academie.common.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -137,7 +139,7 @@ class RequestLifeTest {
                 .put("motif", "suivre son conjoint").put("dateDebut", "2027-09-01").put("dureeAnnees", 1), NOW);
         ProblemException problem = assertThrows(ProblemException.class, () -> request.submit(LENA, List.of(campaign), NOW));
         assertEquals("urn:portail:colibris:campaign-closed", problem.toProblem().type());
-        assertTrue(problem.getMessage().contains("du 4 janvier 2027 à 09h00 au 1 avril 2027 à 00h00 (heure de Paris)"),
+        assertTrue(problem.getMessage().contains("du 4 janvier 2027 à 9 h 00 au 1er avril 2027 à 0 h 00 (heure de Paris)"),
                 problem.getMessage());
         request.submit(LENA, List.of(campaign), Instant.parse("2027-01-04T08:00:00Z")); // 09:00 in Paris: open
         assertEquals(campaign.id, request.campaignId);
@@ -229,8 +231,8 @@ class RequestLifeTest {
         campaign.typeCode = "disponibilite";
         campaign.code = "test";
         campaign.label = "Disponibilité 2027-2028";
-        campaign.opensAt = opens.atZone(Campaign.PARIS).toInstant();
-        campaign.closesAt = closes.atZone(Campaign.PARIS).toInstant();
+        campaign.opensAt = opens.atZone(FrenchDates.PARIS).toInstant();
+        campaign.closesAt = closes.atZone(FrenchDates.PARIS).toInstant();
         return campaign;
     }
 }

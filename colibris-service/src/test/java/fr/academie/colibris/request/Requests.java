@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import fr.academie.colibris.catalogue.Campaign;
 import fr.academie.colibris.catalogue.CampaignExtension;
 import fr.academie.colibris.catalogue.RequestType;
+import fr.academie.colibris.outbox.Notice;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
-import fr.academie.colibris.notification.Notice;
 
 import java.time.Instant;
 import java.util.List;

@@ -5,6 +5,7 @@ import fr.academie.common.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -18,10 +19,27 @@ public record Cursor(Instant at, UUID id) {
 
     /**
      * The query condition for the rows after this position in a list sorted by the instant field then the
-     * id, both descending; it names the parameters {@code :at} and {@code :id}.
+     * id, both descending (newest first); it names the parameters {@code :at} and {@code :id} ({@link #parameters()}).
+     * A qualified field ({@code m.received_at}) compares the id of the same alias ({@code m.id}).
      */
     public static String after(String instantField) {
-        return "(" + instantField + " < :at or (" + instantField + " = :at and id < :id))";
+        return keyset(instantField, "<");
+    }
+
+    /** The same for a list sorted by the instant field then the id, both ascending (the longest waiting first). */
+    public static String afterOldestFirst(String instantField) {
+        return keyset(instantField, ">");
+    }
+
+    private static String keyset(String instantField, String direction) {
+        String id = instantField.substring(0, instantField.lastIndexOf('.') + 1) + "id";
+        return "(" + instantField + " " + direction + " :at or (" + instantField + " = :at and " + id + " " + direction
+                + " :id))";
+    }
+
+    /** The values of {@code :at} and {@code :id} for the conditions above. */
+    public Map<String, Object> parameters() {
+        return Map.of("at", at, "id", id);
     }
 
     public String encode() {

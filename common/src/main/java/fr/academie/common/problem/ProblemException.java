@@ -49,6 +49,21 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(type, "Requête invalide", 400, detail, field);
     }
 
+    /** A request that clashes with the resource's current state (a change made meanwhile, a name taken...): 409. */
+    public static ProblemException conflict(String type, String title, String detail, String field) {
+        return new ProblemException(type, title, 409, detail, field);
+    }
+
+    /** Well-formed input that the rules refuse (a closed campaign, a missing piece...): 422, the field named. */
+    public static ProblemException unprocessable(String type, String title, String detail, String field) {
+        return new ProblemException(type, title, 422, detail, field);
+    }
+
+    /** The same, listing what is wrong item by item (the lines of a refused file). */
+    public static ProblemException unprocessable(String type, String title, String detail, String field, List<?> errors) {
+        return new ProblemException(type, title, 422, detail, field, errors);
+    }
+
     public Problem toProblem() {
         return new Problem(type, title, status, getMessage(), field, null, errors);
     }

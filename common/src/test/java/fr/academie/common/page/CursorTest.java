@@ -55,4 +55,18 @@ class CursorTest {
         assertEquals(List.of("2", "1"), last.items());
         assertNull(last.nextCursor());
     }
+
+    @Test
+    void theKeysetConditionComparesTheIdOfTheSameAlias() {
+        assertEquals("(createdAt < :at or (createdAt = :at and id < :id))", Cursor.after("createdAt"));
+        assertEquals("(m.received_at < :at or (m.received_at = :at and m.id < :id))", Cursor.after("m.received_at"));
+        assertEquals("(updatedAt > :at or (updatedAt = :at and id > :id))", Cursor.afterOldestFirst("updatedAt"));
+    }
+
+    @Test
+    void itsParametersAreThePosition() {
+        Cursor cursor = new Cursor(Instant.parse("2026-11-27T08:12:00Z"), UUID.randomUUID());
+        assertEquals(cursor.at(), cursor.parameters().get("at"));
+        assertEquals(cursor.id(), cursor.parameters().get("id"));
+    }
 }

@@ -123,14 +123,14 @@ public final class Stack implements AutoCloseable {
             config.put("quarkus.keycloak.admin-client.client-secret", admin.clientSecret(Keycloak.REALM, "mail-service"));
         } else if (service == Service.COLIBRIS) {
             String notifier = admin.clientSecret(Keycloak.REALM, "colibris-notifier");
-            config.put("quarkus.oidc-client.notifier.credentials.secret", notifier);
+            config.put("quarkus.oidc-client.mail-notifier.credentials.secret", notifier);
             config.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
             config.put("quarkus.keycloak.admin-client.client-secret", notifier); // the deciders, from the directory
         } else if (service == Service.GATEWAY) {
             config.put("quarkus.oidc.credentials.secret", admin.clientSecret(Keycloak.REALM, "portail"));
             config.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
             config.put("quarkus.keycloak.admin-client.client-secret", admin.clientSecret(Keycloak.REALM, "portail-admin"));
-            config.put("quarkus.oidc-client.notifications.credentials.secret",
+            config.put("quarkus.oidc-client.mail-notifier.credentials.secret",
                     admin.clientSecret(Keycloak.REALM, "portail-notifier"));
         }
         return config;

@@ -2,6 +2,7 @@ package fr.academie.iprof.access;
 
 import fr.academie.common.page.Cursor;
 import fr.academie.common.page.Page;
+import fr.academie.common.realm.Roles;
 import fr.academie.iprof.shared.Paris;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
 
-/** Records every read of a record by someone other than its owner, in the transaction of the read. */
+/** RecordAccessPolicy every read of a record by someone other than its owner, in the transaction of the read. */
 @ApplicationScoped
 @Transactional
 public class AccessLog {
@@ -45,7 +46,7 @@ public class AccessLog {
         String query = "agentId = :agent";
         if (after != null) {
             query += " and " + Cursor.after("readAt");
-            parameters.and("at", after.at()).and("id", after.id());
+            after.parameters().forEach(parameters::and);
         }
         return Page.of(AccessLogEntry.<AccessLogEntry>find(query + " order by readAt desc, id desc", parameters)
                         .range(0, limit).list(), limit, entry -> new Cursor(entry.readAt, entry.id), AccessView::of);
@@ -62,9 +63,9 @@ public class AccessLog {
 
         private static String roleLabel(String role) {
             return switch (role) {
-                case Reader.HR -> "Gestionnaire RH";
-                case Reader.HEAD_OF_SCHOOL -> "Chef d'établissement";
-                case Reader.INSPECTOR -> "Inspecteur";
+                case Roles.HR -> "Gestionnaire RH";
+                case Roles.HEAD_OF_SCHOOL -> "Chef d'établissement";
+                case Roles.INSPECTOR -> "Inspecteur";
                 default -> role;
             };
         }

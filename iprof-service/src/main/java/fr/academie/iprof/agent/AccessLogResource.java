@@ -16,11 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class AccessLogResource {
 
-    private final Records records;
+    private final RecordAccessPolicy records;
     private final AccessLog log;
     private final Readers readers;
 
-    public AccessLogResource(Records records, AccessLog log, Readers readers) {
+    public AccessLogResource(RecordAccessPolicy records, AccessLog log, Readers readers) {
         this.records = records;
         this.log = log;
         this.readers = readers;
@@ -29,10 +29,10 @@ public class AccessLogResource {
     @GET
     public Page<AccessLog.AccessView> list(@PathParam("ref") String ref, @QueryParam("cursor") String cursor,
                                            @QueryParam("limit") Integer limit) {
-        Records.requireMe(ref);
+        RecordAccessPolicy.requireMe(ref);
         Cursor after = Cursor.decode(cursor);
         int size = Cursor.limit(limit);
         return records.own(readers.current()).map(agent -> log.of(agent.id, after, size))
-                .orElseThrow(() -> Records.notFound(ref));
+                .orElseThrow(() -> RecordAccessPolicy.notFound(ref));
     }
 }

@@ -2,6 +2,7 @@ package fr.academie.iprof.agent;
 
 import fr.academie.common.page.Page;
 import fr.academie.common.problem.ProblemException;
+import fr.academie.common.realm.Roles;
 import fr.academie.iprof.access.AccessLog;
 import fr.academie.iprof.access.Part;
 import fr.academie.iprof.access.Reader;
@@ -26,7 +27,7 @@ public class AgentDirectory {
     }
 
     public Page<CareerSummary> list(Reader reader, String uai, String cursor, int limit) {
-        String role = reader.isHr() ? Reader.HR : Reader.HEAD_OF_SCHOOL;
+        String role = reader.isHr() ? Roles.HR : Roles.HEAD_OF_SCHOOL;
         String school = reader.isHr() ? uai : reader.uai();
         if (!reader.isHr() && (reader.uai() == null || (uai != null && !uai.equals(reader.uai())))) {
             throw ProblemException.notFound("urn:portail:iprof:school-not-found",

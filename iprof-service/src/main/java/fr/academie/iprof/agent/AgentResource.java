@@ -2,7 +2,7 @@ package fr.academie.iprof.agent;
 
 import fr.academie.common.page.Cursor;
 import fr.academie.common.page.Page;
-import fr.academie.iprof.access.Reader;
+import fr.academie.common.realm.Roles;
 import fr.academie.iprof.access.Readers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -32,7 +32,7 @@ public class AgentResource {
     }
 
     @GET
-    @RolesAllowed({Reader.HR, Reader.HEAD_OF_SCHOOL})
+    @RolesAllowed({Roles.HR, Roles.HEAD_OF_SCHOOL})
     public Page<CareerSummary> list(@QueryParam("uai") String uai, @QueryParam("cursor") String cursor,
                                     @QueryParam("limit") Integer limit) {
         return directory.list(readers.current(), uai, cursor, Cursor.limit(limit));
@@ -41,21 +41,21 @@ public class AgentResource {
     @GET
     @Path("/{ref}")
     public CareerRecord record(@PathParam("ref") String ref) {
-        return agents.record(ref, readers.current()).orElseThrow(() -> Records.notFound(ref));
+        return agents.record(ref, readers.current()).orElseThrow(() -> RecordAccessPolicy.notFound(ref));
     }
 
     @PUT
     @Path("/{ref}/career")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Reader.HR)
+    @RolesAllowed(Roles.HR)
     public CareerRecord change(@PathParam("ref") String ref,
                                @Valid @NotNull(message = "envoyez les données de carrière") CareerInput input) {
-        return agents.change(ref, readers.current(), input).orElseThrow(() -> Records.notFound(ref));
+        return agents.change(ref, readers.current(), input).orElseThrow(() -> RecordAccessPolicy.notFound(ref));
     }
 
     @GET
     @Path("/{ref}/summary")
     public CareerSummary summary(@PathParam("ref") String ref) {
-        return agents.summary(ref, readers.current()).orElseThrow(() -> Records.notFound(ref));
+        return agents.summary(ref, readers.current()).orElseThrow(() -> RecordAccessPolicy.notFound(ref));
     }
 }

@@ -15,12 +15,12 @@ import java.util.Optional;
 @Transactional
 public class AgentService {
 
-    private final Records records;
+    private final RecordAccessPolicy records;
     private final Grids grids;
     private final Paris paris;
     private final CareerUpdates updates;
 
-    public AgentService(Records records, Grids grids, Paris paris, CareerUpdates updates) {
+    public AgentService(RecordAccessPolicy records, Grids grids, Paris paris, CareerUpdates updates) {
         this.records = records;
         this.grids = grids;
         this.paris = paris;

@@ -1,4 +1,4 @@
-package fr.academie.iprof.timeline;
+package fr.academie.iprof.agent;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,7 +1,6 @@
 package fr.academie.iprof.agent;
 
-import fr.academie.iprof.shared.Paris;
-import fr.academie.iprof.timeline.CareerEvent;
+import fr.academie.common.date.FrenchDates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -10,7 +9,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 
-import static fr.academie.iprof.shared.Paris.ordinal;
+import static fr.academie.common.date.FrenchDates.ordinal;
 
 /**
  * Writes HR's career data into a record: a new record, or the changes to one, each change of échelon, grade or
@@ -80,7 +79,7 @@ public class CareerUpdates {
         boolean leaves = school == null && agent.schoolUai != null;
         if (existed && (newSchool || leaves)) {
             // only for a known record: a query would also flush (and unbatch) a new record's pending inserts
-            LocalDate lastDay = newSchool ? school.since().minusDays(1) : LocalDate.ofInstant(now, Paris.ZONE);
+            LocalDate lastDay = newSchool ? school.since().minusDays(1) : LocalDate.ofInstant(now, FrenchDates.PARIS);
             Assignment.<Assignment>list("agentId = ?1 and endsOn is null", agent.id).forEach(open ->
                     open.endsOn = lastDay.isBefore(open.startsOn) ? open.startsOn : lastDay);
         }

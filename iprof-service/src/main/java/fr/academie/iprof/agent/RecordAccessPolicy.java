@@ -1,6 +1,7 @@
 package fr.academie.iprof.agent;
 
 import fr.academie.common.problem.ProblemException;
+import fr.academie.common.realm.Roles;
 import fr.academie.iprof.access.AccessLog;
 import fr.academie.iprof.access.Part;
 import fr.academie.iprof.access.Reader;
@@ -19,14 +20,14 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 @Transactional
-public class Records {
+public class RecordAccessPolicy {
 
     /** The address of the reader's own record. */
     public static final String ME = "me";
 
     private final AccessLog log;
 
-    public Records(AccessLog log) {
+    public RecordAccessPolicy(AccessLog log) {
         this.log = log;
     }
 
@@ -40,13 +41,13 @@ public class Records {
 
     /** The whole record at {@code ref} ("me" or its id), or a part of it, for its owner or HR. */
     public Optional<Agent> whole(String ref, Reader reader, Part part) {
-        return read(ref, reader, part, agent -> reader.isHr() ? Reader.HR : null);
+        return read(ref, reader, part, agent -> reader.isHr() ? Roles.HR : null);
     }
 
     /** The summary of the record: for its owner, HR, and the head of the school the agent is assigned to. */
     public Optional<Agent> summary(String ref, Reader reader) {
-        return read(ref, reader, Part.SUMMARY, agent -> reader.isHr() ? Reader.HR
-                : reader.heads(agent.schoolUai) ? Reader.HEAD_OF_SCHOOL : null);
+        return read(ref, reader, Part.SUMMARY, agent -> reader.isHr() ? Roles.HR
+                : reader.heads(agent.schoolUai) ? Roles.HEAD_OF_SCHOOL : null);
     }
 
     /** The record if the reader owns it, or if {@code allowedAs} names the role that lets them read it (logged). */

@@ -92,7 +92,7 @@ public class Appraisal extends PanacheEntityBase {
         finalNotifiedOn = input.finalNotifiedOn();
     }
 
-    /** Records the person's observations, or says why the window does not allow them. */
+    /** RecordAccessPolicy the person's observations, or says why the window does not allow them. */
     void observe(String text, LocalDate today, Instant now) {
         if (notifiedOn == null || today.isBefore(notifiedOn)) {
             throw AppraisalProblems.notNotifiedYet();

@@ -2,7 +2,7 @@ package fr.academie.iprof.appraisal;
 
 import fr.academie.common.problem.ProblemException;
 
-import static fr.academie.iprof.shared.Paris.format;
+import static fr.academie.common.date.FrenchDates.day;
 
 /** The refusals of the appraisal rules, in French, with the dates a person needs. */
 final class AppraisalProblems {
@@ -11,20 +11,20 @@ final class AppraisalProblems {
     }
 
     static ProblemException notNotifiedYet() {
-        return new ProblemException("urn:portail:iprof:report-not-notified", "Délai non ouvert", 409,
+        return ProblemException.conflict("urn:portail:iprof:report-not-notified", "Délai non ouvert",
                 "Le compte rendu ne vous a pas encore été notifié : vous pourrez formuler vos observations pendant "
                         + Window.OBSERVATION_DAYS + " jours à compter de sa notification.", "observations");
     }
 
     static ProblemException observationWindowClosed(Window window) {
-        return new ProblemException("urn:portail:iprof:observation-window-closed", "Délai clos", 409,
-                "Le délai pour formuler des observations est clos : il courait du " + format(window.opensOn())
-                        + " au " + format(window.closesOn()) + " inclus (" + Window.OBSERVATION_DAYS
+        return ProblemException.conflict("urn:portail:iprof:observation-window-closed", "Délai clos",
+                "Le délai pour formuler des observations est clos : il courait du " + day(window.opensOn())
+                        + " au " + day(window.closesOn()) + " inclus (" + Window.OBSERVATION_DAYS
                         + " jours après la notification du compte rendu).", "observations");
     }
 
     static ProblemException concurrentChange() {
-        return new ProblemException("urn:portail:iprof:concurrent-change", "Modification concurrente", 409,
+        return ProblemException.conflict("urn:portail:iprof:concurrent-change", "Modification concurrente",
                 "Ce rendez-vous de carrière a été modifié entre-temps par une autre personne : rechargez-le avant "
                         + "de l'enregistrer.", "version");
     }

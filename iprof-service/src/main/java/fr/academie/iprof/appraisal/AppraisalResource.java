@@ -1,14 +1,14 @@
 package fr.academie.iprof.appraisal;
 
-import fr.academie.iprof.access.Reader;
+import fr.academie.common.realm.Roles;
 import fr.academie.iprof.access.Readers;
-import fr.academie.iprof.agent.Records;
+import fr.academie.iprof.agent.RecordAccessPolicy;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -41,25 +41,25 @@ public class AppraisalResource {
 
     @GET
     public List<AppraisalView> list(@PathParam("ref") String ref) {
-        return appraisals.of(ref, readers.current()).orElseThrow(() -> Records.notFound(ref));
+        return appraisals.of(ref, readers.current()).orElseThrow(() -> RecordAccessPolicy.notFound(ref));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Reader.HR)
+    @RolesAllowed(Roles.HR)
     @ResponseStatus(201)
     public AppraisalView enter(@PathParam("ref") String ref,
                                @Valid @NotNull(message = "envoyez le rendez-vous") AppraisalInput input) {
-        return appraisals.enter(ref, readers.current(), input).orElseThrow(() -> Records.notFound(ref));
+        return appraisals.enter(ref, readers.current(), input).orElseThrow(() -> RecordAccessPolicy.notFound(ref));
     }
 
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Reader.HR)
+    @RolesAllowed(Roles.HR)
     public AppraisalView change(@PathParam("ref") String ref, @PathParam("id") UUID id,
                                 @Valid @NotNull(message = "envoyez le rendez-vous") AppraisalInput input) {
-        return appraisals.change(ref, readers.current(), id, input).orElseThrow(() -> Records.notFound(ref));
+        return appraisals.change(ref, readers.current(), id, input).orElseThrow(() -> RecordAccessPolicy.notFound(ref));
     }
 
     @PUT
@@ -67,8 +67,8 @@ public class AppraisalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public AppraisalView observe(@PathParam("ref") String ref, @PathParam("id") UUID id,
                                  @Valid @NotNull(message = "envoyez vos observations") Observations body) {
-        Records.requireMe(ref);
+        RecordAccessPolicy.requireMe(ref);
         return appraisals.observe(readers.current(), id, body.observations().strip())
-                .orElseThrow(() -> Records.notFound(Records.ME));
+                .orElseThrow(() -> RecordAccessPolicy.notFound(RecordAccessPolicy.ME));
     }
 }

@@ -1,12 +1,13 @@
 package fr.academie.iprof.appraisal;
 
+import fr.academie.common.realm.Roles;
 import fr.academie.iprof.access.AccessLog;
 import fr.academie.iprof.access.Part;
 import fr.academie.iprof.access.Reader;
 import fr.academie.iprof.agent.Agent;
-import fr.academie.iprof.agent.Records;
+import fr.academie.iprof.agent.CareerEvent;
+import fr.academie.iprof.agent.RecordAccessPolicy;
 import fr.academie.iprof.shared.Paris;
-import fr.academie.iprof.timeline.CareerEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -23,11 +24,11 @@ import java.util.stream.Collectors;
 @Transactional
 public class AppraisalService {
 
-    private final Records records;
+    private final RecordAccessPolicy records;
     private final AccessLog log;
     private final Paris paris;
 
-    public AppraisalService(Records records, AccessLog log, Paris paris) {
+    public AppraisalService(RecordAccessPolicy records, AccessLog log, Paris paris) {
         this.records = records;
         this.log = log;
         this.paris = paris;
@@ -86,7 +87,7 @@ public class AppraisalService {
                 reader.identifier());
         Map<UUID, Agent> agents = Agent.<Agent>list("id in ?1", appraisals.stream().map(a -> a.agentId).distinct().toList())
                 .stream().collect(Collectors.toMap(agent -> agent.id, Function.identity()));
-        log.record(reader, Reader.INSPECTOR, Part.APPRAISALS, agents.keySet());
+        log.record(reader, Roles.INSPECTOR, Part.APPRAISALS, agents.keySet());
         LocalDate today = paris.today();
         return appraisals.stream().map(a -> AppraisalView.of(a, agents.get(a.agentId).fullName(), today)).toList();
     }

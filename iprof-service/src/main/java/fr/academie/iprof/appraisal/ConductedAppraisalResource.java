@@ -1,6 +1,6 @@
 package fr.academie.iprof.appraisal;
 
-import fr.academie.iprof.access.Reader;
+import fr.academie.common.realm.Roles;
 import fr.academie.iprof.access.Readers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -24,7 +24,7 @@ public class ConductedAppraisalResource {
     }
 
     @GET
-    @RolesAllowed(Reader.INSPECTOR)
+    @RolesAllowed(Roles.INSPECTOR)
     public List<AppraisalView> conducted() {
         return appraisals.conductedBy(readers.current());
     }

@@ -1,6 +1,7 @@
 package fr.academie.iprof.campaign;
 
 import fr.academie.common.problem.ProblemException;
+import fr.academie.common.realm.Roles;
 import fr.academie.iprof.access.AccessLog;
 import fr.academie.iprof.access.Part;
 import fr.academie.iprof.access.Reader;
@@ -57,7 +58,7 @@ public class CampaignAdmin {
     public record CampaignView(UUID id, String kind, String title, LocalDate opensOn, LocalDate closesOn, String state,
                                String condition) {
 
-        static CampaignView of(Campaign campaign, LocalDate today) {
+        static CampaignView of(PromotionCampaign campaign, LocalDate today) {
             return new CampaignView(campaign.id, campaign.kind, campaign.title, campaign.opensOn, campaign.closesOn,
                     campaign.state(today), campaign.rule().condition());
         }
@@ -80,7 +81,7 @@ public class CampaignAdmin {
 
     public List<CampaignView> list() {
         LocalDate today = paris.today();
-        return Campaign.<Campaign>list("order by opensOn desc").stream().map(c -> CampaignView.of(c, today)).toList();
+        return PromotionCampaign.<PromotionCampaign>list("order by opensOn desc").stream().map(c -> CampaignView.of(c, today)).toList();
     }
 
     public CampaignView open(CampaignInput input) {
@@ -88,7 +89,7 @@ public class CampaignAdmin {
             throw ProblemException.invalid("urn:portail:iprof:invalid-campaign", "closesOn",
                     "La date de clôture doit suivre la date d'ouverture.");
         }
-        Campaign campaign = new Campaign();
+        PromotionCampaign campaign = new PromotionCampaign();
         campaign.id = UUID.randomUUID();
         campaign.kind = input.kind();
         campaign.title = input.title().strip();
@@ -105,11 +106,11 @@ public class CampaignAdmin {
 
     /** The answers to a campaign; each agent's answer read is logged for them. */
     public Optional<List<ApplicationView>> applications(Reader reader, UUID campaignId) {
-        return Campaign.<Campaign>findByIdOptional(campaignId).map(campaign -> {
+        return PromotionCampaign.<PromotionCampaign>findByIdOptional(campaignId).map(campaign -> {
             List<Application> applications = Application.list("campaignId = ?1 order by decidedAt", campaign.id);
             Map<UUID, Agent> agents = Agent.<Agent>list("id in ?1", applications.stream().map(a -> a.agentId).toList())
                     .stream().collect(Collectors.toMap(agent -> agent.id, Function.identity()));
-            log.record(reader, Reader.HR, Part.APPLICATIONS, agents.keySet());
+            log.record(reader, Roles.HR, Part.APPLICATIONS, agents.keySet());
             return applications.stream().map(a -> view(a, agents.get(a.agentId))).toList();
         });
     }
@@ -118,7 +119,7 @@ public class CampaignAdmin {
         return Application.<Application>findByIdOptional(applicationId).filter(a -> a.campaignId.equals(campaignId))
                 .map(application -> {
                     if (application.version != decision.version()) {
-                        throw new ProblemException("urn:portail:iprof:concurrent-change", "Modification concurrente", 409,
+                        throw ProblemException.conflict("urn:portail:iprof:concurrent-change", "Modification concurrente",
                                 "Cette candidature a été modifiée entre-temps par une autre personne : rechargez-la "
                                         + "avant de saisir l'avis.", "version");
                     }

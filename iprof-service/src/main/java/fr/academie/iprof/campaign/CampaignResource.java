@@ -1,6 +1,6 @@
 package fr.academie.iprof.campaign;
 
-import fr.academie.iprof.access.Reader;
+import fr.academie.common.realm.Roles;
 import fr.academie.iprof.access.Readers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -21,7 +21,7 @@ import java.util.UUID;
 /** Promotion campaigns, for HR: open one, read the answers, give the opinion and the outcome. */
 @Path("/campaigns")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Reader.HR)
+@RolesAllowed(Roles.HR)
 public class CampaignResource {
 
     private final CampaignAdmin campaigns;

@@ -10,12 +10,12 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import static fr.academie.iprof.shared.Paris.format;
+import static fr.academie.common.date.FrenchDates.day;
 
 /** A promotion campaign: its kind, its window (days in Europe/Paris, both included) and its eligibility rule. */
 @Entity
 @Table(name = "campaign")
-public class Campaign extends PanacheEntityBase {
+public class PromotionCampaign extends PanacheEntityBase {
 
     @Id
     public UUID id;
@@ -60,9 +60,9 @@ public class Campaign extends PanacheEntityBase {
     /** Applying or declining is possible while the campaign is open, and only then. */
     void checkOpen(LocalDate today) {
         if (!"ouverte".equals(state(today))) {
-            throw new ProblemException("urn:portail:iprof:campaign-closed", "Campagne fermée", 409,
+            throw ProblemException.conflict("urn:portail:iprof:campaign-closed", "Campagne fermée",
                     "La campagne « " + title + " » " + (today.isBefore(opensOn) ? "sera" : "était") + " ouverte du "
-                            + format(opensOn) + " au " + format(closesOn) + " inclus : votre choix ne peut être "
+                            + day(opensOn) + " au " + day(closesOn) + " inclus : votre choix ne peut être "
                             + "enregistré qu'à ces dates.", "decision");
         }
     }

@@ -1,7 +1,7 @@
 package fr.academie.iprof.campaign;
 
 import fr.academie.iprof.access.Readers;
-import fr.academie.iprof.agent.Records;
+import fr.academie.iprof.agent.RecordAccessPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -38,7 +38,7 @@ public class PromotionResource {
 
     @GET
     public List<PromotionService.PromotionView> list(@PathParam("ref") String ref) {
-        return promotions.of(ref, readers.current()).orElseThrow(() -> Records.notFound(ref));
+        return promotions.of(ref, readers.current()).orElseThrow(() -> RecordAccessPolicy.notFound(ref));
     }
 
     @PUT
@@ -46,8 +46,8 @@ public class PromotionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public PromotionService.PromotionView answer(@PathParam("ref") String ref, @PathParam("campaignId") UUID campaignId,
                                                  @Valid @NotNull(message = "envoyez votre réponse") Decision body) {
-        Records.requireMe(ref);
+        RecordAccessPolicy.requireMe(ref);
         return promotions.answer(readers.current(), campaignId, body.decision())
-                .orElseThrow(() -> Records.notFound(ref));
+                .orElseThrow(() -> RecordAccessPolicy.notFound(ref));
     }
 }

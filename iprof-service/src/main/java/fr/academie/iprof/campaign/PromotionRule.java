@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 
-import static fr.academie.iprof.shared.Paris.format;
-import static fr.academie.iprof.shared.Paris.ordinal;
+import static fr.academie.common.date.FrenchDates.day;
+import static fr.academie.common.date.FrenchDates.ordinal;
 
 /**
  * Who may be promoted in a campaign: agents of {@code fromGrade} (of {@code fromCorps} when given) who, on the
@@ -35,18 +35,18 @@ public record PromotionRule(String fromCorps, String fromGrade, int minEchelon, 
             return no("Il faut " + condition() + " ; votre grille d'avancement ne permet pas de savoir quand vous le remplirez.");
         }
         String when = echelon == minEchelon
-                ? "vous êtes au " + ordinal(echelon) + " échelon depuis le " + format(since) + " et remplissez la condition le "
+                ? "vous êtes au " + ordinal(echelon) + " échelon depuis le " + day(since) + " et remplissez la condition le "
                 : "à rythme normal, vous remplirez la condition le ";
         return met.get().isAfter(referenceDate)
-                ? no("Vous n'êtes pas promouvable cette fois-ci : il faut " + condition() + " ; " + when + format(met.get()) + ".")
-                : yes("Vous êtes promouvable : il faut " + condition() + " ; " + when + format(met.get()) + ".");
+                ? no("Vous n'êtes pas promouvable cette fois-ci : il faut " + condition() + " ; " + when + day(met.get()) + ".")
+                : yes("Vous êtes promouvable : il faut " + condition() + " ; " + when + day(met.get()) + ".");
     }
 
     /** "au moins 2 ans d'ancienneté dans le 9e échelon de la classe normale au 31 août 2027". */
     String condition() {
         String step = "le " + ordinal(minEchelon) + " échelon de la " + lower(fromGrade);
         return (minYears == 0 ? "avoir atteint " + step : "au moins " + minYears + (minYears == 1 ? " an" : " ans")
-                + " d'ancienneté dans " + step) + " au " + format(referenceDate);
+                + " d'ancienneté dans " + step) + " au " + day(referenceDate);
     }
 
     private static String lower(String grade) {

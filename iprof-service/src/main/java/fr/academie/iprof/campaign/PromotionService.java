@@ -4,7 +4,7 @@ import fr.academie.common.problem.ProblemException;
 import fr.academie.iprof.access.Part;
 import fr.academie.iprof.access.Reader;
 import fr.academie.iprof.agent.Agent;
-import fr.academie.iprof.agent.Records;
+import fr.academie.iprof.agent.RecordAccessPolicy;
 import fr.academie.iprof.grid.AdvancementGrid;
 import fr.academie.iprof.grid.Grids;
 import fr.academie.iprof.shared.Paris;
@@ -26,11 +26,11 @@ import java.util.UUID;
 @Transactional
 public class PromotionService {
 
-    private final Records records;
+    private final RecordAccessPolicy records;
     private final Grids grids;
     private final Paris paris;
 
-    public PromotionService(Records records, Grids grids, Paris paris) {
+    public PromotionService(RecordAccessPolicy records, Grids grids, Paris paris) {
         this.records = records;
         this.grids = grids;
         this.paris = paris;
@@ -54,7 +54,7 @@ public class PromotionService {
         LocalDate today = paris.today();
         return records.whole(ref, reader, Part.APPLICATIONS).map(agent -> {
             Optional<AdvancementGrid> grid = grids.inForce(agent.corps, agent.grade, today);
-            return Campaign.<Campaign>list("(fromGrade = ?1 and (fromCorps is null or fromCorps = ?2) and closesOn >= ?3)"
+            return PromotionCampaign.<PromotionCampaign>list("(fromGrade = ?1 and (fromCorps is null or fromCorps = ?2) and closesOn >= ?3)"
                             + " or id in (select a.campaignId from Application a where a.agentId = ?4) order by opensOn",
                     agent.grade, agent.corps, today, agent.id).stream().map(campaign -> view(campaign, agent, grid, today)).toList();
         });
@@ -64,12 +64,12 @@ public class PromotionService {
     public Optional<PromotionView> answer(Reader reader, UUID campaignId, String decision) {
         LocalDate today = paris.today();
         return records.own(reader).map(agent -> {
-            Campaign campaign = Campaign.<Campaign>findByIdOptional(campaignId).orElseThrow(PromotionService::noCampaign);
+            PromotionCampaign campaign = PromotionCampaign.<PromotionCampaign>findByIdOptional(campaignId).orElseThrow(PromotionService::noCampaign);
             Optional<AdvancementGrid> grid = grids.inForce(agent.corps, agent.grade, today);
             PromotionRule.Eligibility eligibility = campaign.rule().assess(agent.corps, agent.grade, agent.echelon,
                     agent.echelonSince, grid);
             if (!eligibility.eligible()) {
-                throw new ProblemException("urn:portail:iprof:not-eligible", "Non promouvable", 409,
+                throw ProblemException.conflict("urn:portail:iprof:not-eligible", "Non promouvable",
                         eligibility.explanation(), "decision");
             }
             campaign.checkOpen(today);
@@ -89,7 +89,7 @@ public class PromotionService {
         });
     }
 
-    private static PromotionView view(Campaign campaign, Agent agent, Optional<AdvancementGrid> grid, LocalDate today) {
+    private static PromotionView view(PromotionCampaign campaign, Agent agent, Optional<AdvancementGrid> grid, LocalDate today) {
         PromotionRule.Eligibility eligibility = campaign.rule().assess(agent.corps, agent.grade, agent.echelon,
                 agent.echelonSince, grid);
         return new PromotionView(campaign.id, campaign.kind, campaign.title, campaign.opensOn, campaign.closesOn,

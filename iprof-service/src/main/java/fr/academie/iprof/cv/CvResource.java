@@ -1,7 +1,7 @@
 package fr.academie.iprof.cv;
 
 import fr.academie.iprof.access.Readers;
-import fr.academie.iprof.agent.Records;
+import fr.academie.iprof.agent.RecordAccessPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -33,7 +33,7 @@ public class CvResource {
 
     @GET
     public List<CvService.CvView> list(@PathParam("ref") String ref) {
-        return cv.of(ref, readers.current()).orElseThrow(() -> Records.notFound(ref));
+        return cv.of(ref, readers.current()).orElseThrow(() -> RecordAccessPolicy.notFound(ref));
     }
 
     @POST
@@ -41,8 +41,8 @@ public class CvResource {
     @ResponseStatus(201)
     public CvService.CvView add(@PathParam("ref") String ref,
                                 @Valid @NotNull(message = "envoyez la ligne du CV") CvService.CvInput input) {
-        Records.requireMe(ref);
-        return cv.add(readers.current(), input).orElseThrow(() -> Records.notFound(Records.ME));
+        RecordAccessPolicy.requireMe(ref);
+        return cv.add(readers.current(), input).orElseThrow(() -> RecordAccessPolicy.notFound(RecordAccessPolicy.ME));
     }
 
     @PUT
@@ -50,17 +50,17 @@ public class CvResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public CvService.CvView change(@PathParam("ref") String ref, @PathParam("id") UUID id,
                                    @Valid @NotNull(message = "envoyez la ligne du CV") CvService.CvInput input) {
-        Records.requireMe(ref);
-        return cv.change(readers.current(), id, input).orElseThrow(() -> Records.notFound(Records.ME));
+        RecordAccessPolicy.requireMe(ref);
+        return cv.change(readers.current(), id, input).orElseThrow(() -> RecordAccessPolicy.notFound(RecordAccessPolicy.ME));
     }
 
     @DELETE
     @Path("{id}")
     @ResponseStatus(204)
     public void remove(@PathParam("ref") String ref, @PathParam("id") UUID id) {
-        Records.requireMe(ref);
+        RecordAccessPolicy.requireMe(ref);
         if (!cv.remove(readers.current(), id)) {
-            throw Records.notFound(Records.ME);
+            throw RecordAccessPolicy.notFound(RecordAccessPolicy.ME);
         }
     }
 }

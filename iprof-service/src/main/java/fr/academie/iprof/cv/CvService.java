@@ -4,7 +4,7 @@ import fr.academie.common.problem.ProblemException;
 import fr.academie.iprof.access.Part;
 import fr.academie.iprof.access.Reader;
 import fr.academie.iprof.agent.Agent;
-import fr.academie.iprof.agent.Records;
+import fr.academie.iprof.agent.RecordAccessPolicy;
 import fr.academie.iprof.shared.Paris;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,10 +26,10 @@ public class CvService {
     /** A CV is a page, not a store: a bound on its lines keeps a script from filling the database. */
     static final int MAX_LINES = 200;
 
-    private final Records records;
+    private final RecordAccessPolicy records;
     private final Paris paris;
 
-    public CvService(Records records, Paris paris) {
+    public CvService(RecordAccessPolicy records, Paris paris) {
         this.records = records;
         this.paris = paris;
     }
@@ -64,7 +64,7 @@ public class CvService {
         return records.own(reader).map(agent -> {
             checkDate(input);
             if (CvEntry.count("agentId", agent.id) >= MAX_LINES) {
-                throw new ProblemException("urn:portail:iprof:cv-full", "CV complet", 409, "Votre CV compte déjà "
+                throw ProblemException.conflict("urn:portail:iprof:cv-full", "CV complet", "Votre CV compte déjà "
                         + MAX_LINES + " lignes : supprimez-en avant d'en ajouter.", null);
             }
             CvEntry entry = new CvEntry();

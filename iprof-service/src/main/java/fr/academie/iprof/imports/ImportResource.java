@@ -1,6 +1,6 @@
 package fr.academie.iprof.imports;
 
-import fr.academie.iprof.access.Reader;
+import fr.academie.common.realm.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/imports")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-@RolesAllowed(Reader.HR)
+@RolesAllowed(Roles.HR)
 public class ImportResource {
 
     private final AgentImport agents;

@@ -3,7 +3,7 @@ package fr.academie.iprof.timeline;
 import fr.academie.common.page.Cursor;
 import fr.academie.common.page.Page;
 import fr.academie.iprof.access.Readers;
-import fr.academie.iprof.agent.Records;
+import fr.academie.iprof.agent.RecordAccessPolicy;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,6 +28,6 @@ public class TimelineResource {
     public Page<TimelineService.EventView> list(@PathParam("ref") String ref, @QueryParam("cursor") String cursor,
                                                 @QueryParam("limit") Integer limit) {
         return timeline.of(ref, readers.current(), Cursor.decode(cursor), Cursor.limit(limit))
-                .orElseThrow(() -> Records.notFound(ref));
+                .orElseThrow(() -> RecordAccessPolicy.notFound(ref));
     }
 }

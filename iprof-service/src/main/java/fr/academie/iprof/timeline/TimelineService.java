@@ -4,7 +4,8 @@ import fr.academie.common.page.Cursor;
 import fr.academie.common.page.Page;
 import fr.academie.iprof.access.Part;
 import fr.academie.iprof.access.Reader;
-import fr.academie.iprof.agent.Records;
+import fr.academie.iprof.agent.CareerEvent;
+import fr.academie.iprof.agent.RecordAccessPolicy;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,9 +20,9 @@ import java.util.UUID;
 @Transactional
 public class TimelineService {
 
-    private final Records records;
+    private final RecordAccessPolicy records;
 
-    public TimelineService(Records records) {
+    public TimelineService(RecordAccessPolicy records) {
         this.records = records;
     }
 

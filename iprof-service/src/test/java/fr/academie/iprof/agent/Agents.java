@@ -2,8 +2,7 @@ package fr.academie.iprof.agent;
 
 import fr.academie.iprof.access.AccessLogEntry;
 import fr.academie.iprof.appraisal.Appraisal;
-import fr.academie.iprof.campaign.Campaign;
-import fr.academie.iprof.timeline.CareerEvent;
+import fr.academie.iprof.campaign.PromotionCampaign;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -77,7 +76,7 @@ public class Agents {
 
     /** A hors-classe campaign open on the days given, for the grade and échelon condition given. */
     public UUID campaign(String grade, int minEchelon, int minYears, LocalDate opensOn, LocalDate closesOn) {
-        Campaign campaign = new Campaign();
+        PromotionCampaign campaign = new PromotionCampaign();
         campaign.id = UUID.randomUUID();
         campaign.kind = "hors-classe";
         campaign.title = "Hors classe " + closesOn.getYear() + " – " + campaign.id.toString().substring(0, 4);

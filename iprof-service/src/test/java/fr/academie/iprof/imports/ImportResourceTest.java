@@ -3,7 +3,7 @@ package fr.academie.iprof.imports;
 import fr.academie.iprof.Calls;
 import fr.academie.iprof.agent.Agent;
 import fr.academie.iprof.agent.Agents;
-import fr.academie.iprof.timeline.CareerEvent;
+import fr.academie.iprof.agent.CareerEvent;
 import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.testing.StackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** The mailbox's limits, and how mail leaves it. */
 @ConfigMapping(prefix = "mail")
@@ -26,9 +27,10 @@ public interface MailConfig {
     @WithDefault("ac-orleans-tours.fr")
     String domain();
 
-    /** The Keycloak realm of the académie's accounts (the directory). */
-    @WithDefault("ac-orleans-tours")
-    String realm();
+    /** Whether the address is one of the académie's (delivered here, never through the relay). */
+    default boolean isAcademie(String address) {
+        return address.toLowerCase(Locale.ROOT).endsWith("@" + domain());
+    }
 
     /** Writing: undo send, attachments. */
     Sending sending();

@@ -1,4 +1,4 @@
-package fr.academie.mail.directory;
+package fr.academie.mail.contact;
 
 import fr.academie.common.page.Page;
 import fr.academie.common.problem.ProblemException;

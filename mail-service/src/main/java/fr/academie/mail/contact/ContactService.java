@@ -1,5 +1,6 @@
-package fr.academie.mail.directory;
+package fr.academie.mail.contact;
 
+import fr.academie.common.directory.KeycloakDirectory;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,9 +23,9 @@ public class ContactService {
 
     private static final Logger LOG = Logger.getLogger(ContactService.class);
 
-    private final Directory directory;
+    private final KeycloakDirectory directory;
 
-    public ContactService(Directory directory) {
+    public ContactService(KeycloakDirectory directory) {
         this.directory = directory;
     }
 
@@ -34,7 +35,7 @@ public class ContactService {
         try {
             directory.search(text, max).forEach(person -> found.putIfAbsent(person.address(),
                     new Contact(person.name(), person.address(), Contact.Source.ANNUAIRE)));
-        } catch (Directory.Unavailable e) {
+        } catch (KeycloakDirectory.Unavailable e) {
             LOG.warn(e.getMessage());
         }
         return found.values().stream().limit(max).toList();

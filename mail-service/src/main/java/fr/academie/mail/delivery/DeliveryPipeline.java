@@ -4,8 +4,8 @@ import fr.academie.mail.message.Attachment;
 import fr.academie.mail.message.Message;
 import fr.academie.mail.mime.MimeParser;
 import fr.academie.mail.mime.ParsedMessage;
-import fr.academie.mail.store.MessageSources;
 import fr.academie.mail.quota.Quotas;
+import fr.academie.mail.store.MessageSources;
 import fr.academie.mail.store.Spool;
 import fr.academie.mail.thread.Threads;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -28,14 +28,14 @@ import java.util.UUID;
  * nothing. The sender's own copy of what they sent is stored the same way, without the steps.
  */
 @ApplicationScoped
-public class Delivery {
+public class DeliveryPipeline {
 
     private final Quotas quotas;
     private final MessageSources sources;
     private final List<DeliveryStep> steps;
     private final Threads threads;
 
-    public Delivery(Quotas quotas, MessageSources sources, Instance<DeliveryStep> steps, Threads threads) {
+    public DeliveryPipeline(Quotas quotas, MessageSources sources, Instance<DeliveryStep> steps, Threads threads) {
         this.quotas = quotas;
         this.sources = sources;
         this.threads = threads;
@@ -71,7 +71,7 @@ public class Delivery {
         ParsedMessage parsed = parse(source);
         if (parsed.messageId() != null) {
             Message existing = Message.find("ownerId = ?1 and messageIdHeader = ?2", destination.ownerId(),
-                    Messages.cut(parsed.messageId(), 998)).firstResult();
+                    MessageFields.cut(parsed.messageId(), 998)).firstResult();
             if (existing != null) {
                 return new Result(existing, true);
             }
@@ -87,7 +87,7 @@ public class Delivery {
             steps.forEach(step -> step.apply(arrival));
         }
         quotas.charge(arrival.ownerId(), source.size());
-        Message message = Messages.of(arrival);
+        Message message = MessageFields.of(arrival);
         message.threadId = threads.of(message);
         message.persist();
         Panache.getEntityManager().flush(); // the source's rows refer to the message's
@@ -102,9 +102,9 @@ public class Delivery {
             attachment.messageId = message.id;
             attachment.partIndex = part.index();
             attachment.fileName = part.fileName();
-            attachment.contentType = Messages.cut(part.contentType(), 255);
+            attachment.contentType = MessageFields.cut(part.contentType(), 255);
             attachment.sizeBytes = part.size();
-            attachment.contentId = Messages.cut(part.contentId(), 998);
+            attachment.contentId = MessageFields.cut(part.contentId(), 998);
             attachment.inline = part.inline();
             attachment.persist();
         }

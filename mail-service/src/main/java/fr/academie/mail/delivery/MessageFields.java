@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.UUID;
 
 /** The stored fields of a message, from what its source says and what the delivery steps decided. */
-final class Messages {
+final class MessageFields {
 
     static final int SNIPPET = 300;
 
-    private Messages() {
+    private MessageFields() {
     }
 
     static Message of(Arrival arrival) {

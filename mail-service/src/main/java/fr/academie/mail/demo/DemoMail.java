@@ -1,6 +1,6 @@
 package fr.academie.mail.demo;
 
-import fr.academie.mail.delivery.Delivery;
+import fr.academie.mail.delivery.DeliveryPipeline;
 import fr.academie.mail.folder.Folder;
 import fr.academie.mail.folder.FolderInput;
 import fr.academie.mail.folder.FolderService;
@@ -38,9 +38,9 @@ public class DemoMail {
 
     private final FolderService folders;
     private final LabelService labels;
-    private final Delivery delivery;
+    private final DeliveryPipeline delivery;
 
-    public DemoMail(FolderService folders, LabelService labels, Delivery delivery) {
+    public DemoMail(FolderService folders, LabelService labels, DeliveryPipeline delivery) {
         this.folders = folders;
         this.labels = labels;
         this.delivery = delivery;
@@ -68,7 +68,7 @@ public class DemoMail {
             String where = String.join(" ", Arrays.copyOfRange(fields, 0, n - 3));
             UUID folder = QuarkusTransaction.requiringNew().call(() -> folder(where));
             var result = QuarkusTransaction.requiringNew().call(() -> delivery.deliverUnlessPresent(
-                    new Delivery.Destination(LENA, folder, fields[n - 3].equals("unread"), true),
+                    new DeliveryPipeline.Destination(LENA, folder, fields[n - 3].equals("unread"), true),
                     Spool.of(resource(fields[n - 2]).getBytes(StandardCharsets.UTF_8))));
             if (!result.duplicate()) {
                 delivered++;

@@ -1,4 +1,4 @@
-package fr.academie.mail.compose;
+package fr.academie.mail.draft;
 
 import fr.academie.common.problem.ProblemException;
 import fr.academie.mail.store.Spool;
@@ -99,6 +99,6 @@ final class AttachmentPolicy {
     }
 
     private static ProblemException blocked(String detail) {
-        return new ProblemException("urn:portail:mail:attachment-blocked", "Pièce jointe refusée", 422, detail, "file");
+        return ProblemException.unprocessable("urn:portail:mail:attachment-blocked", "Pièce jointe refusée", detail, "file");
     }
 }

@@ -1,4 +1,4 @@
-package fr.academie.mail.compose;
+package fr.academie.mail.draft;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 

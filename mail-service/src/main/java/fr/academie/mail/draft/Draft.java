@@ -1,4 +1,4 @@
-package fr.academie.mail.compose;
+package fr.academie.mail.draft;
 
 import fr.academie.mail.mime.ParsedMessage;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

@@ -1,4 +1,4 @@
-package fr.academie.mail.compose;
+package fr.academie.mail.draft;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -34,13 +34,13 @@ public class DraftAttachment extends PanacheEntityBase {
     public Instant createdAt;
 
     /** The bytes the draft's attachments hold (and charge to the quota). */
-    static long bytesOf(UUID draftId) {
+    public static long bytesOf(UUID draftId) {
         return ((Number) getEntityManager().createQuery(
                 "select coalesce(sum(sizeBytes), 0) from DraftAttachment where draftId = ?1")
                 .setParameter(1, draftId).getSingleResult()).longValue();
     }
 
-    static List<DraftAttachment> of(UUID draftId) {
+    public static List<DraftAttachment> of(UUID draftId) {
         return list("draftId = ?1 order by createdAt, id", draftId);
     }
 }

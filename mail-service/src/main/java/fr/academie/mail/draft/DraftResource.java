@@ -1,4 +1,4 @@
-package fr.academie.mail.compose;
+package fr.academie.mail.draft;
 
 import fr.academie.common.page.Cursor;
 import fr.academie.common.page.Page;

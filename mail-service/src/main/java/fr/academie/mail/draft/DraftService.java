@@ -1,4 +1,4 @@
-package fr.academie.mail.compose;
+package fr.academie.mail.draft;
 
 import fr.academie.common.page.Cursor;
 import fr.academie.common.page.Page;
@@ -59,7 +59,7 @@ public class DraftService {
         String where = "ownerId = :owner";
         if (after != null) {
             where += " and " + Cursor.after("updatedAt");
-            parameters.and("at", after.at()).and("id", after.id());
+            after.parameters().forEach(parameters::and);
         }
         List<Draft> rows = Draft.<Draft>find(where + " order by updatedAt desc, id desc", parameters).range(0, limit).list();
         return Page.of(rows, limit, d -> new Cursor(d.updatedAt, d.id), d -> DraftView.of(d, DraftAttachment.of(d.id)));
@@ -144,7 +144,7 @@ public class DraftService {
         return Draft.ofOwner(ownerId, id).map(draft -> {
             editable(draft);
             if (input.version() != null && input.version() != draft.version) {
-                throw new ProblemException("urn:portail:mail:draft-changed", "Brouillon modifié ailleurs", 409,
+                throw ProblemException.conflict("urn:portail:mail:draft-changed", "Brouillon modifié ailleurs",
                         "Ce brouillon a été modifié dans une autre fenêtre : rechargez-le avant de continuer.", "version");
             }
             draft.recipients = input.recipients();
@@ -212,11 +212,11 @@ public class DraftService {
             checkRecipients(draft.recipients);
             Instant now = Instant.now();
             if (at != null && (at.isBefore(now) || at.isAfter(now.plus(LATEST)))) {
-                throw new ProblemException("urn:portail:mail:invalid-send-time", "Date d'envoi invalide", 422,
+                throw ProblemException.unprocessable("urn:portail:mail:invalid-send-time", "Date d'envoi invalide",
                         "La date d'envoi doit être dans le futur, et dans moins d'un an.", "sendAt");
             }
             if (author.address() == null) {
-                throw new ProblemException("urn:portail:mail:no-address", "Adresse manquante", 409,
+                throw ProblemException.conflict("urn:portail:mail:no-address", "Adresse manquante",
                         "Votre compte n'a pas d'adresse électronique : contactez l'assistance de l'académie.", null);
             }
             draft.fromName = author.name();
@@ -247,7 +247,7 @@ public class DraftService {
     }
 
     /** Gives back to the quota the bytes of the draft's attachments (deleted with it). */
-    void release(Draft draft) {
+    public void release(Draft draft) {
         quotas.release(draft.ownerId, DraftAttachment.bytesOf(draft.id));
     }
 
@@ -289,7 +289,7 @@ public class DraftService {
 
     private static void checkRecipients(Draft.Recipients recipients) {
         if (recipients.all().isEmpty()) {
-            throw new ProblemException("urn:portail:mail:no-recipient", "Destinataire manquant", 422,
+            throw ProblemException.unprocessable("urn:portail:mail:no-recipient", "Destinataire manquant",
                     "Ajoutez au moins un destinataire avant d'envoyer.", "to");
         }
         check(recipients.to(), "to");
@@ -300,7 +300,7 @@ public class DraftService {
     private static void check(List<ParsedMessage.Address> addresses, String field) {
         for (ParsedMessage.Address address : addresses) {
             if (!ADDRESS.matcher(address.address()).matches() || address.address().length() > 254) {
-                throw new ProblemException("urn:portail:mail:invalid-address", "Adresse invalide", 422,
+                throw ProblemException.unprocessable("urn:portail:mail:invalid-address", "Adresse invalide",
                         "« " + address.address() + " » n'est pas une adresse électronique valide.", field);
             }
         }
@@ -308,7 +308,7 @@ public class DraftService {
 
     private static void editable(Draft draft) {
         if (draft.scheduled()) {
-            throw new ProblemException("urn:portail:mail:draft-leaving", "Message en cours d'envoi", 409,
+            throw ProblemException.conflict("urn:portail:mail:draft-leaving", "Message en cours d'envoi",
                     "Ce message est programmé pour partir : annulez l'envoi avant de le modifier.", null);
         }
     }

@@ -1,22 +1,18 @@
-package fr.academie.mail.compose;
+package fr.academie.mail.draft;
 
+import fr.academie.common.date.FrenchDates;
 import fr.academie.mail.html.HtmlSanitizer;
 import fr.academie.mail.message.Message;
 import fr.academie.mail.mime.ParsedMessage;
 import org.jsoup.nodes.Entities;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** How replies and forwards start: their subject, and the original quoted as French mail clients do. */
 final class Quotes {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH:mm", Locale.FRENCH)
-            .withZone(ZoneId.of("Europe/Paris"));
     private static final Pattern REPLY = Pattern.compile("^\\s*(re|ré)\\s*:", Pattern.CASE_INSENSITIVE);
     private static final Pattern FORWARD = Pattern.compile("^\\s*(tr|fwd?)\\s*:", Pattern.CASE_INSENSITIVE);
 
@@ -33,8 +29,9 @@ final class Quotes {
 
     /** An empty line to write on, the signature, then the original in a blockquote under its attribution line. */
     static String reply(Message original, String signature) {
-        return "<p><br></p>" + signature(signature) + "<p>" + Entities.escape("Le " + DATE.format(original.receivedAt) + ", "
-                + sender(original) + " a écrit :") + "</p><blockquote type=\"cite\">" + body(original) + "</blockquote>";
+        return "<p><br></p>" + signature(signature) + "<p>" + Entities.escape("Le "
+                + FrenchDates.weekdayAndTime(original.receivedAt) + ", " + sender(original) + " a écrit :")
+                + "</p><blockquote type=\"cite\">" + body(original) + "</blockquote>";
     }
 
     /** An empty line, the signature, then the original under the header block Outlook and Thunderbird write. */
@@ -43,7 +40,7 @@ final class Quotes {
                 ? new Message.Recipients(List.of(), List.of()) : original.recipients;
         StringBuilder header = new StringBuilder("<p>-------- Message transféré --------<br>")
                 .append("De : ").append(Entities.escape(sender(original))).append("<br>")
-                .append("Date : ").append(Entities.escape(DATE.format(original.receivedAt))).append("<br>")
+                .append("Date : ").append(Entities.escape(FrenchDates.weekdayAndTime(original.receivedAt))).append("<br>")
                 .append("Objet : ").append(Entities.escape(original.subject)).append("<br>");
         if (!recipients.to().isEmpty()) {
             header.append("À : ").append(Entities.escape(names(recipients.to()))).append("<br>");

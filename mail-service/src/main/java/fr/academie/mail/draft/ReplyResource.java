@@ -1,6 +1,6 @@
-package fr.academie.mail.compose;
+package fr.academie.mail.draft;
 
-import fr.academie.mail.message.MessageReadResource;
+import fr.academie.mail.message.MessageResource;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,7 +13,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.UUID;
 
 /** Replies and forwards of one of the caller's messages start as drafts, filled and quoted (201). */
-@Path("/messages/{id}")
+@Path("/messages")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReplyResource {
 
@@ -27,16 +27,16 @@ public class ReplyResource {
 
     /** {@code ?all=true}: to everyone who received it ("répondre à tous"). */
     @POST
-    @Path("/reply")
+    @Path("{id}/reply")
     public Response reply(@PathParam("id") UUID id, @QueryParam("all") boolean all) {
-        return created(drafts.reply(Author.of(token), id, all).orElseThrow(MessageReadResource::notFound));
+        return created(drafts.reply(Author.of(token), id, all).orElseThrow(MessageResource::notFound));
     }
 
     /** {@code ?asAttachment=true}: the original attached whole (.eml) rather than quoted. */
     @POST
-    @Path("/forward")
+    @Path("{id}/forward")
     public Response forward(@PathParam("id") UUID id, @QueryParam("asAttachment") boolean asAttachment) {
-        return created(drafts.forward(Author.of(token), id, asAttachment).orElseThrow(MessageReadResource::notFound));
+        return created(drafts.forward(Author.of(token), id, asAttachment).orElseThrow(MessageResource::notFound));
     }
 
     private static Response created(DraftView draft) {

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.UUID;
 
 /** The caller's folders: the system ones and their own, nested to any depth. */
-@Path("/folders")
+@Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class FolderResource {
@@ -37,25 +37,27 @@ public class FolderResource {
     }
 
     @GET
+    @Path("folders")
     public Page<FolderView> list() {
         return new Page<>(folders.list(token.getSubject()), null);
     }
 
     @POST
+    @Path("folders")
     public Response create(@NotNull(message = "le corps de la requête est obligatoire") @Valid FolderInput input) {
         return Response.status(201).entity(folders.create(token.getSubject(), input)).build();
     }
 
     /** Renames and moves: the body is the folder's new name and parent (null: the top level). */
     @PUT
-    @Path("/{id}")
+    @Path("folders/{id}")
     public FolderView change(@PathParam("id") UUID id,
                              @NotNull(message = "le corps de la requête est obligatoire") @Valid FolderInput input) {
         return folders.change(token.getSubject(), id, input).orElseThrow(FolderResource::notFound);
     }
 
     @DELETE
-    @Path("/{id}")
+    @Path("folders/{id}")
     public Deleted delete(@PathParam("id") UUID id) {
         return new Deleted(folders.delete(token.getSubject(), id).orElseThrow(FolderResource::notFound));
     }

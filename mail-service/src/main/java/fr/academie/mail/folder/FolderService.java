@@ -21,9 +21,13 @@ public class FolderService {
 
     /** Every folder of the owner, system folders first in their usual order, then personal ones by name. */
     public List<FolderView> list(String ownerId) {
-        ensureSystemFolders(ownerId);
+        List<Folder> folders = Folder.ofOwner(ownerId);
+        if (folders.stream().filter(f -> f.systemRole != null).count() < SystemFolder.values().length) {
+            ensureSystemFolders(ownerId); // the mailbox's first use
+            folders = Folder.ofOwner(ownerId);
+        }
         Map<UUID, long[]> counts = counts(ownerId);
-        return Folder.ofOwner(ownerId).stream()
+        return folders.stream()
                 .sorted(Comparator.comparing((Folder f) -> f.systemRole == null ? Integer.MAX_VALUE : f.systemRole.ordinal())
                         .thenComparing(f -> f.name.toLowerCase()))
                 .map(f -> {
@@ -40,8 +44,10 @@ public class FolderService {
 
     /** The owner's system folder of that role, created with the others at the mailbox's first use. */
     public Folder systemFolder(String ownerId, SystemFolder role) {
-        ensureSystemFolders(ownerId);
-        return Folder.system(ownerId, role).orElseThrow();
+        return Folder.system(ownerId, role).orElseGet(() -> {
+            ensureSystemFolders(ownerId);
+            return Folder.system(ownerId, role).orElseThrow();
+        });
     }
 
     /** A new personal folder, at the top level or inside another of the owner's folders. */
@@ -71,7 +77,7 @@ public class FolderService {
         Folder folder = personal(found.get(), "renommé ni déplacé");
         checkParent(ownerId, input.parentId());
         if (input.parentId() != null && subtree(id).contains(input.parentId())) {
-            throw new ProblemException("urn:portail:mail:folder-cycle", "Déplacement impossible", 409,
+            throw ProblemException.conflict("urn:portail:mail:folder-cycle", "Déplacement impossible",
                     "Un dossier ne peut pas être placé dans lui-même ni dans l'un de ses sous-dossiers.", "parentId");
         }
         folder.name = input.name().strip();
@@ -128,7 +134,7 @@ public class FolderService {
 
     private static Folder personal(Folder folder, String what) {
         if (folder.systemRole != null) {
-            throw new ProblemException("urn:portail:mail:system-folder", "Dossier système", 409,
+            throw ProblemException.conflict("urn:portail:mail:system-folder", "Dossier système",
                     "Le dossier « " + folder.name + " » est un dossier système : il ne peut être " + what + ".", null);
         }
         return folder;
@@ -136,7 +142,7 @@ public class FolderService {
 
     /** Writes now, so that a name already used among the siblings is refused here, clearly, not at commit. */
     private static void flushUnique(String name) {
-        Writes.flushUnique(() -> new ProblemException("urn:portail:mail:folder-name-taken", "Nom déjà utilisé", 409,
+        Writes.flushUnique(() -> ProblemException.conflict("urn:portail:mail:folder-name-taken", "Nom déjà utilisé",
                 "Un dossier « " + name + " » existe déjà à cet endroit : choisissez un autre nom.", "name"));
     }
 
@@ -146,10 +152,13 @@ public class FolderService {
     }
 
     /**
-     * Creates the missing system folders. Idempotent under concurrency: two first requests at once insert
-     * nothing twice (unique index on owner and role).
+     * Creates the missing system folders, at the mailbox's first use (afterwards they are only read). Idempotent under
+     * concurrency: two first requests at once insert nothing twice (unique index on owner and role).
      */
     void ensureSystemFolders(String ownerId) {
+        if (Folder.count("ownerId = ?1 and systemRole is not null", ownerId) == SystemFolder.values().length) {
+            return;
+        }
         for (SystemFolder role : SystemFolder.values()) {
             Panache.getEntityManager().createNativeQuery("""
                     insert into folder (id, owner_id, parent_id, name, system_role, created_at)

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.UUID;
 
 /** The caller's labels; their messages are listed by {@code GET /labels/{id}/messages}. */
-@Path("/labels")
+@Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class LabelResource {
@@ -33,24 +33,26 @@ public class LabelResource {
     }
 
     @GET
+    @Path("labels")
     public Page<LabelView> list() {
         return Page.all(labels.list(token.getSubject()));
     }
 
     @POST
+    @Path("labels")
     public Response create(@NotNull(message = "le corps de la requête est obligatoire") @Valid LabelInput input) {
         return Response.status(201).entity(labels.create(token.getSubject(), input)).build();
     }
 
     @PUT
-    @Path("/{id}")
+    @Path("labels/{id}")
     public LabelView change(@PathParam("id") UUID id,
                             @NotNull(message = "le corps de la requête est obligatoire") @Valid LabelInput input) {
         return labels.change(token.getSubject(), id, input).orElseThrow(LabelResource::notFound);
     }
 
     @DELETE
-    @Path("/{id}")
+    @Path("labels/{id}")
     public LabelView delete(@PathParam("id") UUID id) {
         return labels.delete(token.getSubject(), id).orElseThrow(LabelResource::notFound);
     }

@@ -115,7 +115,7 @@ public class LabelService {
     }
 
     private static void flushUnique(String name) {
-        Writes.flushUnique(() -> new ProblemException("urn:portail:mail:label-name-taken", "Nom déjà utilisé", 409,
+        Writes.flushUnique(() -> ProblemException.conflict("urn:portail:mail:label-name-taken", "Nom déjà utilisé",
                 "Une étiquette « " + name + " » existe déjà : choisissez un autre nom.", "name"));
     }
 }

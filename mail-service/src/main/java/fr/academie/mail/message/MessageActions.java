@@ -52,7 +52,7 @@ public class MessageActions {
     /** Deletes for good every message of the trash (or of the junk folder); returns how many. */
     public int empty(String ownerId, Folder folder) {
         if (folder.systemRole != SystemFolder.TRASH && folder.systemRole != SystemFolder.JUNK) {
-            throw new ProblemException("urn:portail:mail:not-emptiable", "Action impossible", 409,
+            throw ProblemException.conflict("urn:portail:mail:not-emptiable", "Action impossible",
                     "Seuls la corbeille et les indésirables peuvent être vidés.", null);
         }
         List<Message> messages = Message.list("ownerId = ?1 and folderId = ?2", ownerId, folder.id);

@@ -14,9 +14,9 @@ import jakarta.transaction.Transactional;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Lists of messages, newest first, by keyset pages. */
 @ApplicationScoped
@@ -43,7 +43,7 @@ public class MessageService {
             String where = "folderId = :folder";
             if (after != null) {
                 where += " and " + Cursor.after("receivedAt");
-                parameters.and("at", after.at()).and("id", after.id());
+                after.parameters().forEach(parameters::and);
             }
             List<Message> rows = Message.<Message>find(where + " order by receivedAt desc, id desc", parameters)
                     .range(0, limit).list();
@@ -54,14 +54,14 @@ public class MessageService {
     /** A page of the messages carrying the label, in every folder; empty when the label is not the owner's. */
     public Optional<Page<MessageSummary>> listLabel(String ownerId, UUID labelId, int limit, Cursor after) {
         return labels.find(ownerId, labelId).map(label -> {
-            String keyset = after == null ? "" : " and (m.received_at < :at or (m.received_at = :at and m.id < :id))";
+            String keyset = after == null ? "" : " and " + Cursor.after("m.received_at");
             var query = Panache.getEntityManager().createNativeQuery(
                             "select m.id from message m join message_label ml on ml.message_id = m.id"
                                     + " where ml.label_id = :label and m.owner_id = :owner" + keyset
                                     + " order by m.received_at desc, m.id desc limit :limit")
                     .setParameter("label", labelId).setParameter("owner", ownerId).setParameter("limit", limit + 1);
             if (after != null) {
-                query.setParameter("at", after.at()).setParameter("id", after.id());
+                after.parameters().forEach(query::setParameter);
             }
             List<UUID> ids = query.getResultList().stream().map(UUID.class::cast).toList();
             Map<UUID, Message> byId = Message.<Message>list("id in ?1", ids).stream()

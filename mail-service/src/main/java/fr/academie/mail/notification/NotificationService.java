@@ -1,6 +1,6 @@
 package fr.academie.mail.notification;
 
-import fr.academie.mail.delivery.Delivery;
+import fr.academie.mail.delivery.DeliveryPipeline;
 import fr.academie.mail.folder.FolderService;
 import fr.academie.mail.folder.SystemFolder;
 import fr.academie.mail.mime.AutomaticMessages;
@@ -25,9 +25,9 @@ public class NotificationService {
     static final String SENDER_ADDRESS = "ne-pas-repondre@ac-orleans-tours.fr";
 
     private final FolderService folders;
-    private final Delivery delivery;
+    private final DeliveryPipeline delivery;
 
-    public NotificationService(FolderService folders, Delivery delivery) {
+    public NotificationService(FolderService folders, DeliveryPipeline delivery) {
         this.folders = folders;
         this.delivery = delivery;
     }
@@ -52,7 +52,7 @@ public class NotificationService {
             return new Outcome(existing, false);
         }
         UUID inbox = folders.systemFolder(request.recipient(), SystemFolder.INBOX).id;
-        UUID messageId = delivery.deliver(new Delivery.Destination(request.recipient(), inbox, true, false),
+        UUID messageId = delivery.deliver(new DeliveryPipeline.Destination(request.recipient(), inbox, true, false),
                 Spool.of(rfc5322(caller, request))).id;
         Panache.getEntityManager().createNativeQuery("update notification set message_id = ?1 where caller = ?2 and key = ?3")
                 .setParameter(1, messageId).setParameter(2, caller).setParameter(3, request.key()).executeUpdate();

@@ -1,6 +1,7 @@
-package fr.academie.mail.compose;
+package fr.academie.mail.outbound;
 
-import fr.academie.mail.delivery.Delivery;
+import fr.academie.common.date.FrenchDates;
+import fr.academie.mail.delivery.DeliveryPipeline;
 import fr.academie.mail.folder.FolderService;
 import fr.academie.mail.folder.SystemFolder;
 import fr.academie.mail.mime.AutomaticMessages;
@@ -12,12 +13,9 @@ import org.apache.james.mime4j.dom.address.Mailbox;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -29,18 +27,16 @@ import java.util.UUID;
 public class Bounces {
 
     private static final Logger LOG = Logger.getLogger(Bounces.class);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH:mm", Locale.FRENCH)
-            .withZone(ZoneId.of("Europe/Paris"));
 
     /** An address that was not reached, and why (a sentence a person understands). */
     public record Failure(String address, String reason) {
     }
 
-    private final Delivery delivery;
+    private final DeliveryPipeline delivery;
     private final FolderService folders;
     private final Quotas quotas;
 
-    public Bounces(Delivery delivery, FolderService folders, Quotas quotas) {
+    public Bounces(DeliveryPipeline delivery, FolderService folders, Quotas quotas) {
         this.delivery = delivery;
         this.folders = folders;
         this.quotas = quotas;
@@ -54,13 +50,13 @@ public class Bounces {
             LOG.warnf("Non-delivery report not stored: the mailbox of %s is full", senderId);
             return;
         }
-        delivery.deliver(new Delivery.Destination(senderId, folders.systemFolder(senderId, SystemFolder.INBOX).id,
+        delivery.deliver(new DeliveryPipeline.Destination(senderId, folders.systemFolder(senderId, SystemFolder.INBOX).id,
                 true, false), Spool.of(report));
     }
 
     static byte[] build(String subject, String messageId, Instant sentAt, List<Failure> failures, String domain) {
         StringBuilder text = new StringBuilder("Votre message « ").append(subject).append(" », envoyé le ")
-                .append(DATE.format(sentAt)).append(", n'a pas pu être remis ")
+                .append(FrenchDates.dayAndTime(sentAt)).append(", n'a pas pu être remis ")
                 .append(failures.size() == 1 ? "au destinataire suivant" : "aux destinataires suivants").append(" :\n\n");
         failures.forEach(f -> text.append("  - ").append(f.address()).append(" : ").append(f.reason()).append("\n"));
         text.append("\nLes autres destinataires l'ont reçu. Vérifiez l'adresse, ou contactez la personne par un autre moyen.\n\n")

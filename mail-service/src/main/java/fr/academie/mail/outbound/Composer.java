@@ -1,5 +1,7 @@
-package fr.academie.mail.compose;
+package fr.academie.mail.outbound;
 
+import fr.academie.mail.draft.Draft;
+import fr.academie.mail.draft.DraftAttachment;
 import fr.academie.mail.html.HtmlSanitizer;
 import fr.academie.mail.html.HtmlText;
 import fr.academie.mail.message.Downloads;

@@ -1,4 +1,4 @@
-package fr.academie.mail.compose;
+package fr.academie.mail.outbound;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

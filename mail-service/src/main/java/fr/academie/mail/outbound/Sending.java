@@ -1,8 +1,11 @@
-package fr.academie.mail.compose;
+package fr.academie.mail.outbound;
 
+import fr.academie.common.directory.KeycloakDirectory;
 import fr.academie.mail.config.MailConfig;
-import fr.academie.mail.delivery.Delivery;
-import fr.academie.mail.directory.Directory;
+import fr.academie.mail.delivery.DeliveryPipeline;
+import fr.academie.mail.draft.Draft;
+import fr.academie.mail.draft.DraftAttachment;
+import fr.academie.mail.draft.DraftService;
 import fr.academie.mail.folder.FolderService;
 import fr.academie.mail.folder.SystemFolder;
 import fr.academie.mail.message.Message;
@@ -43,17 +46,17 @@ public class Sending {
     private static final int PER_RUN = 100;
 
     private final Composer composer;
-    private final Delivery delivery;
+    private final DeliveryPipeline delivery;
     private final FolderService folders;
-    private final Directory directory;
+    private final KeycloakDirectory directory;
     private final Quotas quotas;
     private final MessageSources sources;
     private final Bounces bounces;
     private final DraftService drafts;
     private final MailConfig config;
 
-    public Sending(Composer composer, Delivery delivery, FolderService folders, Directory directory, Quotas quotas,
-                   MessageSources sources, Bounces bounces, DraftService drafts, MailConfig config) {
+    public Sending(Composer composer, DeliveryPipeline delivery, FolderService folders, KeycloakDirectory directory,
+                   Quotas quotas, MessageSources sources, Bounces bounces, DraftService drafts, MailConfig config) {
         this.composer = composer;
         this.delivery = delivery;
         this.folders = folders;
@@ -96,12 +99,12 @@ public class Sending {
             return; // cancelled, sent by another instance, or being sent right now
         }
         Draft draft = Draft.findById(id);
-        Map<String, Directory.Person> academie = new LinkedHashMap<>();
+        Map<String, KeycloakDirectory.Person> academie = new LinkedHashMap<>();
         List<Bounces.Failure> failures = new ArrayList<>();
         Set<String> external = new LinkedHashSet<>();
         try {
             sort(draft, academie, failures, external);
-        } catch (Directory.Unavailable e) {
+        } catch (KeycloakDirectory.Unavailable e) {
             LOG.warnf("Draft %s waits: %s", id, e.getMessage());
             draft.sendAt = Instant.now().plusSeconds(60);
             draft.sendError = "L'annuaire de l'académie ne répond pas : le message partira dès qu'il sera revenu.";
@@ -121,12 +124,12 @@ public class Sending {
             drafts.release(draft);
             draft.delete();
             Panache.getEntityManager().flush();
-            delivery.keep(new Delivery.Destination(draft.ownerId, folders.systemFolder(draft.ownerId, SystemFolder.SENT).id,
+            delivery.keep(new DeliveryPipeline.Destination(draft.ownerId, folders.systemFolder(draft.ownerId, SystemFolder.SENT).id,
                     false, false), composed.sentCopy());
-            for (Map.Entry<String, Directory.Person> recipient : academie.entrySet()) {
+            for (Map.Entry<String, KeycloakDirectory.Person> recipient : academie.entrySet()) {
                 String personId = recipient.getValue().id();
                 if (quotas.hasRoom(personId, composed.transmitted().size())) {
-                    delivery.deliver(new Delivery.Destination(personId,
+                    delivery.deliver(new DeliveryPipeline.Destination(personId,
                             folders.systemFolder(personId, SystemFolder.INBOX).id, true, false), composed.transmitted());
                 } else {
                     failures.add(new Bounces.Failure(recipient.getKey(),
@@ -143,16 +146,16 @@ public class Sending {
     }
 
     /** The recipients by route: académie people (once each), unknown académie addresses, other addresses. */
-    private void sort(Draft draft, Map<String, Directory.Person> academie, List<Bounces.Failure> failures,
+    private void sort(Draft draft, Map<String, KeycloakDirectory.Person> academie, List<Bounces.Failure> failures,
                       Set<String> external) {
         Set<String> seenPeople = new LinkedHashSet<>();
         for (ParsedMessage.Address address : draft.recipients.all()) {
             String key = address.address().toLowerCase(Locale.ROOT);
-            if (!directory.isAcademie(key)) {
+            if (!config.isAcademie(key)) {
                 external.add(key);
                 continue;
             }
-            Optional<Directory.Person> person = directory.owner(key);
+            Optional<KeycloakDirectory.Person> person = directory.byAddress(key);
             if (person.isEmpty()) {
                 failures.add(new Bounces.Failure(key, "cette adresse n'existe pas dans l'académie ; vérifiez son orthographe."));
             } else if (seenPeople.add(person.get().id())) {

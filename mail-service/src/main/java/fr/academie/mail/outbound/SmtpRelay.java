@@ -1,4 +1,4 @@
-package fr.academie.mail.compose;
+package fr.academie.mail.outbound;
 
 import fr.academie.mail.config.MailConfig;
 import fr.academie.mail.mime.MimeParser;
@@ -39,9 +39,9 @@ import java.util.UUID;
  * final one (5xx), or the last attempt, sends the sender a non-delivery report.
  */
 @ApplicationScoped
-public class Relay {
+public class SmtpRelay {
 
-    private static final Logger LOG = Logger.getLogger(Relay.class);
+    private static final Logger LOG = Logger.getLogger(SmtpRelay.class);
     /** The message's own header fields the relayed copy keeps, as written (already encoded). */
     private static final Set<String> KEPT_HEADERS = Set.of("from", "to", "cc", "subject", "date", "message-id",
             "in-reply-to", "references");
@@ -51,7 +51,7 @@ public class Relay {
     private final Bounces bounces;
     private final MailConfig config;
 
-    public Relay(Mailer mailer, MessageSources sources, Bounces bounces, MailConfig config) {
+    public SmtpRelay(Mailer mailer, MessageSources sources, Bounces bounces, MailConfig config) {
         this.mailer = mailer;
         this.sources = sources;
         this.bounces = bounces;
@@ -89,7 +89,7 @@ public class Relay {
         } catch (RuntimeException e) {
             failed(outbound, e);
         } finally {
-            files.forEach(Relay::deleteQuietly);
+            files.forEach(SmtpRelay::deleteQuietly);
         }
     }
 

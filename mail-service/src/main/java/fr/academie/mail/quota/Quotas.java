@@ -40,7 +40,7 @@ public class Quotas {
                         where owner_id = ?2 and used_bytes + ?1 <= quota_bytes""")
                 .setParameter(1, bytes).setParameter(2, ownerId).executeUpdate();
         if (updated == 0) {
-            throw new ProblemException("urn:portail:mail:quota-exceeded", "Messagerie pleine", 409,
+            throw ProblemException.conflict("urn:portail:mail:quota-exceeded", "Messagerie pleine",
                     "La messagerie est pleine : ce message n'y tient pas. Libérez de l'espace en supprimant ou en "
                             + "exportant des messages volumineux.", null);
         }

@@ -60,7 +60,7 @@ public class SignatureService {
         signature.defaultNew = input.defaultNew();
         signature.defaultReply = input.defaultReply();
         signature.persist();
-        Writes.flushUnique(() -> new ProblemException("urn:portail:mail:signature-name-taken", "Nom déjà utilisé", 409,
+        Writes.flushUnique(() -> ProblemException.conflict("urn:portail:mail:signature-name-taken", "Nom déjà utilisé",
                 "Une signature « " + signature.name + " » existe déjà : choisissez un autre nom.", "name"));
         return signature;
     }

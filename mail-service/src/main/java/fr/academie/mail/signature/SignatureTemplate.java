@@ -1,5 +1,6 @@
 package fr.academie.mail.signature;
 
+import fr.academie.common.realm.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -24,11 +25,11 @@ public class SignatureTemplate {
     private static final Map<String, String> FUNCTIONS = new LinkedHashMap<>();
 
     static {
-        FUNCTIONS.put("admin-academique", "Administration académique");
-        FUNCTIONS.put("inspecteur", "Inspection pédagogique");
-        FUNCTIONS.put("chef-etablissement", "Direction d'établissement");
-        FUNCTIONS.put("gestionnaire-rh", "Gestion des ressources humaines");
-        FUNCTIONS.put("enseignant", "Personnel enseignant");
+        FUNCTIONS.put(Roles.ADMIN, "Administration académique");
+        FUNCTIONS.put(Roles.INSPECTOR, "Inspection pédagogique");
+        FUNCTIONS.put(Roles.HEAD_OF_SCHOOL, "Direction d'établissement");
+        FUNCTIONS.put(Roles.HR, "Gestion des ressources humaines");
+        FUNCTIONS.put(Roles.TEACHER, "Personnel enseignant");
     }
 
     private final Map<String, String> schools = schools();

@@ -42,7 +42,7 @@ public class ConversationService {
         return folders.find(ownerId, folderId).map(folder -> {
             // each conversation once, at its latest message in the folder: the folder's order index walks the
             // newest first, and the owner/thread index tells whether a later message of the same thread is there
-            String keyset = after == null ? "" : " and (m.received_at < :at or (m.received_at = :at and m.id < :id))";
+            String keyset = after == null ? "" : " and " + Cursor.after("m.received_at");
             var query = Panache.getEntityManager().createNativeQuery("""
                             select m.id from message m where m.folder_id = :folder""" + keyset + """
                              and not exists (select 1 from message n where n.owner_id = m.owner_id
@@ -51,7 +51,7 @@ public class ConversationService {
                             order by m.received_at desc, m.id desc limit :limit""")
                     .setParameter("folder", folderId).setParameter("limit", limit + 1);
             if (after != null) {
-                query.setParameter("at", after.at()).setParameter("id", after.id());
+                after.parameters().forEach(query::setParameter);
             }
             List<UUID> ids = query.getResultList().stream().map(UUID.class::cast).toList();
             Map<UUID, Message> latest = Message.<Message>list("id in ?1", ids).stream()

@@ -2,7 +2,7 @@ package fr.academie.mail.transfer;
 
 import fr.academie.common.problem.ProblemException;
 import fr.academie.mail.config.MailConfig;
-import fr.academie.mail.delivery.Delivery;
+import fr.academie.mail.delivery.DeliveryPipeline;
 import fr.academie.mail.folder.FolderService;
 import fr.academie.mail.store.Spool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,17 +16,17 @@ import java.util.UUID;
 public class ImportService {
 
     private final FolderService folders;
-    private final Delivery delivery;
+    private final DeliveryPipeline delivery;
     private final MailConfig config;
 
-    public ImportService(FolderService folders, Delivery delivery, MailConfig config) {
+    public ImportService(FolderService folders, DeliveryPipeline delivery, MailConfig config) {
         this.folders = folders;
         this.delivery = delivery;
         this.config = config;
     }
 
     /** The stored message (or the one the mailbox already held); empty when the folder is not the owner's. */
-    public Optional<Delivery.Result> importMessage(String ownerId, UUID folderId, InputStream body) {
+    public Optional<DeliveryPipeline.Result> importMessage(String ownerId, UUID folderId, InputStream body) {
         if (folders.find(ownerId, folderId).isEmpty()) {
             return Optional.empty();
         }
@@ -36,7 +36,8 @@ public class ImportService {
                         + "choisissez un message enregistré au format .eml.");
             }
             // an imported message was read where it came from
-            return Optional.of(delivery.deliverUnlessPresent(new Delivery.Destination(ownerId, folderId, false, true), spool));
+            return Optional.of(delivery.deliverUnlessPresent(
+                    new DeliveryPipeline.Destination(ownerId, folderId, false, true), spool));
         } catch (Spool.TooLarge e) {
             throw new ProblemException("urn:portail:mail:message-too-large", "Message trop volumineux", 413,
                     "Ce message dépasse la taille maximale de " + config.maxMessageSize().asLongValue() / (1024 * 1024)

@@ -2,7 +2,7 @@ package fr.academie.mail.transfer;
 
 import fr.academie.common.problem.ProblemException;
 import fr.academie.mail.config.MailConfig;
-import fr.academie.mail.delivery.Delivery;
+import fr.academie.mail.delivery.DeliveryPipeline;
 import fr.academie.mail.folder.Folder;
 import fr.academie.mail.folder.FolderService;
 import fr.academie.mail.message.Message;
@@ -30,11 +30,11 @@ public class MboxService {
     private static final int PAGE = 200;
 
     private final FolderService folders;
-    private final Delivery delivery;
+    private final DeliveryPipeline delivery;
     private final MessageSources sources;
     private final MailConfig config;
 
-    public MboxService(FolderService folders, Delivery delivery, MessageSources sources, MailConfig config) {
+    public MboxService(FolderService folders, DeliveryPipeline delivery, MessageSources sources, MailConfig config) {
         this.folders = folders;
         this.delivery = delivery;
         this.sources = sources;
@@ -98,8 +98,8 @@ public class MboxService {
                     failures.add(new Failure(position[0], "message trop volumineux (plus de " + max / (1024 * 1024) + " Mo)"));
                 } else {
                     try {
-                        Delivery.Result result = delivery.deliverUnlessPresent(
-                                new Delivery.Destination(ownerId, folderId, false, true), spool);
+                        DeliveryPipeline.Result result = delivery.deliverUnlessPresent(
+                                new DeliveryPipeline.Destination(ownerId, folderId, false, true), spool);
                         if (result.duplicate()) {
                             duplicates.add(new Duplicate(position[0], result.message().messageIdHeader, result.message().subject));
                         } else {

@@ -1,33 +1,39 @@
 package fr.academie.mail.transfer;
 
+import fr.academie.mail.delivery.DeliveryPipeline;
+import fr.academie.mail.folder.Folder;
 import fr.academie.mail.folder.FolderResource;
-import fr.academie.mail.delivery.Delivery;
+import fr.academie.mail.message.Downloads;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.io.InputStream;
 import java.util.UUID;
 
 /**
- * {@code POST /folders/{id}/import} into one of the caller's folders: with a {@code message/rfc822} body, one
- * message (an .eml file), 201 when stored, 200 when the mailbox already held it (same Message-ID); with an
- * {@code application/mbox} body, every message of the file, and a report of what was stored, skipped and refused.
+ * Mail in and out of one of the caller's folders. Import: with a {@code message/rfc822} body, one message (an .eml
+ * file), 201 when stored, 200 when the mailbox already held it (same Message-ID); with an {@code application/mbox}
+ * body, every message of the file, and a report of what was stored, skipped and refused. Export: the folder as an
+ * mbox file, streamed.
  */
-@Path("/folders/{id}/import")
-@Produces(MediaType.APPLICATION_JSON)
-public class ImportResource {
+@Path("/")
+public class TransferResource {
+
+    static final String MBOX = "application/mbox";
 
     private final ImportService imports;
-    private final JsonWebToken token;
     private final MboxService mbox;
+    private final JsonWebToken token;
 
-    public ImportResource(ImportService imports, MboxService mbox, JsonWebToken token) {
+    public TransferResource(ImportService imports, MboxService mbox, JsonWebToken token) {
         this.imports = imports;
         this.mbox = mbox;
         this.token = token;
@@ -37,17 +43,31 @@ public class ImportResource {
     }
 
     @POST
+    @Path("folders/{id}/import")
     @Consumes("message/rfc822")
+    @Produces(MediaType.APPLICATION_JSON)
     public Response importMessage(@PathParam("id") UUID folderId, InputStream body) {
-        Delivery.Result result = imports.importMessage(token.getSubject(), folderId, body)
+        DeliveryPipeline.Result result = imports.importMessage(token.getSubject(), folderId, body)
                 .orElseThrow(FolderResource::notFound);
         return Response.status(result.duplicate() ? 200 : 201)
                 .entity(new Imported(result.message().id, result.duplicate())).build();
     }
 
     @POST
-    @Consumes("application/mbox")
+    @Path("folders/{id}/import")
+    @Consumes(MBOX)
+    @Produces(MediaType.APPLICATION_JSON)
     public MboxService.Report importMbox(@PathParam("id") UUID folderId, InputStream body) {
         return mbox.importMbox(token.getSubject(), folderId, body).orElseThrow(FolderResource::notFound);
+    }
+
+    @GET
+    @Path("folders/{id}/export")
+    public Response export(@PathParam("id") UUID id) {
+        Folder folder = mbox.folder(token.getSubject(), id).orElseThrow(FolderResource::notFound);
+        StreamingOutput body = out -> mbox.export(folder.id, out);
+        return Response.ok(body, MBOX)
+                .header("Content-Disposition", Downloads.attachment(folder.name + ".mbox"))
+                .header("X-Content-Type-Options", "nosniff").build();
     }
 }

@@ -1,4 +1,4 @@
-package fr.academie.mail.directory;
+package fr.academie.mail.contact;
 
 import fr.academie.mail.TestMailbox;
 import fr.academie.stack.testing.StackTestResource;

@@ -1,4 +1,4 @@
-package fr.academie.mail.compose;
+package fr.academie.mail.outbound;
 
 import fr.academie.mail.TestMailbox;
 import fr.academie.stack.SmtpSink;
