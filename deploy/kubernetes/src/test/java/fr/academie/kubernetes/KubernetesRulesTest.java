@@ -106,6 +106,11 @@ class KubernetesRulesTest {
                 metadata: {name: too-open}
                 spec:
                   rules: [{http: {paths: [{path: /, backend: {service: {name: mail-service}}}]}}]
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: too-reachable}
+                spec: {type: NodePort, ports: [{port: 8080}]}
                 """);
         List<JsonNode> objects = Manifests.parse(bad);
 
@@ -126,7 +131,8 @@ class KubernetesRulesTest {
                 "ConfigMap/mixed: key quarkus.datasource.password belongs in a Secret",
                 "ConfigMap/mixed: key JAVA_OPTS is not a Quarkus property name",
                 "ConfigMap/mixed: loads the demo data, which is for the local stack only"), Rules.configuration(objects));
-        assertEquals(List.of("Ingress/too-open exposes mail-service", "Ingress/too-open has no TLS"), Rules.exposure(objects));
+        assertEquals(List.of("Ingress/too-open exposes mail-service", "Ingress/too-open has no TLS",
+                "Service/too-reachable is reachable from outside the cluster (NodePort)"), Rules.exposure(objects));
         assertEquals(List.of("Deployment/careless: image example.org/app has no version"), Rules.images(objects));
         assertEquals(List.of("Cluster/small: 60 service and 0 Keycloak connections at full scale exceed the 47 it accepts"),
                 Rules.connections(objects));

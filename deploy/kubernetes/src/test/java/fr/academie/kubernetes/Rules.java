@@ -123,7 +123,10 @@ final class Rules {
         return violations;
     }
 
-    /** Only the gateway is behind an Ingress (Keycloak's own Ingress is the operator's). */
+    /**
+     * Only the gateway is behind an Ingress (Keycloak's own Ingress is the operator's), and the only Service reachable
+     * from outside the cluster is the MX, on port 25.
+     */
     static List<String> exposure(List<JsonNode> objects) {
         List<String> violations = new ArrayList<>();
         Manifests.ofKind(objects, "Ingress").forEach(ingress -> {
@@ -137,6 +140,15 @@ final class Rules {
             }
             if (ingress.path("spec").path("tls").isEmpty()) {
                 violations.add(Manifests.name(ingress) + " has no TLS");
+            }
+        });
+        Manifests.ofKind(objects, "Service").forEach(service -> {
+            String type = service.path("spec").path("type").asText("ClusterIP");
+            boolean mx = "mail-mx".equals(service.path("metadata").path("name").asText())
+                    && service.path("spec").path("ports").size() == 1
+                    && service.path("spec").path("ports").path(0).path("port").asInt() == 25;
+            if ((type.equals("LoadBalancer") || type.equals("NodePort")) && !mx) {
+                violations.add(Manifests.name(service) + " is reachable from outside the cluster (" + type + ")");
             }
         });
         return violations;

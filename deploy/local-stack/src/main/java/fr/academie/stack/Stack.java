@@ -36,7 +36,7 @@ public final class Stack implements AutoCloseable {
      * directories (the tests share one across modules).
      */
     public record Settings(Path dataDirectory, Path keycloakInstallDirectory, Path logDirectory, int postgresPort,
-                           int keycloakPort, int keycloakManagementPort, int smtpPort, boolean demoData) {
+                           int keycloakPort, int keycloakManagementPort, int smtpPort, int mxPort, boolean demoData) {
     }
 
     private final Settings settings;
@@ -119,6 +119,9 @@ public final class Stack implements AutoCloseable {
         if (service == Service.MAIL) {
             config.put("quarkus.mailer.host", "127.0.0.1");
             config.put("quarkus.mailer.port", String.valueOf(smtp.port()));
+            config.put("mail.mx.port", String.valueOf(settings.mxPort())); // mail from the internet, with STARTTLS
+            config.put("quarkus.tls.mx.key-store.p12.path", MxCertificate.in(settings.dataDirectory()).toString());
+            config.put("quarkus.tls.mx.key-store.p12.password", MxCertificate.PASSWORD);
             config.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
             config.put("quarkus.keycloak.admin-client.client-secret", admin.clientSecret(Keycloak.REALM, "mail-service"));
         } else if (service == Service.COLIBRIS) {

@@ -41,6 +41,9 @@ public interface MailConfig {
     /** Search. */
     Search search();
 
+    /** The MX: mail from the internet for the académie's addresses. */
+    Mx mx();
+
     interface Sending {
 
         /** How long a sent message waits before it leaves ("annuler" brings it back meanwhile). */
@@ -72,5 +75,35 @@ public interface MailConfig {
          */
         @WithDefault("1000")
         int ranked();
+    }
+
+    interface Mx {
+
+        /** Whether the MX listens (off for a replica that only serves the API). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The address it listens on: loopback on a workstation, every interface in a pod. */
+        @WithDefault("127.0.0.1")
+        String bind();
+
+        /** Its port: 25 in production; 2526 in the local stack (2525 is the outbound sink). */
+        @WithDefault("2526")
+        int port();
+
+        /** The name it greets with and writes in its Received: and Authentication-Results: headers. */
+        @WithDefault("mx.ac-orleans-tours.fr")
+        String hostName();
+
+        /** Connections at once, in all and from one address (more are refused with a 421). */
+        @WithDefault("500")
+        int maxConnections();
+
+        @WithDefault("20")
+        int maxConnectionsPerAddress();
+
+        /** A client silent for that long is disconnected. */
+        @WithDefault("5m")
+        Duration idleTimeout();
     }
 }

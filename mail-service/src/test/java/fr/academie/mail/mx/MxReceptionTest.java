@@ -1,0 +1,152 @@
+package fr.academie.mail.mx;
+
+import fr.academie.mail.TestMailbox;
+import fr.academie.stack.testing.StackTestResource;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Mail from the internet, sent to the MX by Python's smtplib as another server would: it lands in the inbox under
+ * the MX's headers; unknown addresses, other domains, a full mailbox and an oversized message are refused with the
+ * codes a sending server acts on; a connection dropped before the final dot stores nothing.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "service", value = "mail-service"))
+class MxReceptionTest {
+
+    @ConfigProperty(name = "mail.mx.port")
+    int port;
+
+    @ConfigProperty(name = "mail.max-message-size")
+    MemorySize maxMessageSize;
+
+    @Test
+    void aMessageFromTheInternetLandsInTheInboxAsReceivedUnderTheMxsHeaders() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        String subject = "Sortie au musée " + UUID.randomUUID();
+        String message = "From: Parent d'élève <parent@exemple-parent.fr>\r\nTo: " + lena.address() + "\r\nSubject: "
+                + subject + "\r\nMessage-ID: <" + UUID.randomUUID() + "@exemple-parent.fr>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                + "Bonjour Madame,\r\nMa fille sera absente jeudi.\r\n";
+
+        JsonPath answer = send("parent@exemple-parent.fr", List.of(lena.address()), message, "send");
+
+        assertEquals("250", answer.getString("outcome"), answer.prettify());
+        assertTrue(answer.getList("ehlo").containsAll(List.of("PIPELINING", "8BITMIME", "SMTPUTF8",
+                "ENHANCEDSTATUSCODES", "SIZE " + maxMessageSize.asLongValue())), answer.prettify());
+        String id = lena.awaitMessage("INBOX", subject).getString("id");
+        String source = lena.source(id);
+        assertTrue(source.startsWith("Authentication-Results: mx.ac-orleans-tours.fr; none\r\nReceived: from "), source);
+        assertTrue(source.endsWith(message), source);
+        given().auth().oauth2(lena.token()).get("/messages/{id}", id).then().statusCode(200)
+                .body("text", org.hamcrest.Matchers.containsString("Ma fille sera absente jeudi."));
+    }
+
+    @Test
+    void aServerThatAsksForTlsSendsItsMessageEncrypted() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        String subject = "Facture " + UUID.randomUUID();
+
+        JsonPath answer = send("factures@fournisseur.fr", List.of(lena.address()), "Subject: " + subject
+                + "\r\n\r\nVeuillez trouver notre facture.\r\n", "starttls");
+
+        assertTrue(answer.getList("ehlo").contains("STARTTLS"), answer.prettify());
+        assertTrue(answer.getString("tls").startsWith("TLSv1."), answer.prettify());
+        assertEquals("250", answer.getString("outcome"), answer.prettify());
+        lena.awaitMessage("INBOX", subject);
+    }
+
+    @Test
+    void anUnknownAddressOrAnotherDomainIsRefusedAtRcpt() throws Exception {
+        JsonPath answer = send("parent@exemple-parent.fr",
+                List.of("personne.inconnue@ac-orleans-tours.fr", "quelqu.un@exemple.com"), "Subject: x\r\n\r\nx\r\n", "send");
+
+        assertEquals("no recipient", answer.getString("outcome"), answer.prettify());
+        assertEquals(550, answer.getInt("refused['personne.inconnue@ac-orleans-tours.fr'][0]"));
+        assertTrue(answer.getString("refused['personne.inconnue@ac-orleans-tours.fr'][1]")
+                .startsWith("5.1.1 Adresse inconnue"), answer.prettify());
+        assertEquals(550, answer.getInt("refused['quelqu.un@exemple.com'][0]"));
+        assertTrue(answer.getString("refused['quelqu.un@exemple.com'][1]").startsWith("5.7.1 "), answer.prettify());
+    }
+
+    @Test
+    void aFullMailboxIsRefusedForNowSoThatTheSendersServerRetries() throws Exception {
+        TestMailbox full = TestMailbox.create();
+        given().auth().oauth2(full.token()).get("/mailbox").then().statusCode(200);
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
+                .createNativeQuery("update mailbox set quota_bytes = 0 where owner_id = ?1")
+                .setParameter(1, full.id()).executeUpdate());
+
+        JsonPath answer = send("parent@exemple-parent.fr", List.of(full.address()), "Subject: x\r\n\r\nx\r\n", "send");
+
+        assertEquals(452, answer.getInt("refused['" + full.address() + "'][0]"), answer.prettify());
+        assertTrue(answer.getString("refused['" + full.address() + "'][1]").startsWith("4.2.2 Boite aux lettres pleine"));
+    }
+
+    @Test
+    void aMessageLargerThanTheLimitIsRefusedBeforeItIsSent() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+
+        JsonPath answer = send("parent@exemple-parent.fr", List.of(lena.address()), "Subject: x\r\n\r\nx\r\n",
+                "size=60000000");
+
+        assertTrue(answer.getString("outcome").startsWith("552 5.3.4"), answer.prettify());
+        assertEquals(0, lena.count("INBOX"));
+    }
+
+    @Test
+    void aConnectionDroppedBeforeTheFinalDotStoresNothing() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+
+        JsonPath answer = send("parent@exemple-parent.fr", List.of(lena.address()),
+                "Subject: coupé\r\n\r\n" + "ligne\r\n".repeat(1000), "drop");
+
+        assertEquals("dropped", answer.getString("outcome"), answer.prettify());
+        assertEquals(354, answer.getInt("data[0]"));
+        Thread.sleep(1000); // what the MX does with the half it got, it does at once
+        assertEquals(0, lena.count("INBOX"));
+    }
+
+    /** Runs send.py (Python's smtplib) against the MX; what the MX answered. */
+    private JsonPath send(String sender, List<String> recipients, String message, String mode)
+            throws IOException, InterruptedException {
+        Path script = Files.createTempFile("send", ".py");
+        Path file = Files.createTempFile("message", ".eml");
+        try (InputStream in = MxReceptionTest.class.getResourceAsStream("/mx/send.py")) {
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(file, message, StandardCharsets.UTF_8);
+            List<String> command = new ArrayList<>(List.of("python3", script.toString(), String.valueOf(port), sender,
+                    String.join(",", recipients), file.toString(), mode));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "send.py did not end");
+            assertEquals(0, process.exitValue(), output);
+            return JsonPath.from(output.lines().reduce((first, last) -> last).orElseThrow());
+        } finally {
+            Files.deleteIfExists(script);
+            Files.deleteIfExists(file);
+        }
+    }
+}
