@@ -105,5 +105,13 @@ public interface MailConfig {
         /** A client silent for that long is disconnected. */
         @WithDefault("5m")
         Duration idleTimeout();
+
+        /**
+         * How long a received message is remembered by its content, so that the same bytes sent again (a retry after
+         * a 250 that the sender never got) are not stored twice: longer than a sending server's retries (RFC 5321
+         * suggests giving up after 4 to 5 days).
+         */
+        @WithDefault("5d")
+        Duration duplicateWindow();
     }
 }

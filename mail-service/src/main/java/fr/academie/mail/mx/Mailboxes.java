@@ -7,8 +7,11 @@ import fr.academie.mail.folder.FolderService;
 import fr.academie.mail.folder.SystemFolder;
 import fr.academie.mail.quota.Quotas;
 import fr.academie.mail.store.Spool;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.transaction.Transactional;
 
 import java.util.Optional;
 
@@ -60,10 +63,34 @@ public class Mailboxes {
         return usage.used() < usage.quota();
     }
 
-    /** Stores the message in the owner's inbox, unread (one transaction: all of it, or nothing). */
+    /**
+     * Stores the message in the owner's inbox, unread, unless the same content (its {@code digest}) reached this
+     * mailbox within {@code mail.mx.duplicate-window}: one transaction, the digest and the message together. Two
+     * copies arriving at once queue on the digest's row, and the second finds the first. Whether it was stored now.
+     */
     @ActivateRequestContext
-    public void deliver(String ownerId, Spool message) {
+    @Transactional
+    public boolean deliverOnce(String ownerId, Spool message, byte[] digest) {
+        int fresh = Panache.getEntityManager().createNativeQuery("""
+                        insert into received_digest (owner_id, digest, received_at) values (?1, ?2, now())
+                        on conflict (owner_id, digest) do update set received_at = excluded.received_at
+                        where received_digest.received_at < now() - make_interval(secs => ?3)""")
+                .setParameter(1, ownerId).setParameter(2, digest)
+                .setParameter(3, (double) config.mx().duplicateWindow().toSeconds()).executeUpdate();
+        if (fresh == 0) {
+            return false;
+        }
         delivery.deliver(new DeliveryPipeline.Destination(ownerId,
                 folders.systemFolder(ownerId, SystemFolder.INBOX).id, true, false), message);
+        return true;
+    }
+
+    /** Forgets the digests older than the window: the same content would now be a new message. */
+    @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Transactional
+    void forgetOldDigests() {
+        Panache.getEntityManager().createNativeQuery(
+                        "delete from received_digest where received_at < now() - make_interval(secs => ?1)")
+                .setParameter(1, (double) config.mx().duplicateWindow().toSeconds()).executeUpdate();
     }
 }

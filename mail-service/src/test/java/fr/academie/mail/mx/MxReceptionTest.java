@@ -1,6 +1,7 @@
 package fr.academie.mail.mx;
 
 import fr.academie.mail.TestMailbox;
+import fr.academie.stack.testing.MailClients;
 import fr.academie.stack.testing.StackTestResource;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,6 +81,29 @@ class MxReceptionTest {
     }
 
     @Test
+    void theSameMessageSentAgainAfterALost250IsStoredOnceButDistinctMessagesSharingAMessageIdAreKept() throws Exception {
+        TestMailbox samir = TestMailbox.create();
+        String messageId = "<" + UUID.randomUUID() + "@fournisseur.fr>";
+        String quote = "From: devis@fournisseur.fr\r\nSubject: Devis\r\nMessage-ID: " + messageId + "\r\n\r\n";
+
+        // the sending server never got the first 250 and sends the very same bytes again
+        assertEquals("250", send("devis@fournisseur.fr", List.of(samir.address()), quote + "Devis n° 1\r\n", "send")
+                .getString("outcome"));
+        assertEquals("250", send("devis@fournisseur.fr", List.of(samir.address()), quote + "Devis n° 1\r\n", "send")
+                .getString("outcome"));
+        // another message that reuses the Message-ID (a careless mailer): a message of its own
+        assertEquals("250", send("devis@fournisseur.fr", List.of(samir.address()), quote + "Devis n° 2\r\n", "send")
+                .getString("outcome"));
+
+        samir.awaitMessage("INBOX", "Devis");
+        List<String> texts = given().auth().oauth2(samir.token()).get("/folders/{id}/messages", samir.folder("INBOX"))
+                .then().statusCode(200).extract().jsonPath().getList("items.snippet", String.class);
+        assertEquals(2, texts.size(), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.contains("Devis n° 1")) && texts.stream().anyMatch(t -> t.contains("Devis n° 2")),
+                texts.toString());
+    }
+
+    @Test
     void anUnknownAddressOrAnotherDomainIsRefusedAtRcpt() throws Exception {
         JsonPath answer = send("parent@exemple-parent.fr",
                 List.of("personne.inconnue@ac-orleans-tours.fr", "quelqu.un@exemple.com"), "Subject: x\r\n\r\nx\r\n", "send");
@@ -129,6 +154,26 @@ class MxReceptionTest {
         assertEquals(0, lena.count("INBOX"));
     }
 
+    @Test
+    void aSenderThatPipelinesItsCommandsIsServedInOrder() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        String subject = "Conseil de classe " + UUID.randomUUID();
+        Process swaks = new ProcessBuilder(MailClients.require("swaks", "swaks").toString(), "--server", "127.0.0.1",
+                "--port", String.valueOf(port), "--ehlo", "mail.lycee-voisin.fr", "--from", "secretariat@lycee-voisin.fr",
+                "--to", lena.address() + ",personne.inconnue@ac-orleans-tours.fr", "--pipeline",
+                "--header", "Subject: " + subject, "--body", "Le conseil de classe est avancé à 17 h.")
+                .redirectErrorStream(true).start();
+        String transcript = new String(swaks.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(swaks.waitFor(60, TimeUnit.SECONDS), transcript);
+
+        // the commands went in one write after EHLO; the answers came back in order, the unknown one refused
+        assertTrue(transcript.contains("250-PIPELINING"), transcript);
+        assertTrue(Pattern.compile("(?m)^ -> MAIL FROM:.*\\R -> RCPT TO:.*\\R -> RCPT TO:.*\\R -> DATA")
+                .matcher(transcript).find(), transcript);
+        assertTrue(transcript.contains("550 5.1.1 Adresse inconnue"), transcript);
+        lena.awaitMessage("INBOX", subject);
+    }
+
     /** Runs send.py (Python's smtplib) against the MX; what the MX answered. */
     private JsonPath send(String sender, List<String> recipients, String message, String mode)
             throws IOException, InterruptedException {
@@ -137,7 +182,8 @@ class MxReceptionTest {
         try (InputStream in = MxReceptionTest.class.getResourceAsStream("/mx/send.py")) {
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(file, message, StandardCharsets.UTF_8);
-            List<String> command = new ArrayList<>(List.of("python3", script.toString(), String.valueOf(port), sender,
+            List<String> command = new ArrayList<>(List.of(MailClients.require("python3", "python3").toString(),
+                    script.toString(), String.valueOf(port), sender,
                     String.join(",", recipients), file.toString(), mode));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
