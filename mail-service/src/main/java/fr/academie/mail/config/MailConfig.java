@@ -102,6 +102,10 @@ public interface MailConfig {
         @WithDefault("20")
         int maxConnectionsPerAddress();
 
+        /** Messages one address may begin in a minute (more are told to wait: 451 4.7.0). */
+        @WithDefault("120")
+        int messagesPerMinute();
+
         /** A client silent for that long is disconnected. */
         @WithDefault("5m")
         Duration idleTimeout();

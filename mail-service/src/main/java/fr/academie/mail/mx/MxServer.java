@@ -16,6 +16,7 @@ import org.apache.james.protocols.smtp.SMTPProtocolHandlerChain;
 import org.jboss.logging.Logger;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -51,6 +52,7 @@ public class MxServer {
             return;
         }
         SMTPProtocolHandlerChain chain = new SMTPProtocolHandlerChain(new SmtpMetrics(registry));
+        chain.add(new SenderRate(mx.messagesPerMinute(), Clock.systemUTC()));
         chain.add(new RecipientCheck(mailboxes));
         chain.add(new Reception(mailboxes, mx.hostName(), config.maxMessageSize().asLongValue()));
         chain.add(new SmtpUtf8());
