@@ -44,6 +44,14 @@ public interface MailConfig {
     /** The MX: mail from the internet for the académie's addresses. */
     Mx mx();
 
+    /** How long a message stays in Indésirables before it is deleted for good (its bytes back to the quota). */
+    @WithDefault("30d")
+    Duration junkKept();
+
+    /** How often Indésirables is emptied of what is older than that ({@code off} in tests, which call it). */
+    @WithDefault("1h")
+    String junkPurgeEvery();
+
     interface Sending {
 
         /** How long a sent message waits before it leaves ("annuler" brings it back meanwhile). */

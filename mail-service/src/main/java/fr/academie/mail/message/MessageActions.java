@@ -10,9 +10,11 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * What a person does to their messages, one or a selection at once, in one transaction: marks, moves, the trash
@@ -114,6 +116,17 @@ public class MessageActions {
                 message.trashedFrom = null;
             }
         }
+    }
+
+    /**
+     * Deletes for good, at most {@code batch} at a time, the messages that have been in a junk folder (Indésirables)
+     * since before {@code cutoff}, freeing their owners' quota; how many.
+     */
+    public int purgeJunk(Instant cutoff, int batch) {
+        List<Message> old = Message.<Message>find("folderId in (select f.id from Folder f where f.systemRole = ?1)"
+                + " and receivedAt < ?2", SystemFolder.JUNK, cutoff).range(0, batch - 1).list();
+        old.stream().collect(Collectors.groupingBy(m -> m.ownerId)).forEach(this::deleteForever);
+        return old.size();
     }
 
     /**
