@@ -5,7 +5,6 @@ import fr.academie.mail.config.MailConfig;
 import fr.academie.mail.delivery.DeliveryPipeline;
 import fr.academie.mail.folder.FolderService;
 import fr.academie.mail.folder.SystemFolder;
-import fr.academie.mail.quota.Quotas;
 import fr.academie.mail.store.Spool;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -13,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,15 +24,12 @@ import java.util.Optional;
 public class Mailboxes {
 
     private final KeycloakDirectory directory;
-    private final Quotas quotas;
     private final FolderService folders;
     private final DeliveryPipeline delivery;
     private final MailConfig config;
 
-    public Mailboxes(KeycloakDirectory directory, Quotas quotas, FolderService folders, DeliveryPipeline delivery,
-                     MailConfig config) {
+    public Mailboxes(KeycloakDirectory directory, FolderService folders, DeliveryPipeline delivery, MailConfig config) {
         this.directory = directory;
-        this.quotas = quotas;
         this.folders = folders;
         this.delivery = delivery;
         this.config = config;
@@ -56,11 +53,17 @@ public class Mailboxes {
         return directory.byAddress(address).map(KeycloakDirectory.Person::id);
     }
 
-    /** Whether the mailbox can take a message at all now (it is not full). */
+    /**
+     * Whether the mailbox can take a message at all now (it is not full): a read at every RCPT, never a write (a
+     * mailbox without its quota row yet is empty; the delivery creates the row).
+     */
     @ActivateRequestContext
+    @Transactional(Transactional.TxType.SUPPORTS)
     public boolean hasRoom(String ownerId) {
-        Quotas.Usage usage = quotas.usage(ownerId);
-        return usage.used() < usage.quota();
+        List<?> full = Panache.getEntityManager()
+                .createNativeQuery("select 1 from mailbox where owner_id = ?1 and used_bytes >= quota_bytes")
+                .setParameter(1, ownerId).getResultList();
+        return full.isEmpty();
     }
 
     /**
