@@ -8,7 +8,17 @@ export class ApiError extends Error {
   }
 }
 
+// A page the person is leaving (she clicked "Se déconnecter", followed a link) never sends her to sign in: a call
+// answered 401 because "Se déconnecter" has just ended the session would otherwise cancel the navigation to
+// Keycloak's sign-out halfway, and leave her Keycloak session open on a shared computer (seen in CI).
+let leaving = false;
+addEventListener('beforeunload', () => { leaving = true; });
+addEventListener('pageshow', () => { leaving = false; }); // back in the history: the page lives again
+
 export function signInAgain() {
+  if (leaving) {
+    return;
+  }
   const back = location.pathname + location.search + location.hash;
   location.assign('/connexion?retour=' + encodeURIComponent(back));
 }

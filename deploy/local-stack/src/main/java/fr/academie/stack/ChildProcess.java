@@ -93,6 +93,17 @@ public final class ChildProcess implements AutoCloseable {
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
+    /** SIGKILL, as a crash would end it: no shutdown hook, no graceful close of anything it was doing. */
+    public void kill() {
+        RUNNING.remove(this);
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private String tail() {
         try {
             List<String> lines = Files.readAllLines(log);

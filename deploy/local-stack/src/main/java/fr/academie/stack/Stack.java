@@ -27,6 +27,8 @@ public final class Stack implements AutoCloseable {
 
     static final String ADMIN_CLIENT = "portail-stack-admin";
     private static final String REALM_FILE = "realm-ac-orleans-tours.json";
+    /** The académie's mail domain, whose DNS records the stub publishes. */
+    public static final String MAIL_DOMAIN = "ac-orleans-tours.fr";
     /** System property: the JVM options of the services the stack starts. */
     public static final String JVM_OPTIONS = "portail.jvm-options";
     static final String DEFAULT_JVM_OPTIONS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
@@ -45,6 +47,7 @@ public final class Stack implements AutoCloseable {
     private volatile Keycloak keycloak;
     private volatile KeycloakAdmin admin;
     private volatile SmtpSink smtp;
+    private volatile DnsStub dns;
 
     /**
      * A stack not started yet: {@link #close()} stops whatever {@link #start()} got to. A process caught
@@ -74,12 +77,24 @@ public final class Stack implements AutoCloseable {
         postgres.ensureDatabase("keycloak");
         // the demo stack keeps what "leaves the académie" as files; the tests read it from memory
         smtp = SmtpSink.start(settings.smtpPort(), settings.demoData() ? data.resolve("smtp-sink") : null);
+        dns = DnsStub.start();
+        publishAcademieRecords(data);
         Path home = Keycloak.install(settings.keycloakInstallDirectory());
         keycloak = Keycloak.start(new Keycloak.Options(home, settings.keycloakPort(), settings.keycloakManagementPort(),
                 postgres.jdbcUrl("keycloak"), "keycloak", ADMIN_CLIENT, adminSecret,
                 settings.logDirectory().resolve("keycloak.log")), realmFile(data));
         admin = new KeycloakAdmin(keycloak.baseUrl(), ADMIN_CLIENT, adminSecret);
         DemoAccounts.create(admin);
+    }
+
+    /**
+     * The académie's records, as its real DNS publishes them: its mail leaves from here (SPF), signed with the key of
+     * the data directory (DKIM), and mail claiming its name without proof is to be refused (DMARC).
+     */
+    private void publishAcademieRecords(Path data) {
+        dns.txt(MAIL_DOMAIN, "v=spf1 ip4:127.0.0.1 -all");
+        dns.txt(DkimKey.SELECTOR + "._domainkey." + MAIL_DOMAIN, DkimKey.record(data));
+        dns.txt("_dmarc." + MAIL_DOMAIN, "v=DMARC1; p=reject");
     }
 
     public Keycloak keycloak() {
@@ -93,6 +108,16 @@ public final class Stack implements AutoCloseable {
     /** The local SMTP sink that stands in for the outbound relay. */
     public SmtpSink smtp() {
         return smtp;
+    }
+
+    /** The DNS that mail-service asks about senders' domains (SPF, DKIM, DMARC): a stub, never the internet. */
+    public DnsStub dns() {
+        return dns;
+    }
+
+    /** The port mail-service's MX listens on (mail from the internet). */
+    public int mxPort() {
+        return settings.mxPort();
     }
 
     /** JDBC address of one of the stack's databases (user = database name, trusted on loopback). */
@@ -122,6 +147,11 @@ public final class Stack implements AutoCloseable {
             config.put("mail.mx.port", String.valueOf(settings.mxPort())); // mail from the internet, with STARTTLS
             config.put("quarkus.tls.mx.key-store.p12.path", MxCertificate.in(settings.dataDirectory()).toString());
             config.put("quarkus.tls.mx.key-store.p12.password", MxCertificate.PASSWORD);
+            config.put("mail.dns.server", dns.address());
+            config.put("quarkus.mailer.dkim.enabled", "true"); // what leaves the académie is signed
+            config.put("quarkus.mailer.dkim.private-key-path", DkimKey.in(settings.dataDirectory()).toString());
+            config.put("quarkus.mailer.dkim.selector", DkimKey.SELECTOR);
+            config.put("quarkus.mailer.dkim.sdid", MAIL_DOMAIN);
             config.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
             config.put("quarkus.keycloak.admin-client.client-secret", admin.clientSecret(Keycloak.REALM, "mail-service"));
         } else if (service == Service.COLIBRIS) {
@@ -207,9 +237,11 @@ public final class Stack implements AutoCloseable {
         services.clear();
         quietly(keycloak);
         quietly(smtp);
+        quietly(dns);
         quietly(postgres);
         keycloak = null;
         smtp = null;
+        dns = null;
         postgres = null;
     }
 

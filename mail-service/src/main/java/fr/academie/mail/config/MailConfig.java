@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The mailbox's limits, and how mail leaves it. */
 @ConfigMapping(prefix = "mail")
@@ -43,6 +44,9 @@ public interface MailConfig {
 
     /** The MX: mail from the internet for the académie's addresses. */
     Mx mx();
+
+    /** The DNS that SPF, DKIM and DMARC ask. */
+    Dns dns();
 
     /** How long a message stays in Indésirables before it is deleted for good (its bytes back to the quota). */
     @WithDefault("30d")
@@ -125,5 +129,25 @@ public interface MailConfig {
          */
         @WithDefault("5d")
         Duration duplicateWindow();
+
+        /**
+         * How long a full mailbox is refused for now (452 4.2.2: the sender's server keeps the message and retries)
+         * before it is refused for good (552 5.2.2: the sender is told at once rather than days later).
+         */
+        @WithDefault("1d")
+        Duration fullRefusedForGoodAfter();
+    }
+
+    interface Dns {
+
+        /**
+         * The resolver to ask, {@code host:port} (the local stack's and the tests' stub); absent, the machine's own
+         * resolvers ({@code /etc/resolv.conf}).
+         */
+        Optional<String> server();
+
+        /** How long an answer is waited for: past it the check is a temporary error, and the sender retries. */
+        @WithDefault("5s")
+        Duration timeout();
     }
 }

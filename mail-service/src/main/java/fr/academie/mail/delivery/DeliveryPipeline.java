@@ -17,9 +17,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The one way into a mailbox. Every message (a notification, an import, a message sent to an académie address,
@@ -49,7 +52,7 @@ public class DeliveryPipeline {
     public record Destination(String ownerId, UUID folderId, boolean unread, boolean datedBySender) {
     }
 
-    /** What became of a message: stored, or skipped as a copy of one the mailbox holds (same Message-ID). */
+    /** What became of a message: stored, or skipped as a copy of one the mailbox holds (the same bytes). */
     public record Result(Message message, boolean duplicate) {
     }
 
@@ -65,18 +68,43 @@ public class DeliveryPipeline {
         return store(destination, source, parse(source), false);
     }
 
-    /** Stores the message unless the mailbox holds one with the same Message-ID (imports). */
+    /**
+     * Stores the message unless the mailbox already holds these very bytes (an mbox imported twice, demo mail loaded
+     * again). A message that only shares its Message-ID with one of the mailbox's is stored: real mail reuses them.
+     */
     @Transactional
     public Result deliverUnlessPresent(Destination destination, Spool source) {
         ParsedMessage parsed = parse(source);
-        if (parsed.messageId() != null) {
-            Message existing = Message.find("ownerId = ?1 and messageIdHeader = ?2", destination.ownerId(),
-                    MessageFields.cut(parsed.messageId(), 998)).firstResult();
-            if (existing != null) {
-                return new Result(existing, true);
-            }
+        Optional<Message> copy = sameBytes(destination.ownerId(), parsed.messageId(), source);
+        return copy.map(existing -> new Result(existing, true))
+                .orElseGet(() -> new Result(store(destination, source, parsed, true), false));
+    }
+
+    /** The owner's message whose source is this one byte for byte, among those of its size and Message-ID. */
+    private Optional<Message> sameBytes(String ownerId, String messageId, Spool source) {
+        try (Stream<Message> candidates = messageId == null
+                ? Message.<Message>stream("ownerId = ?1 and messageIdHeader is null and sizeBytes = ?2", ownerId, source.size())
+                : Message.<Message>stream("ownerId = ?1 and messageIdHeader = ?2 and sizeBytes = ?3", ownerId,
+                        MessageFields.cut(messageId, 998), source.size())) {
+            return candidates.filter(candidate -> sameContent(sources.open(candidate.id), source.open())).findFirst();
         }
-        return new Result(store(destination, source, parsed, true), false);
+    }
+
+    private static boolean sameContent(InputStream stored, InputStream arriving) {
+        try (stored; arriving) {
+            while (true) {
+                byte[] a = stored.readNBytes(8192);
+                byte[] b = arriving.readNBytes(8192);
+                if (!Arrays.equals(a, b)) {
+                    return false;
+                }
+                if (a.length == 0) {
+                    return true;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Message store(Destination destination, Spool source, ParsedMessage parsed, boolean incoming) {

@@ -27,7 +27,7 @@ import java.util.UUID;
 /**
  * Léna Martin's demo mailbox (local stack only, {@code portail.demo-data=true}): the labels, folders and messages
  * of {@code demo/mail/index.txt}, the messages delivered through the pipeline like any other mail. Each start
- * adds only what is missing (labels and folders by name, messages by Message-ID).
+ * adds only what is missing (labels and folders by name, messages by their bytes).
  */
 @ApplicationScoped
 public class DemoMail {

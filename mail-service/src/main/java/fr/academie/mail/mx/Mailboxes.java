@@ -53,27 +53,36 @@ public class Mailboxes {
         return directory.byAddress(address).map(KeycloakDirectory.Person::id);
     }
 
+    /** Whether a mailbox can take mail: yes, not now (full lately), or not at all (full for long). */
+    public enum Room { YES, FULL, FULL_FOR_LONG }
+
     /**
-     * Whether the mailbox can take a message at all now (it is not full): a read at every RCPT, never a write (a
-     * mailbox without its quota row yet is empty; the delivery creates the row).
+     * Whether the mailbox can take a message at all now (it is not full), and if not, whether it has been full for
+     * longer than {@code mail.mx.full-refused-for-good-after}: a read at every RCPT, never a write (a mailbox without
+     * its row yet is empty; the delivery creates the row). {@code full_since} is kept by a trigger on the counts.
      */
     @ActivateRequestContext
     @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean hasRoom(String ownerId) {
-        List<?> full = Panache.getEntityManager()
-                .createNativeQuery("select 1 from mailbox where owner_id = ?1 and used_bytes >= quota_bytes")
-                .setParameter(1, ownerId).getResultList();
-        return full.isEmpty();
+    public Room room(String ownerId) {
+        List<?> full = Panache.getEntityManager().createNativeQuery("""
+                        select full_since < now() - make_interval(secs => ?2) from mailbox
+                        where owner_id = ?1 and used_bytes >= quota_bytes""")
+                .setParameter(1, ownerId).setParameter(2, (double) config.mx().fullRefusedForGoodAfter().toSeconds())
+                .getResultList();
+        if (full.isEmpty()) {
+            return Room.YES;
+        }
+        return Boolean.TRUE.equals(full.get(0)) ? Room.FULL_FOR_LONG : Room.FULL;
     }
 
     /**
-     * Stores the message in the owner's inbox, unread, unless the same content (its {@code digest}) reached this
+     * Stores the message in the owner's inbox (Indésirables when {@code junk}), unread, unless the same content (its {@code digest}) reached this
      * mailbox within {@code mail.mx.duplicate-window}: one transaction, the digest and the message together. Two
      * copies arriving at once queue on the digest's row, and the second finds the first. Whether it was stored now.
      */
     @ActivateRequestContext
     @Transactional
-    public boolean deliverOnce(String ownerId, Spool message, byte[] digest) {
+    public boolean deliverOnce(String ownerId, Spool message, byte[] digest, boolean junk) {
         int fresh = Panache.getEntityManager().createNativeQuery("""
                         insert into received_digest (owner_id, digest, received_at) values (?1, ?2, now())
                         on conflict (owner_id, digest) do update set received_at = excluded.received_at
@@ -84,7 +93,7 @@ public class Mailboxes {
             return false;
         }
         delivery.deliver(new DeliveryPipeline.Destination(ownerId,
-                folders.systemFolder(ownerId, SystemFolder.INBOX).id, true, false), message);
+                folders.systemFolder(ownerId, junk ? SystemFolder.JUNK : SystemFolder.INBOX).id, true, false), message);
         return true;
     }
 

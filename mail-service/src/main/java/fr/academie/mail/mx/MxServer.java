@@ -1,5 +1,6 @@
 package fr.academie.mail.mx;
 
+import fr.academie.mail.authenticity.Authenticity;
 import fr.academie.mail.config.MailConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -34,14 +35,16 @@ public class MxServer {
 
     private final MailConfig config;
     private final Mailboxes mailboxes;
+    private final Authenticity authenticity;
     private final MeterRegistry registry;
     private final TlsConfigurationRegistry certificates;
     private NettyServer server;
 
-    public MxServer(MailConfig config, Mailboxes mailboxes, MeterRegistry registry,
+    public MxServer(MailConfig config, Mailboxes mailboxes, Authenticity authenticity, MeterRegistry registry,
                     TlsConfigurationRegistry certificates) {
         this.config = config;
         this.mailboxes = mailboxes;
+        this.authenticity = authenticity;
         this.registry = registry;
         this.certificates = certificates;
     }
@@ -54,7 +57,7 @@ public class MxServer {
         SMTPProtocolHandlerChain chain = new SMTPProtocolHandlerChain(new SmtpMetrics(registry));
         chain.add(new SenderRate(mx.messagesPerMinute(), Clock.systemUTC()));
         chain.add(new RecipientCheck(mailboxes));
-        chain.add(new Reception(mailboxes, mx.hostName(), config.maxMessageSize().asLongValue()));
+        chain.add(new Reception(mailboxes, authenticity, mx.hostName(), config.maxMessageSize().asLongValue()));
         chain.add(new SmtpUtf8());
         chain.wireExtensibleHandlers();
         NettyServer.Factory factory = new NettyServer.Factory().protocol(new SMTPProtocol(chain,

@@ -1,7 +1,10 @@
 package fr.academie.mail.mx;
 
+import fr.academie.mail.authenticity.Authenticity;
+import fr.academie.mail.authenticity.Verdict;
 import fr.academie.mail.store.Spool;
 import org.apache.james.core.MailAddress;
+import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.smtp.MailEnvelope;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
@@ -19,56 +22,78 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * A message received whole (after the final dot): stored in the inbox of each recipient the RCPT check let through,
- * exactly as received under the MX's own Received: (written by the SMTP stack) and Authentication-Results: (RFC 8601)
- * headers. The 250 is answered only once every copy is committed; a failure answers 451, and the sender's server
- * tries again later — a copy already stored then is recognised by its content and not stored twice.
+ * A message received whole (after the final dot): its sender checked ({@link Authenticity}: SPF, DKIM, DMARC), then
+ * stored in the inbox — or Indésirables, when its domain's DMARC policy says quarantine — of each recipient the RCPT
+ * check let through, exactly as received under the MX's own Received: (written by the SMTP stack) and
+ * Authentication-Results: (RFC 8601) headers. The 250 is answered only once every copy is committed; a failure
+ * answers 451, and the sender's server tries again later — a copy already stored then is recognised by its content
+ * and not stored twice. A DMARC reject, or the académie's own domain unproven, is refused (550 5.7.1).
  */
 final class Reception implements MessageHook {
 
     private static final Logger LOG = Logger.getLogger(Reception.class);
 
     private final Mailboxes mailboxes;
+    private final Authenticity authenticity;
     private final String hostName;
     private final long maxBytes;
 
-    Reception(Mailboxes mailboxes, String hostName, long maxBytes) {
+    Reception(Mailboxes mailboxes, Authenticity authenticity, String hostName, long maxBytes) {
         this.mailboxes = mailboxes;
+        this.authenticity = authenticity;
         this.hostName = hostName;
         this.maxBytes = maxBytes;
     }
 
     @Override
     public HookResult onMessage(SMTPSession session, MailEnvelope envelope) {
-        try (Spool message = Spool.of(stamped(envelope), maxBytes)) {
-            byte[] digest = digest(message);
-            for (MailAddress recipient : envelope.getRecipients()) {
-                String owner = mailboxes.owner(recipient.asString()).orElseThrow(); // checked at RCPT time
-                if (!mailboxes.deliverOnce(owner, message, digest)) {
-                    LOG.infof("MX: the same message again for %s (a retry): stored once", owner);
+        try (Spool received = Spool.of(envelope.getMessageInputStream(), maxBytes)) {
+            Verdict verdict = authenticity.check(envelope(session, envelope), received);
+            if (verdict.disposition() == Verdict.Disposition.REFUSE) {
+                return reply(HookReturnCode.deny(), "550", "5.7.1 Expediteur non authentifie, message refuse par la "
+                        + "politique DMARC de " + verdict.fromDomain() + " / Unauthenticated sender, rejected by DMARC");
+            }
+            if (verdict.disposition() == Verdict.Disposition.TRY_LATER) {
+                return reply(HookReturnCode.denySoft(), "451", "4.7.5 Authentification de l'expediteur impossible pour "
+                        + "l'instant, reessayez plus tard / Sender authentication unavailable, try again later");
+            }
+            byte[] digest = digest(received);
+            try (Spool message = Spool.of(stamped(verdict, received), Long.MAX_VALUE)) {
+                for (MailAddress recipient : envelope.getRecipients()) {
+                    String owner = mailboxes.owner(recipient.asString()).orElseThrow(); // checked at RCPT time
+                    if (!mailboxes.deliverOnce(owner, message, digest, verdict.disposition() == Verdict.Disposition.JUNK)) {
+                        LOG.infof("MX: the same message again for %s (a retry): stored once", owner);
+                    }
                 }
             }
             return HookResult.OK;
         } catch (Spool.TooLarge e) {
-            return HookResult.builder().hookReturnCode(HookReturnCode.deny()).smtpReturnCode("552")
-                    .smtpDescription("5.3.4 Message trop volumineux / Message too big").build();
+            return reply(HookReturnCode.deny(), "552", "5.3.4 Message trop volumineux / Message too big");
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "MX: a message for %s could not be stored; the sender's server will retry",
                     envelope.getRecipients());
-            return HookResult.builder().hookReturnCode(HookReturnCode.denySoft()).smtpReturnCode("451")
-                    .smtpDescription("4.3.0 Erreur temporaire, reessayez plus tard / Temporary failure, try again later")
-                    .build();
+            return reply(HookReturnCode.denySoft(), "451", "4.3.0 Erreur temporaire, reessayez plus tard / Temporary "
+                    + "failure, try again later");
         }
     }
 
+    private static HookResult reply(HookReturnCode code, String smtpCode, String text) {
+        return HookResult.builder().hookReturnCode(code).smtpReturnCode(smtpCode).smtpDescription(text).build();
+    }
+
+    private static Authenticity.Envelope envelope(SMTPSession session, MailEnvelope envelope) {
+        return new Authenticity.Envelope(session.getRemoteAddress().getAddress().getHostAddress(),
+                session.getAttachment(SMTPSession.CURRENT_HELO_NAME, ProtocolSession.State.Connection).orElse(""),
+                envelope.getMaybeSender().asString(""));
+    }
+
     /**
-     * The SHA-256 of the message as the sender's server sent it: all of it but the two header fields this server put
-     * on top (Authentication-Results:, and the Received: that names this session), which differ at every attempt.
+     * The SHA-256 of the message as the sender's server sent it: all of it but the header field this server put on
+     * top (the Received: that names this session), which differs at every attempt.
      */
     static byte[] digest(Spool message) throws IOException {
         MessageDigest sha = sha256();
         try (BufferedInputStream in = new BufferedInputStream(message.open())) {
-            skipHeaderField(in);
             skipHeaderField(in);
             byte[] buffer = new byte[8192];
             for (int read; (read = in.read(buffer)) > 0; ) {
@@ -101,9 +126,9 @@ final class Reception implements MessageHook {
         }
     }
 
-    /** The message under this server's Authentication-Results: header (no check made yet: "none"). */
-    private InputStream stamped(MailEnvelope envelope) throws IOException {
-        byte[] results = ("Authentication-Results: " + hostName + "; none\r\n").getBytes(StandardCharsets.US_ASCII);
-        return new SequenceInputStream(new ByteArrayInputStream(results), envelope.getMessageInputStream());
+    /** The message under this server's Authentication-Results: header (RFC 8601), which says what was checked. */
+    private InputStream stamped(Verdict verdict, Spool received) {
+        byte[] results = verdict.header(hostName).getBytes(StandardCharsets.US_ASCII);
+        return new SequenceInputStream(new ByteArrayInputStream(results), received.open());
     }
 }

@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * Each recipient checked at RCPT time, so that the sender's own server tells its user at once and nothing is ever
  * accepted then bounced to a sender that may be forged: an address that is not the académie's (we relay nothing) or
- * nobody's is refused for good (550), a full mailbox for now (452: the sender's server retries), and an unreachable
- * directory too (451). The reply says why, in French and in English (without accents: a reply is ASCII).
+ * nobody's is refused for good (550), a full mailbox for now (452: the sender's server retries) then, once it has been
+ * full for long, for good (552), and an unreachable directory for now (451). The reply says why, in French and in
+ * English (without accents: a reply is ASCII).
  */
 final class RecipientCheck implements RcptHook {
 
@@ -45,11 +46,13 @@ final class RecipientCheck implements RcptHook {
             return reply(true, "550", "5.1.1 Adresse inconnue a l'academie d'Orleans-Tours"
                     + " / No such user here");
         }
-        if (!mailboxes.hasRoom(owner.get())) {
-            return reply(false, "452", "4.2.2 Boite aux lettres pleine, reessayez plus tard"
+        return switch (mailboxes.room(owner.get())) {
+            case YES -> HookResult.OK;
+            case FULL -> reply(false, "452", "4.2.2 Boite aux lettres pleine, reessayez plus tard"
                     + " / Mailbox full, try again later");
-        }
-        return HookResult.OK;
+            case FULL_FOR_LONG -> reply(true, "552", "5.2.2 Boite aux lettres pleine depuis trop longtemps, message"
+                    + " non remis / Mailbox full for too long, message not delivered");
+        };
     }
 
     private static HookResult reply(boolean permanent, String code, String text) {

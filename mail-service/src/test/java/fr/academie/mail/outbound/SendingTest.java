@@ -9,8 +9,21 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import org.apache.james.jdkim.DKIMVerifier;
+import org.apache.james.jdkim.api.SignatureRecord;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.Type;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -125,7 +138,7 @@ class SendingTest {
     }
 
     @Test
-    void addressesOutsideTheAcademieGoThroughTheRelayWithEveryRecipientInTheHeaders() {
+    void addressesOutsideTheAcademieGoThroughTheRelaySignedWithEveryRecipientInTheHeaders() throws Exception {
         TestMailbox lena = TestMailbox.create();
         TestMailbox samir = TestMailbox.create();
         TestMailbox nadia = TestMailbox.create();
@@ -145,6 +158,12 @@ class SendingTest {
         assertTrue(text.contains(samir.address()), "the Cc line names the académie recipient");
         assertFalse(text.contains(nadia.address()), "a Bcc recipient is never written in what leaves");
         assertTrue(text.contains("la réunion aura lieu mardi") || text.contains("r=C3=A9union aura lieu mardi"));
+        // signed for the académie (DKIM) with the key its DNS publishes, so that the recipient's server can trust it
+        List<SignatureRecord> signatures = new DKIMVerifier(SendingTest::publishedKey)
+                .verify(new ByteArrayInputStream(relayed.data()));
+        assertEquals("ac-orleans-tours.fr", signatures.get(0).getDToken().toString());
+        assertTrue(signatures.get(0).getHeaders().stream().map(h -> h.toString().toLowerCase()).toList()
+                .containsAll(List.of("from", "to", "subject", "date", "message-id")), signatures.get(0).toString());
 
         JsonPath sent = lena.awaitMessage("SENT", subject);
         JsonPath samirCopy = samir.awaitMessage("INBOX", subject);
@@ -154,6 +173,19 @@ class SendingTest {
         assertEquals(messageId, samir.header(samirCopy.getString("id"), "Message-ID"));
         assertTrue(lena.source(sent.getString("id")).contains("Bcc: "), "the sender's copy keeps its Bcc line");
         assertFalse(samir.source(samirCopy.getString("id")).contains("Bcc"));
+    }
+
+    /** A DKIM key record as the académie's DNS (the test stack's stub) publishes it, asked over UDP with dnsjava. */
+    private static List<String> publishedKey(CharSequence method, CharSequence selector, CharSequence domain) {
+        try {
+            SimpleResolver dns = new SimpleResolver(new InetSocketAddress("127.0.0.1", TestStack.get().stack().dns().port()));
+            Message answer = dns.send(Message.newQuery(org.xbill.DNS.Record.newRecord(
+                    Name.fromString(selector + "._domainkey." + domain + "."), Type.TXT, DClass.IN)));
+            return answer.getSection(Section.ANSWER).stream()
+                    .map(record -> String.join("", ((TXTRecord) record).getStrings())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -109,7 +109,18 @@ public final class TestStack {
         }
     }
 
-    /** Starts again a service {@link #stop stopped}, at the same address and with the same configuration. */
+    /** Kills a service started by {@link #service} (SIGKILL: a crash, for the tests of what survives one). */
+    public synchronized void kill(Service service) {
+        ChildProcess process = processes.remove(service);
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    /**
+     * Starts again a service {@link #stop stopped} or {@link #kill killed}, at the same address and with the same
+     * configuration.
+     */
     public synchronized void restart(Service service) {
         if (!processes.containsKey(service)) {
             int port = URI.create(services.get(service)).getPort();

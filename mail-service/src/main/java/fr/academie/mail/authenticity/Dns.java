@@ -1,0 +1,83 @@
+package fr.academie.mail.authenticity;
+
+import fr.academie.mail.config.MailConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedResolver;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Resolver;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/**
+ * The one DNS resolver mail-service asks (SPF, DKIM keys, DMARC policies), from {@code mail.dns.server}: the local
+ * stack and the tests point it at their stub, production at the cluster's resolver. Answers are not cached here: the
+ * resolver asked caches them by their TTL.
+ */
+@ApplicationScoped
+public class Dns {
+
+    /** The DNS could not answer now (a timeout, a server failure): the check is a temporary error. */
+    public static final class Unavailable extends Exception {
+        Unavailable(String message) {
+            super(message);
+        }
+    }
+
+    private final Resolver resolver;
+
+    public Dns(MailConfig config) {
+        this.resolver = config.dns().server().map(Dns::server).orElseGet(ExtendedResolver::new);
+        this.resolver.setTimeout(config.dns().timeout());
+    }
+
+    /** The resolver itself, for the libraries that make their own queries (jSPF). */
+    public Resolver resolver() {
+        return resolver;
+    }
+
+    /**
+     * The TXT records at the name, each one's strings joined (as SPF, DKIM and DMARC read them); empty when the name
+     * does not exist, holds no TXT record, or is no valid DNS name.
+     */
+    public List<String> txt(String name) throws Unavailable {
+        Name query;
+        try {
+            query = Name.fromString(name.endsWith(".") ? name : name + ".");
+        } catch (TextParseException e) {
+            return List.of();
+        }
+        Message answer;
+        try {
+            answer = resolver.send(Message.newQuery(Record.newRecord(query, Type.TXT, DClass.IN)));
+        } catch (IOException e) {
+            throw new Unavailable("DNS: no answer for " + name + " (" + e.getMessage() + ")");
+        }
+        int rcode = answer.getRcode();
+        if (rcode == Rcode.NXDOMAIN) {
+            return List.of();
+        }
+        if (rcode != Rcode.NOERROR) {
+            throw new Unavailable("DNS: " + Rcode.string(rcode) + " for " + name);
+        }
+        return answer.getSection(Section.ANSWER).stream().filter(TXTRecord.class::isInstance)
+                .map(record -> String.join("", ((TXTRecord) record).getStrings())).toList();
+    }
+
+    private static Resolver server(String hostAndPort) {
+        int colon = hostAndPort.lastIndexOf(':');
+        String host = colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
+        int port = colon < 0 ? 53 : Integer.parseInt(hostAndPort.substring(colon + 1));
+        return new SimpleResolver(new InetSocketAddress(host, port));
+    }
+}
