@@ -8,7 +8,7 @@ const PREVIEWABLE = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'appl
 // The HTML body, sanitised by mail-service, is shown in a frame sandboxed without scripts (the gateway's policy
 // for /body), so that the message's own styles apply and nothing in it can run or reach the page.
 class MailReader extends LitElement {
-  static properties = { message: { attribute: false }, images: { state: true } };
+  static properties = { message: { attribute: false }, junk: { type: Boolean }, images: { state: true } };
   static styles = css`
     :host { display: block; }
     h2 { font-size: 1.25rem; margin: 0 0 .5rem; }
@@ -27,6 +27,12 @@ class MailReader extends LitElement {
     ul.pj { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
     ul.pj li { border: 1px solid #ddd; border-radius: 4px; padding: .35rem .6rem; }
     .priorite { color: var(--rouge, #ce0500); font-weight: 600; }
+    .alerte { border: 2px solid #ce0500; background: #fdecea; color: #1e1e1e; padding: .5rem .75rem; margin-bottom: .75rem; }
+    .alerte.info { border: 1px solid #6a6af4; background: #eef0fc; }
+    .alerte h3 { font-size: 1rem; margin: 0 0 .3rem; }
+    .alerte ul { margin: 0 0 .3rem; padding-left: 1.2rem; }
+    .alerte p { margin: .3rem 0 0; font-size: .9rem; }
+    .bloquee { color: #ce0500; font-size: .9rem; }
   `;
 
   updated(changed) {
@@ -45,6 +51,21 @@ class MailReader extends LitElement {
     if (body) {
       frame.style.height = (body.scrollHeight + 16) + 'px';
     }
+  }
+
+  // Why the message looks dangerous, each reason in the words mail-service chose; a first message alone is only
+  // something to know, not an alarm.
+  warnings(list) {
+    if (!list.length) {
+      return '';
+    }
+    const danger = list.some((w) => w.weight >= 2);
+    return html`<section class=${danger ? 'alerte' : 'alerte info'} aria-labelledby="alerte-titre">
+      <h3 id="alerte-titre">${danger ? 'Prudence : ce message présente des signes d\'hameçonnage' : 'À savoir sur ce message'}</h3>
+      <ul>${list.map((w) => html`<li>${w.detail}</li>`)}</ul>
+      ${danger ? html`<p>Si vous ne l'attendiez pas, n'ouvrez ni ses liens ni ses pièces jointes. L'académie ne vous
+        demandera jamais votre mot de passe par message.</p>` : ''}
+    </section>`;
   }
 
   render() {
@@ -78,9 +99,12 @@ class MailReader extends LitElement {
             <button @click=${() => this.act(m.flagged ? 'UNFLAG' : 'FLAG')} title="s"
               aria-pressed=${m.flagged ? 'true' : 'false'}>${m.flagged ? 'Ne plus suivre' : 'Suivre'}</button>
             <button @click=${() => this.act('UNREAD')} title="Maj + u">Marquer comme non lu</button>
+            ${this.junk ? html`<button @click=${() => this.act('NOT_JUNK')}>Ce n'est pas un indésirable</button>`
+              : html`<button @click=${() => this.act('REPORT_PHISHING')}>Signaler un hameçonnage</button>`}
             <a href=${'/api/mail/messages/' + m.id + '/source'} download>Télécharger (.eml)</a>
           </div>
         </div>
+        ${this.warnings(m.warnings || [])}
         ${m.remoteImagesBlocked && !showImages ? html`<p class="images" role="status">
           Les images distantes de ce message sont masquées pour protéger votre vie privée.
           <button @click=${() => { this.images = true; }}>Afficher les images</button>
@@ -93,7 +117,9 @@ class MailReader extends LitElement {
         ${m.attachments.filter((a) => !a.inline).length ? html`
           <h3>Pièces jointes</h3>
           <ul class="pj">${m.attachments.filter((a) => !a.inline).map((a) => html`<li>
-            <a href=${'/api/mail/messages/' + m.id + '/attachments/' + a.id} download=${a.fileName}>${a.fileName}</a>
+            ${a.blocked ? html`<span>${a.fileName}</span> <span class="bloquee">Téléchargement bloqué : c'est un programme,
+              qui pourrait installer un logiciel malveillant.</span>`
+              : html`<a href=${'/api/mail/messages/' + m.id + '/attachments/' + a.id} download=${a.fileName}>${a.fileName}</a>`}
             <span class="discret">(${size(a.size)})</span>
             ${PREVIEWABLE.includes(a.contentType) ? html`<a target="_blank" rel="noopener noreferrer"
               href=${'/api/mail/messages/' + m.id + '/attachments/' + a.id + '?inline=true'}>Aperçu</a>` : ''}

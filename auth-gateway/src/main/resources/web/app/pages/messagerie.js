@@ -12,7 +12,11 @@ import '../mail/manage.js';
 
 const ACTIONS_DONE = { ARCHIVE: ['archivé', 'archivés'], RESTORE: ['restauré', 'restaurés'],
   TRASH: ['mis à la corbeille', 'mis à la corbeille'], MOVE: ['déplacé', 'déplacés'], LABEL: ['étiqueté', 'étiquetés'],
-  DELETE_FOREVER: ['supprimé définitivement', 'supprimés définitivement'] };
+  DELETE_FOREVER: ['supprimé définitivement', 'supprimés définitivement'],
+  REPORT_PHISHING: ['signalé à la sécurité de l\'académie et placé dans les indésirables',
+    'signalés à la sécurité de l\'académie et placés dans les indésirables'],
+  NOT_JUNK: ['remis dans la boîte de réception ; son expéditeur est désormais de confiance',
+    'remis dans la boîte de réception ; leurs expéditeurs sont désormais de confiance'] };
 
 // The webmail: three panes (folders and labels, the list, the reading pane), the editor, keyboard shortcuts
 // ("?" lists them), drag and drop onto folders and labels. Every action is also a button or a link.
@@ -183,7 +187,8 @@ class PageMessagerie extends LitElement {
     try {
       await api('/api/mail/messages/actions', { method: 'POST', headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ action, ids, ...extra }) });
-      const leaves = action === 'DELETE_FOREVER' || (['ARCHIVE', 'TRASH', 'MOVE', 'RESTORE'].includes(action) && this.view.kind === 'folder');
+      const leaves = action === 'DELETE_FOREVER' || (['ARCHIVE', 'TRASH', 'MOVE', 'RESTORE', 'REPORT_PHISHING', 'NOT_JUNK']
+        .includes(action) && this.view.kind === 'folder');
       if (leaves && this.message && ids.includes(this.message.id)) {
         this.message = null;
       }
@@ -431,7 +436,8 @@ class PageMessagerie extends LitElement {
           ${this.thread ? html`<ul class="conversation" aria-label="Messages de la conversation">${this.thread.map((m) => html`
             <li><a href="#" @click=${async (e) => { e.preventDefault(); this.message = await api('/api/mail/messages/' + m.id); }}>
               ${person(m.from)} · ${shortDate(m.date)}</a></li>`)}</ul>` : ''}
-          <mail-reader tabindex="-1" .message=${this.message} @mail-action=${this.readerAction}></mail-reader>
+          <mail-reader tabindex="-1" .message=${this.message} @mail-action=${this.readerAction}
+            ?junk=${this.message && (this.folder(this.message.folderId) || {}).systemRole === 'JUNK'}></mail-reader>
         </section>
       </div>
       <mail-compose @sent=${(e) => this.sent(e.detail)} @closed=${() => this.reload()}></mail-compose>

@@ -1,6 +1,7 @@
 package fr.academie.gateway.browser;
 
 import fr.academie.stack.Service;
+import fr.academie.stack.testing.MailClients;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -41,8 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The webmail in a real browser, through the gateway: a person reads, replies, labels and files mail with the
- * keyboard alone, searches with an operator, is told why a program cannot be attached, and opens hostile messages
- * in which nothing runs.
+ * keyboard alone, searches with an operator, is told why a program cannot be attached, opens hostile messages
+ * in which nothing runs, and sees why a phishing attempt looks dangerous.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "service", value = "auth-gateway"))
@@ -279,6 +280,52 @@ class WebmailInChromiumTest {
         // (the portal's "new sign-in" notice, a few KB, may have arrived meanwhile)
         assertTrue(given(account).get("/mailbox").then().extract().jsonPath().getLong("used") < used - 150_000, "space freed at once");
         assertFalse(text(PAGE + ".querySelector('ul.messages')").contains("Photos de la sortie"));
+    }
+
+    @Test
+    void aPhishingAttemptShowsItsReasonsKeepsItsProgramAndIsRescuedByItsReader() throws Exception {
+        TestStack.Account account = TestStack.get().newAccount("personnel");
+        String subject = "Votre boite va etre fermee " + UUID.randomUUID().toString().substring(0, 6);
+        folderId(account, "INBOX"); // mail-service started, the mailbox made
+        Path message = Files.createTempFile("hameconnage", ".eml");
+        Files.writeString(message, "From: Service informatique <support@ac-orleans-tour.fr>\r\nTo: " + account.email()
+                + "\r\nSubject: " + subject + "\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+                + "--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Confirmez votre mot de passe sur "
+                + "<a href=\"http://203.0.113.9/login\">https://webmail.ac-orleans-tours.fr</a></p>\r\n--b\r\n"
+                + "Content-Type: application/octet-stream; name=\"facture.pdf.exe\"\r\nContent-Disposition: attachment;"
+                + " filename=\"facture.pdf.exe\"\r\nContent-Transfer-Encoding: base64\r\n\r\nTVogcGFzIHZyYWltZW50\r\n--b--\r\n",
+                StandardCharsets.US_ASCII);
+        // sent to the MX by a client nobody here wrote, as a server on the internet would
+        Process swaks = new ProcessBuilder(MailClients.require("swaks", "swaks").toString(), "--server", "127.0.0.1",
+                "--port", String.valueOf(TestStack.get().stack().mxPort()), "--from", "support@ac-orleans-tour.fr",
+                "--to", account.email(), "--data", "@" + message).redirectErrorStream(true).start();
+        String transcript = new String(swaks.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, swaks.waitFor(), transcript);
+
+        signIn(account.username());
+        click(PAGE + ".querySelector('mail-folders').shadowRoot.querySelector('a[data-folder=JUNK]')");
+        waitFor(d -> text(PAGE + ".querySelector('ul.messages')").contains(subject));
+        script("[..." + PAGE + ".querySelectorAll('ul.messages li')].find(li => li.textContent.includes(arguments[0]))"
+                + ".click()", subject);
+        String reader = PAGE + ".querySelector('mail-reader').shadowRoot";
+        waitFor(d -> text(reader + ".querySelector('.alerte')").contains("signes d'hameçonnage"));
+        String banner = text(reader + ".querySelector('.alerte')");
+        assertTrue(banner.contains("« Service informatique », évoque un service de l'académie")
+                && banner.contains("imite celle de ac-orleans-tours.fr")
+                && banner.contains("Un lien affiche « webmail.ac-orleans-tours.fr » mais mène à 203.0.113.9")
+                && banner.contains("« facture.pdf.exe » est un programme"), banner);
+        assertTrue(text(reader + ".querySelector('ul.pj')").contains("Téléchargement bloqué"));
+        assertEquals(0L, script("return " + reader + ".querySelectorAll('ul.pj a').length"), "no link to the program");
+
+        // at phone width the reason stays readable, then the person says it is not junk: back to the inbox
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        assertTrue((Long) script("return " + reader + ".querySelector('.alerte').getBoundingClientRect().width") <= 390);
+        click("[..." + reader + ".querySelectorAll('.actions button')].find(b => b.textContent.includes(\"Ce n'est pas\"))");
+        String inbox = folderId(account, "INBOX");
+        waitFor(d -> given(account).get("/folders/{id}/messages", inbox).then().extract().jsonPath()
+                .getList("items.subject").contains(subject));
+        assertEquals(List.of("support@ac-orleans-tour.fr"), given(account).get("/trusted-senders").then().extract()
+                .jsonPath().getList("items"));
     }
 
     private String manage() {

@@ -50,7 +50,7 @@ class MxCrashIT {
                 assertTrue(hold.executeQuery().next(), "Léna's mailbox exists (demo mail)");
             }
             Process sender = swaks(message);
-            awaitDeliveryWaitingOnTheMailbox(db);
+            awaitDeliveryWaitingOnTheMailbox();
             STACK.kill(Service.MAIL);
             db.rollback();
             String transcript = transcript(sender);
@@ -80,10 +80,14 @@ class MxCrashIT {
         return output;
     }
 
-    /** Until PostgreSQL shows the delivery's quota update waiting for the row this test holds. */
-    private static void awaitDeliveryWaitingOnTheMailbox(Connection db) throws SQLException, InterruptedException {
+    /**
+     * Until PostgreSQL shows the delivery's quota update waiting for the row this test holds; asked on a connection of
+     * its own, outside the holding transaction (which would keep seeing the first snapshot of pg_stat_activity).
+     */
+    private static void awaitDeliveryWaitingOnTheMailbox() throws SQLException, InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        try (PreparedStatement waiting = db.prepareStatement("select count(*) from pg_stat_activity where "
+        try (Connection db = DriverManager.getConnection(STACK.stack().jdbcUrl("mail"), "mail", "");
+             PreparedStatement waiting = db.prepareStatement("select count(*) from pg_stat_activity where "
                 + "wait_event_type = 'Lock' and query like 'update mailbox set used_bytes%'")) {
             while (Instant.now().isBefore(deadline)) {
                 try (ResultSet rows = waiting.executeQuery()) {

@@ -148,6 +148,7 @@ public final class Stack implements AutoCloseable {
             config.put("quarkus.tls.mx.key-store.p12.path", MxCertificate.in(settings.dataDirectory()).toString());
             config.put("quarkus.tls.mx.key-store.p12.password", MxCertificate.PASSWORD);
             config.put("mail.dns.server", dns.address());
+            config.put("mail.phishing-reports-to", "admin@" + MAIL_DOMAIN); // the demo administrator plays the security team
             config.put("quarkus.mailer.dkim.enabled", "true"); // what leaves the académie is signed
             config.put("quarkus.mailer.dkim.private-key-path", DkimKey.in(settings.dataDirectory()).toString());
             config.put("quarkus.mailer.dkim.selector", DkimKey.SELECTOR);

@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * DMARC (RFC 7489) as a receiver applies it: the policy record a From: domain publishes (or its organizational
  * domain's, found with the Public Suffix List that Guava carries), and identifier alignment.
  */
-final class Dmarc {
+public final class Dmarc {
 
     private Dmarc() {
     }
@@ -56,7 +56,7 @@ final class Dmarc {
     }
 
     /** The registrable domain (ac-orleans-tours.fr for mx.ac-orleans-tours.fr); the name itself when it has none. */
-    static String organizational(String domain) {
+    public static String organizational(String domain) {
         String lower = domain.toLowerCase(Locale.ROOT);
         try {
             InternetDomainName name = InternetDomainName.from(lower);

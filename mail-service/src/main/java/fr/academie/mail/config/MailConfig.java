@@ -56,6 +56,17 @@ public interface MailConfig {
     @WithDefault("1h")
     String junkPurgeEvery();
 
+    /**
+     * The weight of warnings from which mail from the internet goes to Indésirables (a failed authentication or a
+     * look-alike domain weigh 3, a deceptive name or link 2, a first message from an address 1).
+     */
+    @WithDefault("4")
+    int junkThreshold();
+
+    /** The académie mailbox of the security team, where "Signaler un hameçonnage" sends what was reported. */
+    @WithDefault("signalement-hameconnage@ac-orleans-tours.fr")
+    String phishingReportsTo();
+
     interface Sending {
 
         /** How long a sent message waits before it leaves ("annuler" brings it back meanwhile). */

@@ -1,8 +1,11 @@
 package fr.academie.mail.delivery;
 
+import fr.academie.mail.authenticity.Verdict;
+import fr.academie.mail.message.Warning;
 import fr.academie.mail.mime.ParsedMessage;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A message on its way into a mailbox: what it says, and where and how it will be stored (steps may change that). */
@@ -15,9 +18,13 @@ public final class Arrival {
     private UUID folderId;
     private boolean unread;
     private boolean flagged;
+    private final Verdict verdict;
+    private List<Warning> warnings = List.of();
 
-    Arrival(String ownerId, ParsedMessage message, long size, Instant receivedAt, UUID folderId, boolean unread) {
+    Arrival(String ownerId, ParsedMessage message, long size, Instant receivedAt, UUID folderId, boolean unread,
+            Verdict verdict) {
         this.ownerId = ownerId;
+        this.verdict = verdict;
         this.message = message;
         this.size = size;
         this.receivedAt = receivedAt;
@@ -64,5 +71,19 @@ public final class Arrival {
 
     public void flag() {
         flagged = true;
+    }
+
+    /** What the MX learnt of the sender of a message from the internet; null for any other. */
+    public Verdict verdict() {
+        return verdict;
+    }
+
+    public List<Warning> warnings() {
+        return warnings;
+    }
+
+    /** The reasons the message looks dangerous, kept with it for the reading pane. */
+    public void warn(List<Warning> warnings) {
+        this.warnings = List.copyOf(warnings);
     }
 }

@@ -1,5 +1,6 @@
 package fr.academie.mail.delivery;
 
+import fr.academie.mail.authenticity.Verdict;
 import fr.academie.mail.message.Attachment;
 import fr.academie.mail.message.Message;
 import fr.academie.mail.mime.MimeParser;
@@ -46,10 +47,15 @@ public class DeliveryPipeline {
     }
 
     /**
-     * Where a message goes before the steps run (a folder of the owner's), whether it starts unread, and whether
-     * it is dated by its Date header rather than by now (imported mail keeps its place in time).
+     * Where a message goes before the steps run (a folder of the owner's), whether it starts unread, whether
+     * it is dated by its Date header rather than by now (imported mail keeps its place in time), and, for mail from
+     * the internet, what the MX learnt of its sender (null otherwise).
      */
-    public record Destination(String ownerId, UUID folderId, boolean unread, boolean datedBySender) {
+    public record Destination(String ownerId, UUID folderId, boolean unread, boolean datedBySender, Verdict verdict) {
+
+        public Destination(String ownerId, UUID folderId, boolean unread, boolean datedBySender) {
+            this(ownerId, folderId, unread, datedBySender, null);
+        }
     }
 
     /** What became of a message: stored, or skipped as a copy of one the mailbox holds (the same bytes). */
@@ -110,7 +116,7 @@ public class DeliveryPipeline {
     private Message store(Destination destination, Spool source, ParsedMessage parsed, boolean incoming) {
         Instant received = destination.datedBySender() && parsed.date() != null ? parsed.date() : Instant.now();
         Arrival arrival = new Arrival(destination.ownerId(), parsed, source.size(), received,
-                destination.folderId(), destination.unread());
+                destination.folderId(), destination.unread(), destination.verdict());
         if (incoming) {
             steps.forEach(step -> step.apply(arrival));
         }

@@ -42,6 +42,7 @@ final class MessageFields {
         message.html = parsed.html();
         message.snippet = snippet(parsed);
         message.searchText = searchText(parsed);
+        message.warnings = arrival.warnings();
         return message;
     }
 

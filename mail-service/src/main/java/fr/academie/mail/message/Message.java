@@ -75,6 +75,11 @@ public class Message extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Recipients recipients;
 
+    /** Why the message looks dangerous (mail from the internet), in the reading pane's words; empty for most. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<Warning> warnings = List.of();
+
     @Column(name = "has_attachments", nullable = false)
     public boolean hasAttachments;
 

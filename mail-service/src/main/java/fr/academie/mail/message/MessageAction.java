@@ -9,7 +9,9 @@ import java.util.UUID;
 
 /**
  * One action on a selection of the caller's messages (one or many). {@code folderId} is the destination of a
- * {@code MOVE}, {@code labelId} the label a {@code LABEL} puts on and an {@code UNLABEL} takes off. All of the selection or nothing: a message that is not the caller's refuses the whole request.
+ * {@code MOVE}, {@code labelId} the label a {@code LABEL} puts on and an {@code UNLABEL} takes off.
+ * {@code REPORT_PHISHING} moves to Indésirables and sends each message to the académie's security team;
+ * {@code NOT_JUNK} moves back to the inbox and trusts each sender. All of the selection or nothing: a message that is not the caller's refuses the whole request.
  */
 public record MessageAction(
         @NotNull(message = "l'action est obligatoire") Kind action,
@@ -19,6 +21,6 @@ public record MessageAction(
         UUID labelId) {
 
     public enum Kind {
-        READ, UNREAD, FLAG, UNFLAG, MOVE, ARCHIVE, TRASH, RESTORE, DELETE_FOREVER, LABEL, UNLABEL
+        READ, UNREAD, FLAG, UNFLAG, MOVE, ARCHIVE, TRASH, RESTORE, DELETE_FOREVER, LABEL, UNLABEL, REPORT_PHISHING, NOT_JUNK
     }
 }

@@ -8,6 +8,7 @@ import fr.academie.mail.label.LabelService;
 import fr.academie.mail.quota.Quotas;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -27,15 +28,20 @@ public class MessageActions {
     private final FolderService folders;
     private final LabelService labels;
     private final Quotas quotas;
+    private final TrustedSenderService trusted;
+    private final Event<PhishingReported> reported;
 
-    public MessageActions(FolderService folders, LabelService labels, Quotas quotas) {
+    public MessageActions(FolderService folders, LabelService labels, Quotas quotas, TrustedSenderService trusted,
+                          Event<PhishingReported> reported) {
         this.folders = folders;
         this.labels = labels;
         this.quotas = quotas;
+        this.trusted = trusted;
+        this.reported = reported;
     }
 
     /** Applies the action to every message of the selection; returns how many there were. */
-    public int apply(String ownerId, MessageAction action) {
+    public int apply(String ownerId, String ownerAddress, MessageAction action) {
         List<Message> selection = selection(ownerId, action.ids());
         switch (action.action()) {
             case READ, UNREAD -> selection.forEach(m -> m.unread = action.action() == MessageAction.Kind.UNREAD);
@@ -47,6 +53,15 @@ public class MessageActions {
             case DELETE_FOREVER -> deleteForever(ownerId, selection);
             case LABEL -> labels.attach(label(ownerId, action.labelId()), ids(selection));
             case UNLABEL -> labels.detach(label(ownerId, action.labelId()), ids(selection));
+            case REPORT_PHISHING -> {
+                moveTo(ownerId, selection, folders.systemFolder(ownerId, SystemFolder.JUNK));
+                reported.fire(new PhishingReported(ownerId, ownerAddress, ids(selection)));
+            }
+            case NOT_JUNK -> {
+                moveTo(ownerId, selection, folders.systemFolder(ownerId, SystemFolder.INBOX));
+                selection.stream().map(m -> m.senderAddress).filter(a -> a != null && !a.isBlank())
+                        .distinct().forEach(address -> trusted.trust(ownerId, address));
+            }
         }
         return selection.size();
     }

@@ -76,7 +76,10 @@ public class MessageResource {
                 .build();
     }
 
-    /** {@code ?inline=true}: shown in the page when its type is a passive one (image, PDF), else downloaded. */
+    /**
+     * {@code ?inline=true}: shown in the page when its type is a passive one (image, PDF), else downloaded. A program
+     * or a script is never served (403): the source keeps it for export.
+     */
     @GET
     @Path("{id}/attachments/{attachmentId}")
     public Response attachment(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId,
@@ -84,6 +87,12 @@ public class MessageResource {
         Message message = messages.find(token.getSubject(), id).orElseThrow(MessageResource::attachmentNotFound);
         Attachment attachment = Attachment.<Attachment>find("id = ?1 and messageId = ?2", attachmentId, message.id)
                 .firstResultOptional().orElseThrow(MessageResource::attachmentNotFound);
+        if (Executables.blocked(attachment.fileName, attachment.contentType)) {
+            throw new ProblemException("urn:portail:mail:attachment-blocked", "Pièce jointe bloquée", 403,
+                    "« " + attachment.fileName + " » est un programme : il pourrait installer un logiciel malveillant, "
+                            + "son téléchargement est bloqué. Si vous l'attendiez, demandez à l'expéditeur un autre moyen "
+                            + "de vous le transmettre.", null);
+        }
         StreamingOutput body = out -> {
             try (InputStream in = sources.open(message.id)) {
                 PartExtractor.copy(in, attachment.partIndex, out);
@@ -97,7 +106,7 @@ public class MessageResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     public Done apply(@NotNull(message = "le corps de la requête est obligatoire") @Valid MessageAction action) {
-        return new Done(actions.apply(token.getSubject(), action));
+        return new Done(actions.apply(token.getSubject(), token.getClaim("email"), action));
     }
 
     /** Someone else's message, or none: the same 404. */

@@ -12,19 +12,22 @@ import java.util.UUID;
  * One message as the reading pane shows it. {@code date} is when it reached the mailbox, {@code sentAt} its
  * Date header. {@code html} is the HTML body sanitised (null when the message has none), with its remote images
  * removed unless asked for or its sender trusted ({@code senderTrusted}): {@code remoteImagesBlocked} then says
- * there were some.
+ * there were some. {@code warnings} are the reasons mail from the internet looks dangerous, in French (empty for most);
+ * a {@code blocked} attachment is a program the pane never serves.
  */
 public record MessageView(UUID id, UUID folderId, UUID threadId, MessageSummary.Sender from, List<ParsedMessage.Address> to,
                           List<ParsedMessage.Address> cc, String subject, Instant date, Instant sentAt, boolean unread,
                           boolean flagged, ParsedMessage.Priority priority, long size, String text, String html,
                           boolean remoteImagesBlocked, boolean senderTrusted, List<AttachmentView> attachments,
-                          List<LabelTag> labels) {
+                          List<LabelTag> labels, List<Warning> warnings) {
 
     /** A part to open or download. */
-    public record AttachmentView(UUID id, String fileName, String contentType, long size, boolean inline) {
+    public record AttachmentView(UUID id, String fileName, String contentType, long size, boolean inline,
+                                 boolean blocked) {
 
         static AttachmentView of(Attachment a) {
-            return new AttachmentView(a.id, a.fileName, a.contentType, a.sizeBytes, a.inline);
+            return new AttachmentView(a.id, a.fileName, a.contentType, a.sizeBytes, a.inline,
+                    Executables.blocked(a.fileName, a.contentType));
         }
     }
 
@@ -36,6 +39,7 @@ public record MessageView(UUID id, UUID folderId, UUID threadId, MessageSummary.
                 message.senderAddress), recipients.to(), recipients.cc(), message.subject, message.receivedAt,
                 message.sentAt, message.unread, message.flagged, message.priority, message.sizeBytes, message.text,
                 html == null ? null : html.html(), html != null && html.remoteImagesBlocked(), senderTrusted,
-                attachments.stream().map(AttachmentView::of).toList(), labels);
+                attachments.stream().map(AttachmentView::of).toList(), labels,
+                message.warnings == null ? List.of() : message.warnings);
     }
 }

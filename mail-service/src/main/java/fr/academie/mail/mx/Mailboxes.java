@@ -1,6 +1,7 @@
 package fr.academie.mail.mx;
 
 import fr.academie.common.directory.KeycloakDirectory;
+import fr.academie.mail.authenticity.Verdict;
 import fr.academie.mail.config.MailConfig;
 import fr.academie.mail.delivery.DeliveryPipeline;
 import fr.academie.mail.folder.FolderService;
@@ -76,13 +77,14 @@ public class Mailboxes {
     }
 
     /**
-     * Stores the message in the owner's inbox (Indésirables when {@code junk}), unread, unless the same content (its {@code digest}) reached this
+     * Stores the message in the owner's inbox (Indésirables when its domain's DMARC policy says quarantine), unread,
+     * with what was learnt of its sender ({@code verdict}: the delivery's first step reads its warnings), unless the same content (its {@code digest}) reached this
      * mailbox within {@code mail.mx.duplicate-window}: one transaction, the digest and the message together. Two
      * copies arriving at once queue on the digest's row, and the second finds the first. Whether it was stored now.
      */
     @ActivateRequestContext
     @Transactional
-    public boolean deliverOnce(String ownerId, Spool message, byte[] digest, boolean junk) {
+    public boolean deliverOnce(String ownerId, Spool message, byte[] digest, Verdict verdict) {
         int fresh = Panache.getEntityManager().createNativeQuery("""
                         insert into received_digest (owner_id, digest, received_at) values (?1, ?2, now())
                         on conflict (owner_id, digest) do update set received_at = excluded.received_at
@@ -93,7 +95,8 @@ public class Mailboxes {
             return false;
         }
         delivery.deliver(new DeliveryPipeline.Destination(ownerId,
-                folders.systemFolder(ownerId, junk ? SystemFolder.JUNK : SystemFolder.INBOX).id, true, false), message);
+                folders.systemFolder(ownerId, verdict.disposition() == Verdict.Disposition.JUNK ? SystemFolder.JUNK
+                        : SystemFolder.INBOX).id, true, false, verdict), message);
         return true;
     }
 

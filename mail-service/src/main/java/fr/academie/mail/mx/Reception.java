@@ -61,7 +61,7 @@ final class Reception implements MessageHook {
             try (Spool message = Spool.of(stamped(verdict, received), Long.MAX_VALUE)) {
                 for (MailAddress recipient : envelope.getRecipients()) {
                     String owner = mailboxes.owner(recipient.asString()).orElseThrow(); // checked at RCPT time
-                    if (!mailboxes.deliverOnce(owner, message, digest, verdict.disposition() == Verdict.Disposition.JUNK)) {
+                    if (!mailboxes.deliverOnce(owner, message, digest, verdict)) {
                         LOG.infof("MX: the same message again for %s (a retry): stored once", owner);
                     }
                 }
