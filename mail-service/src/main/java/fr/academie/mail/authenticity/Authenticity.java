@@ -168,7 +168,7 @@ public class Authenticity {
 
     private static String fromDomain(Spool message) {
         try (InputStream in = message.open()) {
-            ParsedMessage.Address from = MimeParser.parse(in).from();
+            ParsedMessage.Address from = MimeParser.from(in);
             return from == null || from.address() == null ? null : domainOf(from.address());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

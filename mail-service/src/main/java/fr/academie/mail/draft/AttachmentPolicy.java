@@ -1,6 +1,7 @@
 package fr.academie.mail.draft;
 
 import fr.academie.common.problem.ProblemException;
+import fr.academie.mail.message.Executables;
 import fr.academie.mail.store.Spool;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.metadata.Metadata;
@@ -12,29 +13,14 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Locale;
-import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Which files may be attached: no programs or scripts, recognised by their name (the extensions Gmail blocks,
- * whatever their case, trailing dots or double extension) and by their content (Apache Tika's magic bytes: a
- * renamed executable is still one), nor archives holding them. Tika also gives the type the file is sent with.
+ * Which files may be attached: no programs or scripts ({@link Executables}), recognised by their name and by their
+ * content (Apache Tika's magic bytes: a renamed executable is still one), nor archives holding them. Tika also gives the type the file is sent with.
  */
 final class AttachmentPolicy {
-
-    static final Set<String> BLOCKED_EXTENSIONS = Set.of("ade", "adp", "apk", "appx", "appxbundle", "bat", "cab",
-            "chm", "cmd", "com", "cpl", "diagcab", "diagcfg", "diagpack", "dll", "dmg", "ex", "ex_", "exe", "hta", "img",
-            "ins", "iso", "isp", "jar", "jnlp", "js", "jse", "lib", "lnk", "mde", "mjs", "msc", "msi", "msix",
-            "msixbundle", "msp", "mst", "nsh", "pif", "ps1", "psm1", "reg", "scr", "sct", "sh", "shb", "sys", "vb", "vbe",
-            "vbs", "vhd", "vxd", "wsc", "wsf", "wsh", "xll");
-
-    /** Types whose content Tika recognises as something that runs. */
-    private static final Set<String> BLOCKED_TYPES = Set.of("application/x-msdownload", "application/x-dosexec",
-            "application/x-executable", "application/x-elf", "application/x-sharedlib", "application/x-mach-o-executable",
-            "application/x-sh", "application/x-shellscript", "application/java-vm", "application/x-ms-shortcut",
-            "application/x-msi", "application/x-ms-installer");
 
     private static final MimeTypes TYPES = TikaConfig.getDefaultConfig().getMimeRepository();
     private static final int ARCHIVE_ENTRIES = 10_000;
@@ -44,13 +30,13 @@ final class AttachmentPolicy {
 
     /** The type to send the file with, or a 422 problem saying in French why it cannot be attached. */
     static String check(String fileName, Spool content) {
-        String extension = extension(fileName);
-        if (BLOCKED_EXTENSIONS.contains(extension)) {
+        String extension = Executables.extension(fileName);
+        if (Executables.EXTENSIONS.contains(extension)) {
             throw blocked("« " + fileName + " » ne peut pas être joint : les programmes et les scripts (." + extension
                     + ", .exe, .js, .bat…) sont bloqués pour protéger vos destinataires.");
         }
         MediaType byContent = detect(content, null);
-        if (BLOCKED_TYPES.contains(byContent.getBaseType().toString())) {
+        if (Executables.TYPES.contains(byContent.getBaseType().toString())) {
             throw blocked("« " + fileName + " » est en réalité un programme, quel que soit son nom : il ne peut pas être joint.");
         }
         if (byContent.getBaseType().toString().equals("application/zip")) {
@@ -61,12 +47,6 @@ final class AttachmentPolicy {
             }
         }
         return detect(content, fileName).toString();
-    }
-
-    static String extension(String fileName) {
-        String name = fileName.toLowerCase(Locale.ROOT).replaceAll("[.\\s]+$", ""); // Windows ignores trailing dots
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1);
     }
 
     private static MediaType detect(Spool content, String fileName) {
@@ -87,7 +67,7 @@ final class AttachmentPolicy {
             ZipEntry entry;
             for (int i = 0; i < ARCHIVE_ENTRIES && (entry = zip.getNextEntry()) != null; i++) {
                 String name = entry.getName();
-                if (BLOCKED_EXTENSIONS.contains(extension(name)) || name.equalsIgnoreCase("META-INF/MANIFEST.MF")
+                if (Executables.EXTENSIONS.contains(Executables.extension(name)) || name.equalsIgnoreCase("META-INF/MANIFEST.MF")
                         || name.endsWith(".class")) {
                     return name;
                 }

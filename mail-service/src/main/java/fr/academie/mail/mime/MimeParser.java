@@ -15,8 +15,10 @@ import org.apache.james.mime4j.message.MaximalBodyDescriptor;
 import org.apache.james.mime4j.parser.AbstractContentHandler;
 import org.apache.james.mime4j.parser.MimeStreamParser;
 import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,6 +62,28 @@ public final class MimeParser {
             throw new UncheckedIOException(e);
         }
         return handler.result();
+    }
+
+    /**
+     * The first mailbox of the top-level From: field, read from the header alone (the body is never read): what
+     * DMARC needs of a message before it is stored. Null when there is none.
+     */
+    public static ParsedMessage.Address from(InputStream source) {
+        MimeTokenStream stream = new MimeTokenStream(CONFIG);
+        try {
+            stream.parse(source);
+            for (EntityState state = stream.getState(); state != EntityState.T_END_HEADER
+                    && state != EntityState.T_END_OF_STREAM; state = stream.next()) {
+                if (state == EntityState.T_FIELD && stream.getField().getName().equalsIgnoreCase("from")) {
+                    return Handler.first(Handler.parsed(stream.getField()));
+                }
+            }
+            return null;
+        } catch (MimeException e) {
+            return null; // lenient configuration: a header this broken has no From: to read
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static final class Handler extends AbstractContentHandler {

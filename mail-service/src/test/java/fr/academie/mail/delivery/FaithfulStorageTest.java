@@ -111,11 +111,12 @@ class FaithfulStorageTest {
 
         String exeMessage = importEml(token, inbox, Files.readAllBytes(CORPUS.resolve("33-hostile-name.eml"))).then()
                 .extract().path("messageId");
-        String exe = given().auth().oauth2(token).get("/messages/{id}", exeMessage).then().extract().path("attachments[0].id");
+        String exe = given().auth().oauth2(token).get("/messages/{id}", exeMessage).then()
+                .body("attachments[0].blocked", is(true)).extract().path("attachments[0].id");
+        // a program is never served, inline or not: the person is told why
         given().auth().oauth2(token).queryParam("inline", true).get("/messages/{id}/attachments/{a}", exeMessage, exe)
-                .then().statusCode(200).contentType("application/octet-stream")
-                .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment; filename=\"evil.exe\""))
-                .header("Content-Security-Policy", containsString("sandbox"));
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", is("urn:portail:mail:attachment-blocked")).body("detail", containsString("est un programme"));
 
         String lena = TestStack.get().accessToken("lmartin");
         given().auth().oauth2(lena).get("/messages/{id}/attachments/{a}", pdfMessage, pdf).then().statusCode(404)

@@ -88,11 +88,20 @@ public final class TestStack {
 
     /** Starts the service from its built jar, with demo data, once per JVM; returns its base URL. */
     public synchronized String service(Service service) {
+        return service(service, Map.of());
+    }
+
+    /**
+     * Starts the service from its built jar, with demo data and extra configuration (the benchmarks raise limits),
+     * once per JVM; returns its base URL.
+     */
+    public synchronized String service(Service service, Map<String, String> extra) {
         String running = services.get(service);
         if (running != null) {
             return running;
         }
-        Map<String, String> config = new LinkedHashMap<>(Stack.linksFor(service, this::service));
+        Map<String, String> config = new LinkedHashMap<>(extra);
+        config.putAll(Stack.linksFor(service, this::service));
         config.put("portail.demo-data", "true");
         int port = Ports.free();
         configs.put(service, config);
