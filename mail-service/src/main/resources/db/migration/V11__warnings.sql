@@ -1,5 +1,7 @@
--- Why a message from the internet looks dangerous (warning.PhishingSigns), kept with it for the reading pane.
+-- Why a message from the internet looks dangerous (warning.PhishingSigns), and what SPF, DKIM and DMARC said of its
+-- sender (authenticity.Verdict), kept with it for the reading pane.
 alter table message add column warnings jsonb not null default '[]';
+alter table message add column authentication jsonb;
 
 -- The addresses each mailbox has received mail from: the first message from a new one says so. One insert per
 -- delivery from the internet (its primary key answers whether the address is new).

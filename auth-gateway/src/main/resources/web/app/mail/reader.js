@@ -3,6 +3,17 @@ import { cssom } from '../css.js';
 import { fullDate, people, person, size } from './format.js';
 
 const PREVIEWABLE = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'];
+const RESULTS = { pass: 'réussi', fail: 'échec', softfail: 'douteux', neutral: 'neutre', none: 'absent',
+  temperror: 'erreur temporaire', permerror: 'erreur', policy: 'refusé' };
+
+// What SPF, DKIM and DMARC said of the sender of mail from the internet, in words ("mailed-by", "signed-by").
+function authentication(a) {
+  const result = (value) => RESULTS[value] || value;
+  const dkim = a.dkim.length ? a.dkim.map((s) => 'DKIM ' + result(s.result) + (s.domain ? ' (' + s.domain + ')' : ''))
+    .join(', ') : 'DKIM absent';
+  return 'SPF ' + result(a.spf) + (a.spfDomain ? ' (' + a.spfDomain + ')' : '') + ' · ' + dkim + ' · DMARC '
+    + result(a.dmarc);
+}
 
 // The reading pane: headers, the body, attachments, and the actions on this message (also on the keyboard).
 // The HTML body, sanitised by mail-service, is shown in a frame sandboxed without scripts (the gateway's policy
@@ -87,6 +98,7 @@ class MailReader extends LitElement {
             <dt>À</dt><dd>${people(m.to) || '—'}</dd>
             ${m.cc.length ? html`<dt>Cc</dt><dd>${people(m.cc)}</dd>` : ''}
             <dt>Date</dt><dd><time datetime=${m.date}>${fullDate(m.date)}</time></dd>
+            ${m.authentication ? html`<dt>Authentification</dt><dd class="authentification">${authentication(m.authentication)}</dd>` : ''}
           </dl>
           <div class="actions" role="toolbar" aria-label="Actions sur le message">
             <button @click=${() => this.act('reply')} title="r">Répondre</button>

@@ -315,6 +315,8 @@ class WebmailInChromiumTest {
                 && banner.contains("Un lien affiche « webmail.ac-orleans-tours.fr » mais mène à 203.0.113.9")
                 && banner.contains("« facture.pdf.exe » est un programme"), banner);
         assertTrue(text(reader + ".querySelector('ul.pj')").contains("Téléchargement bloqué"));
+        assertEquals("SPF absent (ac-orleans-tour.fr) · DKIM absent · DMARC absent",
+                text(reader + ".querySelector('.authentification')"), "what the MX learnt, in words");
         assertEquals(0L, script("return " + reader + ".querySelectorAll('ul.pj a').length"), "no link to the program");
 
         // at phone width the reason stays readable, then the person says it is not junk: back to the inbox

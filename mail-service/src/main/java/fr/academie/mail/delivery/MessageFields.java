@@ -43,6 +43,7 @@ final class MessageFields {
         message.snippet = snippet(parsed);
         message.searchText = searchText(parsed);
         message.warnings = arrival.warnings();
+        message.authentication = arrival.verdict();
         return message;
     }
 

@@ -1,5 +1,6 @@
 package fr.academie.mail.message;
 
+import fr.academie.mail.authenticity.Verdict;
 import fr.academie.mail.mime.ParsedMessage;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -74,6 +75,10 @@ public class Message extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public Recipients recipients;
+
+    /** What the MX learnt of the sender of mail from the internet (SPF, DKIM, DMARC); null for any other. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Verdict authentication;
 
     /** Why the message looks dangerous (mail from the internet), in the reading pane's words; empty for most. */
     @JdbcTypeCode(SqlTypes.JSON)

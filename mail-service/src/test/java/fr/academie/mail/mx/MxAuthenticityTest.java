@@ -61,6 +61,12 @@ class MxAuthenticityTest {
         assertTrue(results.contains("spf=pass smtp.mailfrom=" + domain), results);
         assertTrue(results.contains("dkim=pass header.d=" + domain + " header.s=s2026"), results);
         assertTrue(results.contains("dmarc=pass header.from=" + domain), results);
+        // and kept with the message for the reading pane
+        io.restassured.path.json.JsonPath view = given().auth().oauth2(lena.token())
+                .get("/messages/{id}", lena.awaitMessage("INBOX", subject).getString("id")).then().extract().jsonPath();
+        assertEquals("pass", view.getString("authentication.spf"));
+        assertEquals(domain, view.getString("authentication.dkim[0].domain"));
+        assertEquals("pass", view.getString("authentication.dmarc"));
     }
 
     @Test
