@@ -125,6 +125,14 @@ public interface MailConfig {
         @WithDefault("20")
         int maxConnectionsPerAddress();
 
+        /**
+         * Threads that serve the MX's connections. The SMTP stack runs its hooks on them, and a message's checks and
+         * delivery wait on the DNS and the database there: more threads than cores, so that waiting ones do not stall
+         * the others (James' default, twice the cores, held reception at 4 messages in flight here).
+         */
+        @WithDefault("16")
+        int workerThreads();
+
         /** Messages one address may begin in a minute (more are told to wait: 451 4.7.0). */
         @WithDefault("120")
         int messagesPerMinute();

@@ -73,6 +73,7 @@ public class MxServer {
         server.setMaxConcurrentConnections(mx.maxConnections());
         server.setMaxConcurrentConnectionsPerIP(mx.maxConnectionsPerAddress());
         server.setTimeout((int) mx.idleTimeout().toSeconds());
+        server.setIoWorkerCount(mx.workerThreads());
         server.bind();
         LOG.infof("MX listening on %s:%d as %s%s", mx.bind(), mx.port(), mx.hostName(),
                 certificate.isPresent() ? ", STARTTLS offered" : "");
