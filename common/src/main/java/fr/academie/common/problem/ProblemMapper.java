@@ -1,5 +1,6 @@
 package fr.academie.common.problem;
 
+import fr.academie.common.directory.KeycloakDirectory;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -79,6 +80,15 @@ public class ProblemMapper {
                     "La requête n'a pas pu être comprise : vérifiez les informations envoyées.", null, null));
         }
         return unexpected(e);
+    }
+
+    /** Keycloak, the académie's directory, could not answer: the action can be tried again in a moment. */
+    @ServerExceptionMapper
+    public Response directoryUnavailable(KeycloakDirectory.Unavailable e) {
+        LOG.warnf("Directory unavailable: %s", e.getMessage());
+        return response(new Problem("urn:portail:directory-unavailable", "Annuaire indisponible", 503,
+                "L'annuaire de l'académie ne répond pas pour l'instant : réessayez dans quelques "
+                        + "instants.", null, null));
     }
 
     @ServerExceptionMapper

@@ -43,11 +43,22 @@ public final class PhishingSigns {
             Map.entry('\u0456', 'l'), Map.entry('\u04cf', 'l'));
 
     private final List<String> trustedDomains;
+    private final List<Trusted> trusted;
     private final List<String> serviceNames;
     private final String academieDomain;
 
+    /** A trusted domain, its name without the public suffix, and how both look (folded once, not per message). */
+    private record Trusted(String domain, String name, String nameSkeleton, String domainSkeleton) {
+
+        static Trusted of(String domain) {
+            String name = nameOf(domain);
+            return new Trusted(domain, name, skeleton(name), skeleton(domain));
+        }
+    }
+
     public PhishingSigns(List<String> trustedDomains, List<String> serviceNames, String academieDomain) {
         this.trustedDomains = trustedDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
+        this.trusted = this.trustedDomains.stream().map(Trusted::of).toList();
         this.serviceNames = serviceNames.stream().map(PhishingSigns::plain).toList();
         this.academieDomain = academieDomain.toLowerCase(Locale.ROOT);
     }
@@ -109,17 +120,16 @@ public final class PhishingSigns {
     private Optional<Warning> lookalike(String domain, String address) {
         String name = nameOf(Dmarc.organizational(domain));
         String skeleton = skeleton(name);
-        for (String trusted : trustedDomains) {
-            String trustedName = nameOf(trusted);
-            String trustedSkeleton = skeleton(trustedName);
-            boolean imitates = skeleton.equals(trustedSkeleton)
-                    || trustedName.length() >= 10 && name.contains(trustedName)
-                    || domain.startsWith(trusted + ".")
-                    || distance(skeleton(domain), skeleton(trusted)) <= 2
-                    || distance(skeleton, trustedSkeleton) <= (trustedName.length() >= 10 ? 2 : 1);
+        String domainSkeleton = skeleton(domain);
+        for (Trusted candidate : trusted) {
+            boolean imitates = skeleton.equals(candidate.nameSkeleton())
+                    || candidate.name().length() >= 10 && name.contains(candidate.name())
+                    || domain.startsWith(candidate.domain() + ".")
+                    || distance(domainSkeleton, candidate.domainSkeleton()) <= 2
+                    || distance(skeleton, candidate.nameSkeleton()) <= (candidate.name().length() >= 10 ? 2 : 1);
             if (imitates) {
-                return Optional.of(new Warning("domaine-ressemblant", "L'adresse " + address + " imite celle de " + trusted
-                        + " sans en être une : vérifiez l'orthographe du domaine.", 3));
+                return Optional.of(new Warning("domaine-ressemblant", "L'adresse " + address + " imite celle de "
+                        + candidate.domain() + " sans en être une : vérifiez l'orthographe du domaine.", 3));
             }
         }
         return Optional.empty();
