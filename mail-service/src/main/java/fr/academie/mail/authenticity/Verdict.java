@@ -2,6 +2,7 @@ package fr.academie.mail.authenticity;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,15 +31,21 @@ public record Verdict(String spf, String spfDomain, List<Signature> dkim, String
     public record Signature(String result, String domain, String selector) {
     }
 
+    /** A name the sender chose (HELO, a signature's d= or s=): written only when it is one, never as more results. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,253}");
+
     /** The Authentication-Results: header field (RFC 8601) this server writes above the message, CRLF-ended. */
     public String header(String hostName) {
         String dkimResults = dkim.isEmpty() ? "dkim=none" : dkim.stream()
-                .map(signature -> "dkim=" + signature.result()
-                        + (signature.domain() == null ? "" : " header.d=" + signature.domain())
-                        + (signature.selector() == null ? "" : " header.s=" + signature.selector()))
+                .map(signature -> "dkim=" + signature.result() + property(" header.d=", signature.domain())
+                        + property(" header.s=", signature.selector()))
                 .collect(Collectors.joining(";\r\n\t"));
-        return "Authentication-Results: " + hostName + ";\r\n\tspf=" + spf
-                + (spfDomain == null ? "" : " smtp.mailfrom=" + spfDomain) + ";\r\n\t" + dkimResults + ";\r\n\tdmarc="
-                + dmarc + (fromDomain == null ? "" : " header.from=" + fromDomain.toLowerCase(Locale.ROOT)) + "\r\n";
+        return "Authentication-Results: " + hostName + ";\r\n\tspf=" + spf + property(" smtp.mailfrom=", spfDomain)
+                + ";\r\n\t" + dkimResults + ";\r\n\tdmarc=" + dmarc
+                + property(" header.from=", fromDomain == null ? null : fromDomain.toLowerCase(Locale.ROOT)) + "\r\n";
+    }
+
+    private static String property(String name, String value) {
+        return value != null && NAME.matcher(value).matches() ? name + value : "";
     }
 }
