@@ -75,6 +75,19 @@ public class KeycloakDirectory {
     }
 
     /**
+     * Up to 20 enabled people whose first name contains the one word and last name the other (case aside): the
+     * candidates for a display name that may borrow a colleague's.
+     *
+     * @throws Unavailable when Keycloak cannot be asked
+     */
+    public List<Person> namedLike(String firstName, String lastName) {
+        String first = firstName.strip().toLowerCase(Locale.ROOT);
+        String last = lastName.strip().toLowerCase(Locale.ROOT);
+        return remembered("name|" + first + "|" + last, () -> call(() -> users().search(null, first, last, null, 0, 20,
+                true, true)).stream().filter(KeycloakDirectory::enabled).map(KeycloakDirectory::person).toList());
+    }
+
+    /**
      * The enabled accounts holding the realm role (directly), only those whose {@code uai} is the school's when one is
      * named.
      *

@@ -55,7 +55,7 @@ public final class MxBenchmark {
 
     private static final int MAILBOXES = Integer.getInteger("bench.mailboxes", 1000);
     private static final int CONNECTIONS = Integer.getInteger("bench.connections", 8);
-    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warm-up", 20));
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warm-up", 60));
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.measure", 60));
     /** Distinct messages; with 1,000 mailboxes no mailbox gets the same one twice below 300,000 messages. */
     private static final int DISTINCT = 300;
@@ -100,12 +100,15 @@ public final class MxBenchmark {
             results.add(senders.submit(() -> send(session, messages, recipients, next, measuring, stop, errors)));
         }
         Thread.sleep(WARM_UP.toMillis());
+        boolean statements = resetStatements();
         String walBefore = wal();
+        Map<String, Double> cpuBefore = ProcessCpu.now();
         long start = System.nanoTime();
         measuring.set(true);
         Thread.sleep(MEASURE.toMillis());
         measuring.set(false);
         double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> cpuAfter = ProcessCpu.now();
         String walAfter = wal();
         stop.set(true);
         for (Future<long[]> result : results) {
@@ -123,6 +126,46 @@ public final class MxBenchmark {
                 walBytes / 1e6, walBytes / 1024.0 / Math.max(1, all.length),
                 messages.stream().mapToLong(m -> m.length).sum() / messages.size() / 1024);
         System.out.printf("Stored from %s: %d messages%n", DOMAIN, stored());
+        System.out.println("Processor used during the measure (cores; ms of processor per message):");
+        ProcessCpu.cores(cpuBefore, cpuAfter, seconds).forEach((part, cores) -> System.out.printf("  %-16s %.2f; %.2f ms%n",
+                part, cores, cores * seconds * 1000 / Math.max(1, all.length)));
+        if (statements) {
+            printStatements(all.length);
+        }
+    }
+
+    /**
+     * Empties pg_stat_statements when PostgreSQL loads it (the profile starts it so: {@code portail.postgres-options});
+     * whether it does.
+     */
+    private boolean resetStatements() throws Exception {
+        try (Connection db = DriverManager.getConnection(stack.stack().jdbcUrl("mail"), "postgres", "");
+             Statement statement = db.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+            statement.execute("select pg_stat_statements_reset()");
+            return true;
+        } catch (java.sql.SQLException notLoaded) {
+            System.out.println("pg_stat_statements is not loaded: " + notLoaded.getMessage());
+            return false;
+        }
+    }
+
+    /** The mail database's statements during the measure, the costliest first: calls and time per message. */
+    private void printStatements(int messages) throws Exception {
+        System.out.println("Statements (pg_stat_statements, mail database): calls per message, ms per call, % of time");
+        try (Connection db = DriverManager.getConnection(stack.stack().jdbcUrl("mail"), "postgres", "");
+             Statement statement = db.createStatement();
+             ResultSet row = statement.executeQuery("""
+                     select calls, mean_exec_time, 100 * total_exec_time / sum(total_exec_time) over () as share,
+                            regexp_replace(query, '\\s+', ' ', 'g') as query
+                     from pg_stat_statements where dbid = (select oid from pg_database where datname = 'mail')
+                     order by total_exec_time desc limit 20""")) {
+            while (row.next()) {
+                String query = row.getString(4);
+                System.out.printf("  %6.2f  %7.3f  %5.1f %%  %s%n", row.getLong(1) / (double) Math.max(1, messages),
+                        row.getDouble(2), row.getDouble(3), query.substring(0, Math.min(150, query.length())));
+            }
+        }
     }
 
     /** One connection: message after message until told to stop; the latencies of those sent while measuring. */
@@ -139,7 +182,8 @@ public final class MxBenchmark {
         try {
             while (!stop.get()) {
                 long k = next.getAndIncrement();
-                MimeMessage message = parsed.get((int) ((k / recipients.size()) % parsed.size()));
+                // each mailbox gets another message each round, and any stretch of time the whole mix of sizes
+                MimeMessage message = parsed.get((int) ((k % recipients.size() + k / recipients.size()) % parsed.size()));
                 Address[] to = {new InternetAddress(recipients.get((int) (k % recipients.size())))};
                 boolean measured = measuring.get();
                 long start = System.nanoTime();

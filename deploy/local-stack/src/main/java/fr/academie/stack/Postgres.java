@@ -16,6 +16,11 @@ import java.util.regex.Pattern;
 public final class Postgres implements AutoCloseable {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
+    /**
+     * Server settings added for a measure, as {@code name=value} pairs separated by blanks (e.g. a benchmark's
+     * {@code shared_preload_libraries=pg_stat_statements}); none by default.
+     */
+    public static final String OPTIONS = "portail.postgres-options";
 
     private final EmbeddedPostgres server;
 
@@ -30,14 +35,20 @@ public final class Postgres implements AutoCloseable {
     public static Postgres start(int port, Path dataDirectory, Path log) {
         try {
             Files.createDirectories(log.getParent());
-            return new Postgres(EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setPort(port)
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
-                    .setServerConfig("listen_addresses", "localhost")
-                    .start());
+                    .setServerConfig("listen_addresses", "localhost");
+            for (String setting : System.getProperty(OPTIONS, "").trim().split("\\s+")) {
+                if (setting.contains("=")) {
+                    builder.setServerConfig(setting.substring(0, setting.indexOf('=')),
+                            setting.substring(setting.indexOf('=') + 1));
+                }
+            }
+            return new Postgres(builder.start());
         } catch (IOException e) {
             throw new StackException("PostgreSQL did not start on port " + port + ": " + e.getMessage(), e);
         }

@@ -127,7 +127,8 @@ public class Authenticity {
         DKIMVerifier verifier = new DKIMVerifier((method, selector, domain) -> publicKeys(selector + "._domainkey."
                 + domain, keyless));
         try (InputStream in = message.open()) {
-            verifier.verify(in);
+            DkimInput input = DkimInput.of(in);
+            verifier.verify(input, input.body());
         } catch (FailException e) {
             // every signature failed: their results say why
         } catch (IOException e) {

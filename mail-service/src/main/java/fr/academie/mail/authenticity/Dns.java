@@ -2,32 +2,31 @@ package fr.academie.mail.authenticity;
 
 import fr.academie.mail.config.MailConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.xbill.DNS.DClass;
 import org.xbill.DNS.EDNSOption;
 import org.xbill.DNS.ExtendedResolver;
+import org.xbill.DNS.Lookup;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Resolver;
-import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TSIG;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
  * The one DNS resolver mail-service asks (SPF, DKIM keys, DMARC policies), from {@code mail.dns.server}: the local
- * stack and the tests point it at their stub, production at the cluster's resolver. Answers are not cached here: the
- * resolver asked caches them by their TTL.
+ * stack and the tests point it at their stub, production at the cluster's resolver. Answers are kept for their TTL in
+ * dnsjava's cache (the one jSPF's lookups use too), as a mail server's resolver does: a sender's records are asked once
+ * for the many messages of a burst, not once per message.
  */
 @ApplicationScoped
 public class Dns {
@@ -57,27 +56,20 @@ public class Dns {
      * does not exist, holds no TXT record, or is no valid DNS name.
      */
     public List<String> txt(String name) throws Unavailable {
-        Name query;
+        Lookup lookup;
         try {
-            query = Name.fromString(name.endsWith(".") ? name : name + ".");
+            lookup = new Lookup(Name.fromString(name.endsWith(".") ? name : name + "."), Type.TXT);
         } catch (TextParseException e) {
             return List.of();
         }
-        Message answer;
-        try {
-            answer = resolver.send(Message.newQuery(Record.newRecord(query, Type.TXT, DClass.IN)));
-        } catch (IOException e) {
-            throw new Unavailable("DNS: no answer for " + name + " (" + e.getMessage() + ")");
-        }
-        int rcode = answer.getRcode();
-        if (rcode == Rcode.NXDOMAIN) {
-            return List.of();
-        }
-        if (rcode != Rcode.NOERROR) {
-            throw new Unavailable("DNS: " + Rcode.string(rcode) + " for " + name);
-        }
-        return answer.getSection(Section.ANSWER).stream().filter(TXTRecord.class::isInstance)
-                .map(record -> String.join("", ((TXTRecord) record).getStrings())).toList();
+        lookup.setResolver(resolver);
+        Record[] records = lookup.run();
+        return switch (lookup.getResult()) {
+            case Lookup.SUCCESSFUL -> Arrays.stream(records).filter(TXTRecord.class::isInstance)
+                    .map(record -> String.join("", ((TXTRecord) record).getStrings())).toList();
+            case Lookup.HOST_NOT_FOUND, Lookup.TYPE_NOT_FOUND -> List.of();
+            default -> throw new Unavailable("DNS: no answer for " + name + " (" + lookup.getErrorString() + ")");
+        };
     }
 
     /**

@@ -34,16 +34,22 @@ public class Quotas {
 
     /** Counts a message's bytes, or refuses them (nothing is counted) when they would not fit. */
     public void charge(String ownerId, long bytes) {
-        ensure(ownerId);
-        int updated = Panache.getEntityManager().createNativeQuery("""
-                        update mailbox set used_bytes = used_bytes + ?1
-                        where owner_id = ?2 and used_bytes + ?1 <= quota_bytes""")
-                .setParameter(1, bytes).setParameter(2, ownerId).executeUpdate();
-        if (updated == 0) {
+        int added = add(ownerId, bytes); // one statement for a mailbox that has its row: nearly always
+        if (added == 0 && ensure(ownerId) == 1) { // its first message: the row is created now
+            added = add(ownerId, bytes);
+        }
+        if (added == 0) {
             throw ProblemException.conflict("urn:portail:mail:quota-exceeded", "Messagerie pleine",
                     "La messagerie est pleine : ce message n'y tient pas. Libérez de l'espace en supprimant ou en "
                             + "exportant des messages volumineux.", null);
         }
+    }
+
+    private static int add(String ownerId, long bytes) {
+        return Panache.getEntityManager().createNativeQuery("""
+                        update mailbox set used_bytes = used_bytes + ?1
+                        where owner_id = ?2 and used_bytes + ?1 <= quota_bytes""")
+                .setParameter(1, bytes).setParameter(2, ownerId).executeUpdate();
     }
 
     /** Whether a message of that size would fit now (a delivery that must not fail half-way asks first). */
@@ -70,8 +76,9 @@ public class Quotas {
         return new Usage(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
-    private void ensure(String ownerId) {
-        Panache.getEntityManager().createNativeQuery("""
+    /** Creates the mailbox's row when it has none; 1 when it did. */
+    private int ensure(String ownerId) {
+        return Panache.getEntityManager().createNativeQuery("""
                         insert into mailbox (owner_id, quota_bytes, used_bytes) values (?1, ?2, 0)
                         on conflict do nothing""")
                 .setParameter(1, ownerId).setParameter(2, config.quota().asLongValue()).executeUpdate();

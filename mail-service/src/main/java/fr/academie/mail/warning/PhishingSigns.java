@@ -17,12 +17,15 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +38,7 @@ import java.util.regex.Pattern;
  */
 public final class PhishingSigns {
 
+    private static final int REMEMBERED_AT_MOST = 10_000;
     private static final Set<String> ARCHIVES = Set.of("zip", "rar", "7z", "iso", "img", "gz", "tar", "cab");
     private static final Pattern DOMAIN = Pattern.compile("(?i)(?<![\\w.@-])((?:[a-z0-9\\u00C0-\\u024F-]+\\.)+[a-z]{2,24})(?![\\w-])");
     private static final Map<Character, Character> CONFUSABLE = Map.ofEntries(Map.entry('0', 'o'), Map.entry('1', 'l'),
@@ -46,6 +50,8 @@ public final class PhishingSigns {
     private final List<Trusted> trusted;
     private final List<String> serviceNames;
     private final String academieDomain;
+    /** The trusted domain each sender's domain imitates (empty: none), found once: a sender writes again and again. */
+    private final Map<String, Optional<Trusted>> imitated = new ConcurrentHashMap<>();
 
     /** A trusted domain, its name without the public suffix, and how both look (folded once, not per message). */
     private record Trusted(String domain, String name, String nameSkeleton, String domainSkeleton) {
@@ -68,8 +74,17 @@ public final class PhishingSigns {
         return new PhishingSigns(lines("/warning/domains.txt"), lines("/warning/services.txt"), academieDomain);
     }
 
-    /** What the MX learnt of a message, and whether the mailbox has heard from its sender before. */
-    public record Inspection(Verdict verdict, ParsedMessage message, boolean firstFromSender) {
+    /**
+     * What the MX learnt of a message, whether the mailbox has heard from its sender before, and whether a display name
+     * is that of a person of the académie (the directory's answer; asked only of a sender from outside).
+     */
+    public record Inspection(Verdict verdict, ParsedMessage message, boolean firstFromSender,
+                             Predicate<String> colleagueNamed) {
+
+        /** Where no display name is a colleague's. */
+        public Inspection(Verdict verdict, ParsedMessage message, boolean firstFromSender) {
+            this(verdict, message, firstFromSender, name -> false);
+        }
     }
 
     public List<Warning> of(Inspection inspection) {
@@ -79,7 +94,7 @@ public final class PhishingSigns {
         String domain = domainOf(address);
         authentication(inspection.verdict()).ifPresent(warnings::add);
         if (domain != null && !genuine(domain)) {
-            displayName(message.from().name(), address).ifPresent(warnings::add);
+            displayName(message.from().name(), address, inspection.colleagueNamed()).ifPresent(warnings::add);
             lookalike(domain, address).ifPresent(warnings::add);
         }
         warnings.addAll(links(message.html()));
@@ -107,32 +122,54 @@ public final class PhishingSigns {
                 + "que ce message vient vraiment de " + who + ".", failed ? 3 : 2));
     }
 
-    private Optional<Warning> displayName(String name, String address) {
+    private Optional<Warning> displayName(String name, String address, Predicate<String> colleagueNamed) {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
         String plainName = " " + plain(name) + " ";
-        return serviceNames.stream().filter(service -> plainName.contains(" " + service + " ")).findFirst()
-                .map(service -> new Warning("nom-trompeur", "Le nom affiché, « " + name.strip() + " », évoque un service"
+        Optional<Warning> service = serviceNames.stream().filter(s -> plainName.contains(" " + s + " ")).findFirst()
+                .map(s -> new Warning("nom-trompeur", "Le nom affiché, « " + name.strip() + " », évoque un service"
                         + " de l'académie, mais l'adresse " + address + " est extérieure à l'académie.", 2));
+        if (service.isPresent() || !colleagueNamed.test(name.strip())) {
+            return service;
+        }
+        return Optional.of(new Warning("nom-trompeur", "Le nom affiché, « " + name.strip() + " », est celui d'une "
+                + "personne de l'académie, mais l'adresse " + address + " est extérieure à l'académie.", 2));
+    }
+
+    /** Whether two names are the same words, in any order (case, accents and punctuation aside). */
+    public static boolean sameName(String a, String b) {
+        return words(a).equals(words(b));
+    }
+
+    private static List<String> words(String name) {
+        return Arrays.stream(plain(name).split(" ")).filter(word -> !word.isEmpty()).sorted().toList();
     }
 
     private Optional<Warning> lookalike(String domain, String address) {
+        if (imitated.size() >= REMEMBERED_AT_MOST) {
+            imitated.clear();
+        }
+        return imitated.computeIfAbsent(domain, this::imitates).map(candidate -> new Warning("domaine-ressemblant",
+                "L'adresse " + address + " imite celle de " + candidate.domain() + " sans en être une : vérifiez "
+                        + "l'orthographe du domaine.", 3));
+    }
+
+    /** The trusted domain this one imitates, if any. */
+    private Optional<Trusted> imitates(String domain) {
         String name = nameOf(Dmarc.organizational(domain));
         String skeleton = skeleton(name);
         String domainSkeleton = skeleton(domain);
-        for (Trusted candidate : trusted) {
-            boolean imitates = skeleton.equals(candidate.nameSkeleton())
-                    || candidate.name().length() >= 10 && name.contains(candidate.name())
-                    || domain.startsWith(candidate.domain() + ".")
-                    || distance(domainSkeleton, candidate.domainSkeleton()) <= 2
-                    || distance(skeleton, candidate.nameSkeleton()) <= (candidate.name().length() >= 10 ? 2 : 1);
-            if (imitates) {
-                return Optional.of(new Warning("domaine-ressemblant", "L'adresse " + address + " imite celle de "
-                        + candidate.domain() + " sans en être une : vérifiez l'orthographe du domaine.", 3));
-            }
-        }
-        return Optional.empty();
+        return trusted.stream().filter(candidate -> skeleton.equals(candidate.nameSkeleton())
+                || candidate.name().length() >= 10 && name.contains(candidate.name())
+                || domain.startsWith(candidate.domain() + ".")
+                || near(domainSkeleton, candidate.domainSkeleton(), 2)
+                || near(skeleton, candidate.nameSkeleton(), candidate.name().length() >= 10 ? 2 : 1)).findFirst();
+    }
+
+    /** Whether the two are at most that many edits apart (their lengths alone often say no). */
+    private static boolean near(String a, String b, int edits) {
+        return Math.abs(a.length() - b.length()) <= edits && distance(a, b) <= edits;
     }
 
     /** Links whose visible text names a domain of another organization than the one they lead to. */

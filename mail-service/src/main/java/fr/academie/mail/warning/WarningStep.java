@@ -1,5 +1,6 @@
 package fr.academie.mail.warning;
 
+import fr.academie.common.directory.KeycloakDirectory;
 import fr.academie.mail.config.MailConfig;
 import fr.academie.mail.delivery.Arrival;
 import fr.academie.mail.delivery.DeliveryStep;
@@ -9,9 +10,11 @@ import fr.academie.mail.message.TrustedSenderService;
 import fr.academie.mail.message.Warning;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The first step of mail from the internet: its signs of phishing ({@link PhishingSigns}) kept with it, and the
@@ -21,13 +24,18 @@ import java.util.Locale;
 @ApplicationScoped
 public class WarningStep implements DeliveryStep {
 
+    private static final Logger LOG = Logger.getLogger(WarningStep.class);
+
     private final PhishingSigns signs;
     private final FolderService folders;
     private final TrustedSenderService trusted;
+    private final KeycloakDirectory directory;
     private final MailConfig config;
 
-    public WarningStep(FolderService folders, TrustedSenderService trusted, MailConfig config) {
+    public WarningStep(FolderService folders, TrustedSenderService trusted, KeycloakDirectory directory,
+                       MailConfig config) {
         this.signs = PhishingSigns.shipped(config.domain());
+        this.directory = directory;
         this.folders = folders;
         this.trusted = trusted;
         this.config = config;
@@ -46,11 +54,33 @@ public class WarningStep implements DeliveryStep {
         String address = arrival.message().from() == null || arrival.message().from().address() == null ? ""
                 : arrival.message().from().address().toLowerCase(Locale.ROOT);
         List<Warning> warnings = signs.of(new PhishingSigns.Inspection(arrival.verdict(), arrival.message(),
-                !address.isEmpty() && firstFrom(arrival.ownerId(), address)));
+                !address.isEmpty() && firstFrom(arrival.ownerId(), address), this::colleagueNamed));
         arrival.warn(warnings);
         int weight = warnings.stream().mapToInt(Warning::weight).sum();
         if (weight >= config.junkThreshold() && !trusted.isTrusted(arrival.ownerId(), address)) {
             arrival.fileInto(folders.systemFolder(arrival.ownerId(), SystemFolder.JUNK).id);
+        }
+    }
+
+    /**
+     * Whether the display name is a person's of the académie: first and last words as first and last names, or the
+     * other way round ("LEROY Paul"). When the directory cannot answer, the sign is not shown (the others still are)
+     * rather than the message held back.
+     */
+    private boolean colleagueNamed(String name) {
+        String[] words = name.replaceAll("[^\\p{L}\\p{N}'-]+", " ").strip().split(" ");
+        if (words.length < 2) {
+            return false; // one word (a first name alone) is nobody in particular
+        }
+        String first = words[0];
+        String last = words[words.length - 1];
+        try {
+            return Stream.concat(directory.namedLike(first, last).stream(), directory.namedLike(last, first).stream())
+                    .anyMatch(person -> PhishingSigns.sameName(person.name(), name));
+        } catch (KeycloakDirectory.Unavailable e) {
+            LOG.warnf("The directory did not answer: a display name was not compared with the académie's people (%s)",
+                    e.getMessage());
+            return false;
         }
     }
 

@@ -115,6 +115,29 @@ class MxWarningsTest {
         assertEquals(List.of(), view(lena, lena.awaitMessage("INBOX", second).getString("id")).getList("warnings"));
     }
 
+    @Test
+    void aHeadOfSchoolsNameOnAnAddressFromOutsideIsNamedButAParentWhoOnlySharesASurnameIsNot() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        // Paul Leroy is the demo head of school (paul.leroy@ac-orleans-tours.fr); this is not his address
+        for (String name : List.of("Paul Leroy", "LEROY Paul")) {
+            String subject = "Virement urgent " + UUID.randomUUID();
+            String sender = "direction." + UUID.randomUUID().toString().substring(0, 8) + "@gmail.com";
+            Smtplib.send(port, sender, List.of(lena.address()), "From: " + name + " <" + sender + ">\r\nTo: "
+                    + lena.address() + "\r\nSubject: " + subject + "\r\n\r\nPouvez-vous regler cette facture ?\r\n", "send");
+            JsonPath view = view(lena, lena.awaitMessage("INBOX", subject).getString("id"));
+            assertEquals(List.of("nom-trompeur", "premier-message"), view.getList("warnings.code"), view.prettify());
+            assertEquals("Le nom affiché, « " + name + " », est celui d'une personne de l'académie, mais l'adresse "
+                    + sender + " est extérieure à l'académie.", view.getString("warnings[0].detail"));
+        }
+
+        String subject = "Sortie scolaire " + UUID.randomUUID();
+        String parent = "sophie." + UUID.randomUUID().toString().substring(0, 8) + "@gmail.com";
+        Smtplib.send(port, parent, List.of(lena.address()), "From: Sophie Leroy <" + parent + ">\r\nTo: "
+                + lena.address() + "\r\nSubject: " + subject + "\r\n\r\nBonjour, mon fils sera absent.\r\n", "send");
+        assertEquals(List.of("premier-message"),
+                view(lena, lena.awaitMessage("INBOX", subject).getString("id")).getList("warnings.code"));
+    }
+
     private static String pronote(String parent, TestMailbox to, String subject) {
         return "From: Parent de Lucas <" + parent + ">\r\nTo: " + to.address() + "\r\nSubject: " + subject
                 + "\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Bonjour, voir le cahier de "

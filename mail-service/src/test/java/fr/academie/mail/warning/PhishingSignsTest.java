@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each sign with a message that shows it, and one that must not: false positives are bugs too. */
@@ -45,6 +46,27 @@ class PhishingSignsTest {
         assertEquals(List.of(), codes(NOTHING_PROVEN, from("DPE", "dpe@ac-nantes.fr"), false), "another académie");
         assertEquals(List.of(), codes(NOTHING_PROVEN, from("Mme Dupré", "m.dupre@gmail.com"), false),
                 "a name that only contains the letters of a service");
+    }
+
+    @Test
+    void aDisplayNameThatIsAColleaguesOnAnAddressFromOutsideIsNamed() {
+        java.util.function.Predicate<String> paulLeroy = name -> PhishingSigns.sameName(name, "Paul Leroy");
+        List<Warning> warnings = SIGNS.of(new PhishingSigns.Inspection(NOTHING_PROVEN,
+                from("LEROY, Paul", "direction.lycee@gmail.com"), false, paulLeroy));
+        assertEquals(List.of("nom-trompeur"), warnings.stream().map(Warning::code).toList());
+        assertTrue(warnings.get(0).detail().contains("est celui d'une personne de l'académie"), warnings.toString());
+        assertEquals(List.of(), SIGNS.of(new PhishingSigns.Inspection(NOTHING_PROVEN,
+                from("Paul Leroy", "paul.leroy@ac-orleans-tours.fr"), false, paulLeroy)), "his own address");
+        assertEquals(List.of(), SIGNS.of(new PhishingSigns.Inspection(NOTHING_PROVEN,
+                from("Sophie Leroy", "sophie.leroy@gmail.com"), false, paulLeroy)), "a parent sharing his surname");
+    }
+
+    @Test
+    void namesAreTheSameWordsInAnyOrderWithoutCaseAccentsOrPunctuation() {
+        assertTrue(PhishingSigns.sameName("Léna Martin", "MARTIN, Lena"));
+        assertTrue(PhishingSigns.sameName("Jean-Pierre Dupré", "dupre jean pierre"));
+        assertFalse(PhishingSigns.sameName("Léna Martin", "Léna Martin-Dupont"));
+        assertFalse(PhishingSigns.sameName("Léna Martin", "Martin"));
     }
 
     @Test

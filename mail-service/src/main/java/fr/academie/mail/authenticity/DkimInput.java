@@ -1,0 +1,90 @@
+package fr.academie.mail.authenticity;
+
+import org.apache.james.jdkim.api.Headers;
+import org.apache.james.mime4j.io.EOLConvertingInputStream;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A received message as DKIM reads it: its header fields (each one's raw text with its folding, without the final
+ * CRLF, in the charset jDKIM encodes them back with) and the body that follows, line ends made CRLF as jDKIM's own
+ * reader makes them. Read straight from the bytes: jDKIM's reader builds the whole message with mime4j's DOM (a copy
+ * of every body, a class-path service lookup per message), measured at 15 % of the MX's processor.
+ */
+final class DkimInput implements Headers {
+
+    private final List<String> fields;
+    private final InputStream body;
+
+    private DkimInput(List<String> fields, InputStream body) {
+        this.fields = fields;
+        this.body = body;
+    }
+
+    /** Reads the header; the body is what remains of the stream (closing it closes the message's). */
+    static DkimInput of(InputStream message) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(new EOLConvertingInputStream(message));
+        List<String> fields = new ArrayList<>();
+        ByteArrayOutputStream field = new ByteArrayOutputStream();
+        for (byte[] line = line(in); line.length > 0 && !blank(line); line = line(in)) {
+            if (line[0] != ' ' && line[0] != '\t' && field.size() > 0) {
+                fields.add(text(field));
+                field.reset();
+            }
+            field.write(line);
+        }
+        if (field.size() > 0) {
+            fields.add(text(field));
+        }
+        return new DkimInput(fields.stream().filter(f -> f.indexOf(':') > 0).toList(), in);
+    }
+
+    InputStream body() {
+        return body;
+    }
+
+    @Override
+    public List<String> getFields() {
+        return fields;
+    }
+
+    @Override
+    public List<String> getFields(String name) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        return fields.stream().filter(f -> f.substring(0, f.indexOf(':')).strip().toLowerCase(Locale.ROOT).equals(wanted))
+                .toList();
+    }
+
+    /** One line with its CRLF (the last one may lack it); empty at the end of the stream. */
+    private static byte[] line(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != -1; b = in.read()) {
+            line.write(b);
+            if (b == '\n') {
+                break;
+            }
+        }
+        return line.toByteArray();
+    }
+
+    private static boolean blank(byte[] line) {
+        return line.length == 2 && line[0] == '\r' && line[1] == '\n';
+    }
+
+    /** The field without its final CRLF. */
+    private static String text(ByteArrayOutputStream field) {
+        byte[] bytes = field.toByteArray();
+        int end = bytes.length;
+        while (end > 0 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
+            end--;
+        }
+        return new String(bytes, 0, end, Charset.defaultCharset());
+    }
+}
