@@ -89,7 +89,7 @@ public class DemoMail {
     /** A system folder by role, or a path of personal folders, created where missing. */
     private UUID folder(String where) {
         if (Arrays.stream(SystemFolder.values()).anyMatch(role -> role.name().equals(where))) {
-            return folders.systemFolder(LENA, SystemFolder.valueOf(where)).id;
+            return folders.systemFolderId(LENA, SystemFolder.valueOf(where));
         }
         UUID parent = null;
         for (String name : where.split("/")) {

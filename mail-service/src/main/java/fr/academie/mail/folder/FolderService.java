@@ -50,6 +50,23 @@ public class FolderService {
         });
     }
 
+    /**
+     * The id of the owner's system folder of that role (created with the others at the mailbox's first use): what a
+     * delivery needs, read without loading the folder as an entity (measured: 5 % of the MX's processor as one).
+     */
+    public UUID systemFolderId(String ownerId, SystemFolder role) {
+        return systemFolderIdIfAny(ownerId, role).orElseGet(() -> {
+            ensureSystemFolders(ownerId);
+            return systemFolderIdIfAny(ownerId, role).orElseThrow();
+        });
+    }
+
+    private static Optional<UUID> systemFolderIdIfAny(String ownerId, SystemFolder role) {
+        return Panache.getEntityManager().createNativeQuery(
+                        "select id from folder where owner_id = ?1 and system_role = ?2", UUID.class)
+                .setParameter(1, ownerId).setParameter(2, role.name()).getResultStream().findFirst().map(UUID.class::cast);
+    }
+
     /** A new personal folder, at the top level or inside another of the owner's folders. */
     public FolderView create(String ownerId, FolderInput input) {
         ensureSystemFolders(ownerId);
@@ -97,7 +114,7 @@ public class FolderService {
         }
         personal(found.get(), "supprimé");
         List<UUID> subtree = subtree(id);
-        UUID trash = systemFolder(ownerId, SystemFolder.TRASH).id;
+        UUID trash = systemFolderId(ownerId, SystemFolder.TRASH);
         int moved = Panache.getEntityManager()
                 .createQuery("update Message m set m.folderId = ?1 where m.ownerId = ?2 and m.folderId in ?3")
                 .setParameter(1, trash).setParameter(2, ownerId).setParameter(3, subtree).executeUpdate();

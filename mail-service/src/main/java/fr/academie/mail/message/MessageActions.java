@@ -109,7 +109,7 @@ public class MessageActions {
 
     /** Into the folder; a message going to the trash remembers where it was, one leaving it forgets. */
     private void moveTo(String ownerId, List<Message> selection, Folder folder) {
-        UUID trash = folders.systemFolder(ownerId, SystemFolder.TRASH).id;
+        UUID trash = folders.systemFolderId(ownerId, SystemFolder.TRASH);
         for (Message message : selection) {
             if (!folder.id.equals(trash)) {
                 message.trashedFrom = null;
@@ -122,8 +122,8 @@ public class MessageActions {
 
     /** Back where each message was deleted from; to the inbox when that folder is gone. */
     private void restore(String ownerId, List<Message> selection) {
-        UUID inbox = folders.systemFolder(ownerId, SystemFolder.INBOX).id;
-        UUID trash = folders.systemFolder(ownerId, SystemFolder.TRASH).id;
+        UUID inbox = folders.systemFolderId(ownerId, SystemFolder.INBOX);
+        UUID trash = folders.systemFolderId(ownerId, SystemFolder.TRASH);
         for (Message message : selection) {
             if (message.folderId.equals(trash)) { // a message elsewhere stays where it is
                 message.folderId = message.trashedFrom == null ? inbox

@@ -95,8 +95,8 @@ public class Mailboxes {
             return false;
         }
         delivery.deliver(new DeliveryPipeline.Destination(ownerId,
-                folders.systemFolder(ownerId, verdict.disposition() == Verdict.Disposition.JUNK ? SystemFolder.JUNK
-                        : SystemFolder.INBOX).id, true, false, verdict), message);
+                folders.systemFolderId(ownerId, verdict.disposition() == Verdict.Disposition.JUNK ? SystemFolder.JUNK
+                        : SystemFolder.INBOX), true, false, verdict), message);
         return true;
     }
 

@@ -51,7 +51,7 @@ public class NotificationService {
                     .setParameter(1, caller).setParameter(2, request.key()).getSingleResult();
             return new Outcome(existing, false);
         }
-        UUID inbox = folders.systemFolder(request.recipient(), SystemFolder.INBOX).id;
+        UUID inbox = folders.systemFolderId(request.recipient(), SystemFolder.INBOX);
         UUID messageId = delivery.deliver(new DeliveryPipeline.Destination(request.recipient(), inbox, true, false),
                 Spool.of(rfc5322(caller, request))).id;
         Panache.getEntityManager().createNativeQuery("update notification set message_id = ?1 where caller = ?2 and key = ?3")

@@ -50,7 +50,7 @@ public class Bounces {
             LOG.warnf("Non-delivery report not stored: the mailbox of %s is full", senderId);
             return;
         }
-        delivery.deliver(new DeliveryPipeline.Destination(senderId, folders.systemFolder(senderId, SystemFolder.INBOX).id,
+        delivery.deliver(new DeliveryPipeline.Destination(senderId, folders.systemFolderId(senderId, SystemFolder.INBOX),
                 true, false), Spool.of(report));
     }
 

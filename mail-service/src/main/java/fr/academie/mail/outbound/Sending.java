@@ -124,13 +124,13 @@ public class Sending {
             drafts.release(draft);
             draft.delete();
             Panache.getEntityManager().flush();
-            delivery.keep(new DeliveryPipeline.Destination(draft.ownerId, folders.systemFolder(draft.ownerId, SystemFolder.SENT).id,
+            delivery.keep(new DeliveryPipeline.Destination(draft.ownerId, folders.systemFolderId(draft.ownerId, SystemFolder.SENT),
                     false, false), composed.sentCopy());
             for (Map.Entry<String, KeycloakDirectory.Person> recipient : academie.entrySet()) {
                 String personId = recipient.getValue().id();
                 if (quotas.hasRoom(personId, composed.transmitted().size())) {
                     delivery.deliver(new DeliveryPipeline.Destination(personId,
-                            folders.systemFolder(personId, SystemFolder.INBOX).id, true, false), composed.transmitted());
+                            folders.systemFolderId(personId, SystemFolder.INBOX), true, false), composed.transmitted());
                 } else {
                     failures.add(new Bounces.Failure(recipient.getKey(),
                             "la messagerie de ce destinataire est pleine ; il doit libérer de l'espace pour recevoir de nouveaux messages."));

@@ -76,8 +76,8 @@ public class ConversationService {
         if (all.isEmpty()) {
             return Optional.empty();
         }
-        Set<UUID> hidden = Set.of(folders.systemFolder(ownerId, SystemFolder.TRASH).id,
-                folders.systemFolder(ownerId, SystemFolder.JUNK).id);
+        Set<UUID> hidden = Set.of(folders.systemFolderId(ownerId, SystemFolder.TRASH),
+                folders.systemFolderId(ownerId, SystemFolder.JUNK));
         List<Message> shown = all.stream().filter(m -> !hidden.contains(m.folderId)).toList();
         List<Message> messages = shown.isEmpty() ? all : shown;
         Map<UUID, List<LabelTag>> tags = labels.of(messages.stream().map(m -> m.id).toList());

@@ -63,7 +63,7 @@ public class PhishingReports {
         for (UUID id : reported.messageIds()) {
             Message message = Message.ofOwner(reported.ownerId(), id).orElseThrow();
             delivery.deliver(new DeliveryPipeline.Destination(team.get().id(),
-                    folders.systemFolder(team.get().id(), SystemFolder.INBOX).id, true, false),
+                    folders.systemFolderId(team.get().id(), SystemFolder.INBOX), true, false),
                     Spool.of(report(message, reported.ownerAddress())));
         }
     }

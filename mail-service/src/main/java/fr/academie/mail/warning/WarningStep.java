@@ -58,7 +58,7 @@ public class WarningStep implements DeliveryStep {
         arrival.warn(warnings);
         int weight = warnings.stream().mapToInt(Warning::weight).sum();
         if (weight >= config.junkThreshold() && !trusted.isTrusted(arrival.ownerId(), address)) {
-            arrival.fileInto(folders.systemFolder(arrival.ownerId(), SystemFolder.JUNK).id);
+            arrival.fileInto(folders.systemFolderId(arrival.ownerId(), SystemFolder.JUNK));
         }
     }
 
