@@ -15,6 +15,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one error path of every service: each failure becomes {@code application/problem+json} with a
@@ -22,6 +24,10 @@ import java.util.UUID;
  * response carries, never its class or stack trace.
  */
 public class ProblemMapper {
+
+    /** Jackson's words for a field named twice (StrictJson). */
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '([^']{1,100})'");
+
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
@@ -60,6 +66,11 @@ public class ProblemMapper {
     public Response unreadable(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 ? mapping.getPath().get(mapping.getPath().size() - 1).getFieldName() : null;
+        Matcher twice = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (field == null && twice.find()) {
+            return response(new Problem("urn:portail:invalid-input", "Requête invalide", 400, "Le champ « "
+                    + twice.group(1) + " » figure deux fois dans le corps de la requête.", twice.group(1), null));
+        }
         String detail = field == null ? "Le corps de la requête n'est pas un JSON valide."
                 : "Le champ « " + field + " » n'a pas une valeur permise.";
         return response(new Problem("urn:portail:invalid-input", "Requête invalide", 400, detail, field, null));
@@ -68,6 +79,9 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException unreadable) { // Quarkus REST wraps some of Jackson's
+            return unreadable(unreadable);
+        }
         if (status == 404) {
             return response(ProblemException.unknownAddress().toProblem());
         }

@@ -1,10 +1,12 @@
 package fr.academie.mail.delivery;
 
 import fr.academie.mail.authenticity.Verdict;
+import fr.academie.mail.message.RuleTrace;
 import fr.academie.mail.message.Warning;
 import fr.academie.mail.mime.ParsedMessage;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,10 +22,13 @@ public final class Arrival {
     private boolean flagged;
     private final Verdict verdict;
     private List<Warning> warnings = List.of();
+    private final boolean imported;
+    private final List<RuleTrace> filedBy = new ArrayList<>();
 
     Arrival(String ownerId, ParsedMessage message, long size, Instant receivedAt, UUID folderId, boolean unread,
-            Verdict verdict) {
+            Verdict verdict, boolean imported) {
         this.ownerId = ownerId;
+        this.imported = imported;
         this.verdict = verdict;
         this.message = message;
         this.size = size;
@@ -76,6 +81,20 @@ public final class Arrival {
     /** What the MX learnt of the sender of a message from the internet; null for any other. */
     public Verdict verdict() {
         return verdict;
+    }
+
+    /** Whether its owner brought it in (an import keeps its place in time): the rules leave it where it was put. */
+    public boolean imported() {
+        return imported;
+    }
+
+    public List<RuleTrace> filedBy() {
+        return List.copyOf(filedBy);
+    }
+
+    /** Notes what a rule did (or could not do), for the reading pane. */
+    public void trace(RuleTrace trace) {
+        filedBy.add(trace);
     }
 
     public List<Warning> warnings() {

@@ -116,7 +116,7 @@ public class DeliveryPipeline {
     private Message store(Destination destination, Spool source, ParsedMessage parsed, boolean incoming) {
         Instant received = destination.datedBySender() && parsed.date() != null ? parsed.date() : Instant.now();
         Arrival arrival = new Arrival(destination.ownerId(), parsed, source.size(), received,
-                destination.folderId(), destination.unread(), destination.verdict());
+                destination.folderId(), destination.unread(), destination.verdict(), destination.datedBySender());
         if (incoming) {
             steps.forEach(step -> step.apply(arrival));
         }

@@ -44,6 +44,7 @@ final class MessageFields {
         message.searchText = searchText(parsed);
         message.warnings = arrival.warnings();
         message.authentication = arrival.verdict();
+        message.filedBy = arrival.filedBy();
         return message;
     }
 

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -67,6 +68,30 @@ public class FolderService {
         return Panache.getEntityManager().createNativeQuery(
                         "select id from folder where owner_id = ?1 and system_role = ?2")
                 .setParameter(1, ownerId).setParameter(2, role.name()).getResultStream().findFirst().map(UUID.class::cast);
+    }
+
+    /**
+     * The owner's folder a rule names (Sieve's {@code fileinto}): "INBOX" or a system folder's French name ("Archives",
+     * "Indésirables"...), or a personal folder's path from the top, its names joined by "/" ("Fournisseurs/Devis");
+     * names compared without case. Empty when there is none.
+     */
+    public Optional<UUID> byPath(String ownerId, String path) {
+        if (path.equalsIgnoreCase("INBOX")) {
+            return Optional.of(systemFolderId(ownerId, SystemFolder.INBOX));
+        }
+        List<Folder> all = Folder.ofOwner(ownerId);
+        UUID parent = null;
+        Folder found = null;
+        for (String name : path.split("/", -1)) {
+            UUID within = parent;
+            found = all.stream().filter(f -> Objects.equals(f.parentId, within) && f.name.equalsIgnoreCase(name.strip()))
+                    .findFirst().orElse(null);
+            if (found == null) {
+                return Optional.empty();
+            }
+            parent = found.id;
+        }
+        return Optional.ofNullable(found).map(f -> f.id);
     }
 
     /** A new personal folder, at the top level or inside another of the owner's folders. */

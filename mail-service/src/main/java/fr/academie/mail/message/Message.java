@@ -85,6 +85,11 @@ public class Message extends PanacheEntityBase {
     @Column(nullable = false)
     public List<Warning> warnings = List.of();
 
+    /** What the person's rules did to the message at delivery, and which rule; empty for most. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "filed_by", nullable = false)
+    public List<RuleTrace> filedBy = List.of();
+
     @Column(name = "has_attachments", nullable = false)
     public boolean hasAttachments;
 

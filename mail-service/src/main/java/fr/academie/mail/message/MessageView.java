@@ -15,13 +15,15 @@ import java.util.UUID;
  * removed unless asked for or its sender trusted ({@code senderTrusted}): {@code remoteImagesBlocked} then says
  * there were some. {@code warnings} are the reasons mail from the internet looks dangerous, in French (empty for most);
  * a {@code blocked} attachment is a program the pane never serves; {@code authentication} what SPF, DKIM and DMARC
- * said of its sender (null for mail that did not come from the internet).
+ * said of its sender (null for mail that did not come from the internet); {@code filedBy} what the person's rules did to
+ * it, rule by rule ("Pourquoi ici ?").
  */
 public record MessageView(UUID id, UUID folderId, UUID threadId, MessageSummary.Sender from, List<ParsedMessage.Address> to,
                           List<ParsedMessage.Address> cc, String subject, Instant date, Instant sentAt, boolean unread,
                           boolean flagged, ParsedMessage.Priority priority, long size, String text, String html,
                           boolean remoteImagesBlocked, boolean senderTrusted, List<AttachmentView> attachments,
-                          List<LabelTag> labels, List<Warning> warnings, Authentication authentication) {
+                          List<LabelTag> labels, List<Warning> warnings, Authentication authentication,
+                          List<RuleTrace> filedBy) {
 
     /** What proved (or failed to prove) who sent mail from the internet, as the pane's details show it. */
     public record Authentication(String spf, String spfDomain, List<Verdict.Signature> dkim, String dmarc,
@@ -52,6 +54,7 @@ public record MessageView(UUID id, UUID folderId, UUID threadId, MessageSummary.
                 message.sentAt, message.unread, message.flagged, message.priority, message.sizeBytes, message.text,
                 html == null ? null : html.html(), html != null && html.remoteImagesBlocked(), senderTrusted,
                 attachments.stream().map(AttachmentView::of).toList(), labels,
-                message.warnings == null ? List.of() : message.warnings, Authentication.of(message.authentication));
+                message.warnings == null ? List.of() : message.warnings, Authentication.of(message.authentication),
+                message.filedBy == null ? List.of() : message.filedBy);
     }
 }

@@ -102,6 +102,7 @@ public final class MimeParser {
         private String html;
         private int index;
         private final List<ParsedMessage.Part> attachments = new ArrayList<>();
+        private final List<ParsedMessage.Header> headers = new ArrayList<>();
 
         @Override
         public void field(Field field) {
@@ -116,6 +117,8 @@ public final class MimeParser {
         }
 
         private void header(Field field) {
+            headers.add(new ParsedMessage.Header(field.getName(), clean(DecoderUtil.decodeEncodedWords(
+                    field.getBody() == null ? "" : field.getBody(), DecodeMonitor.SILENT))));
             String name = field.getName().toLowerCase(Locale.ROOT);
             switch (name) {
                 case "from" -> from = first(parsed(field));
@@ -157,7 +160,7 @@ public final class MimeParser {
 
         ParsedMessage result() {
             return new ParsedMessage(from, to, cc, subject, date, messageId, inReplyTo, references, priority,
-                    text, html, List.copyOf(attachments));
+                    text, html, List.copyOf(attachments), List.copyOf(headers));
         }
 
         private static ParsedField parsed(Field field) {

@@ -9,7 +9,18 @@ import java.util.List;
  */
 public record ParsedMessage(Address from, List<Address> to, List<Address> cc, String subject, Instant date,
                             String messageId, String inReplyTo, String references, Priority priority,
-                            String text, String html, List<Part> attachments) {
+                            String text, String html, List<Part> attachments, List<Header> headers) {
+
+    /** Without the header fields (messages built by hand in tests). */
+    public ParsedMessage(Address from, List<Address> to, List<Address> cc, String subject, Instant date,
+                         String messageId, String inReplyTo, String references, Priority priority, String text,
+                         String html, List<Part> attachments) {
+        this(from, to, cc, subject, date, messageId, inReplyTo, references, priority, text, html, attachments, List.of());
+    }
+
+    /** A field of the message's top header as rules read it: its name as written, its value unfolded and decoded. */
+    public record Header(String name, String value) {
+    }
 
     /** A mailbox of a header: the display name may be null; the address may be empty when unreadable. */
     public record Address(String name, String address) {

@@ -16,13 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Python's smtplib as a sending server: {@code src/test/resources/mx/send.py} run against the MX. */
-final class Smtplib {
+public final class Smtplib {
 
     private Smtplib() {
     }
 
     /** What the MX answered (EHLO features, refused recipients, the outcome of DATA); mode as send.py reads it. */
-    static JsonPath send(int port, String sender, List<String> recipients, String message, String mode)
+    public static JsonPath send(int port, String sender, List<String> recipients, String message, String mode)
             throws IOException, InterruptedException {
         Path script = Files.createTempFile("send", ".py");
         Path file = Files.createTempFile("message", ".eml");

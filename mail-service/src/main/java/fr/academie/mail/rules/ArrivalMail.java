@@ -1,0 +1,152 @@
+package fr.academie.mail.rules;
+
+import fr.academie.mail.delivery.Arrival;
+import fr.academie.mail.mime.ParsedMessage;
+import org.apache.james.mime4j.dom.address.AddressList;
+import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.field.address.DefaultAddressParser;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.jsieve.SieveContext;
+import org.apache.jsieve.mail.Action;
+import org.apache.jsieve.mail.MailAdapter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A message on its way in as jSieve reads it (its decoded header fields, its size, its text) and the actions the
+ * script asks, each with the script line of the command that asked it. The actions are carried out by
+ * {@link RulesStep}, not here.
+ */
+final class ArrivalMail implements MailAdapter {
+
+    /** An action the script asked, and the line of the command that asked it. */
+    record Asked(Action action, int line) {
+    }
+
+    private final Arrival arrival;
+    private final List<Asked> asked = new ArrayList<>();
+    private SieveContext context;
+
+    ArrivalMail(Arrival arrival) {
+        this.arrival = arrival;
+    }
+
+    List<Asked> asked() {
+        return List.copyOf(asked);
+    }
+
+    @Override
+    public void setContext(SieveContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public List<Action> getActions() {
+        return asked.stream().map(Asked::action).toList();
+    }
+
+    @Override
+    public void addAction(Action action) {
+        int line = context == null || context.getCoordinate() == null ? 0
+                : context.getCoordinate().getStartLineNumber();
+        asked.add(new Asked(action, line));
+    }
+
+    @Override
+    public void executeActions() {
+        // RulesStep carries them out, inside the delivery's transaction
+    }
+
+    @Override
+    public List<String> getHeader(String name) {
+        return headers().stream().filter(h -> h.name().equals(name)).map(ParsedMessage.Header::value).toList();
+    }
+
+    @Override
+    public List<String> getMatchingHeader(String name) {
+        String wanted = name.strip();
+        return headers().stream().filter(h -> h.name().strip().equalsIgnoreCase(wanted))
+                .map(ParsedMessage.Header::value).toList();
+    }
+
+    @Override
+    public List<String> getHeaderNames() {
+        return headers().stream().map(ParsedMessage.Header::name).distinct().toList();
+    }
+
+    @Override
+    public int getSize() {
+        return (int) Math.min(Integer.MAX_VALUE, arrival.size());
+    }
+
+    @Override
+    public String getContentType() {
+        List<String> type = getMatchingHeader("Content-Type");
+        return type.isEmpty() ? "text/plain" : type.get(0);
+    }
+
+    @Override
+    public boolean isInBodyText(List<String> phrases) {
+        return contains(text(), phrases);
+    }
+
+    @Override
+    public boolean isInBodyRaw(List<String> phrases) {
+        return contains(text(), phrases);
+    }
+
+    @Override
+    public boolean isInBodyContent(List<String> contentTypes, List<String> phrases) {
+        ParsedMessage message = arrival.message();
+        return contentTypes.stream().anyMatch(type -> type.equalsIgnoreCase("text/plain") && contains(message.text(), phrases)
+                || type.equalsIgnoreCase("text/html") && contains(message.html(), phrases));
+    }
+
+    @Override
+    public Address[] parseAddresses(String headerName) {
+        List<Address> addresses = new ArrayList<>();
+        for (String value : getMatchingHeader(headerName)) {
+            try {
+                AddressList list = DefaultAddressParser.DEFAULT.parseAddressList(value, DecodeMonitor.SILENT);
+                for (Mailbox mailbox : list.flatten()) {
+                    addresses.add(new Sieved(mailbox.getLocalPart(), mailbox.getDomain() == null ? "" : mailbox.getDomain()));
+                }
+            } catch (Exception unreadable) {
+                // an unreadable address list matches nothing, as Sieve's address test expects of it
+            }
+        }
+        return addresses.toArray(Address[]::new);
+    }
+
+    private List<ParsedMessage.Header> headers() {
+        return arrival.message().headers();
+    }
+
+    private String text() {
+        ParsedMessage message = arrival.message();
+        return message.text() != null ? message.text() : message.html();
+    }
+
+    private static boolean contains(String text, List<String> phrases) {
+        if (text == null) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        return phrases.stream().anyMatch(phrase -> lower.contains(phrase.toLowerCase(Locale.ROOT)));
+    }
+
+    private record Sieved(String localPart, String domain) implements Address {
+
+        @Override
+        public String getLocalPart() {
+            return localPart;
+        }
+
+        @Override
+        public String getDomain() {
+            return domain;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package fr.academie.mail.rules;
+
+import fr.academie.mail.delivery.Arrival;
+import fr.academie.mail.delivery.DeliveryStep;
+import fr.academie.mail.folder.FolderService;
+import fr.academie.mail.folder.SystemFolder;
+import fr.academie.mail.message.RuleTrace;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.jsieve.exception.SieveException;
+import org.apache.jsieve.mail.ActionDiscard;
+import org.apache.jsieve.mail.ActionFileInto;
+import org.apache.jsieve.mail.ActionKeep;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The person's rules, run on every message that arrives (not on what they import), after the phishing warnings:
+ * {@code fileinto} files the message into a folder, {@code discard} puts it in the trash (a rule never loses a
+ * message), {@code keep} and the implicit keep leave it where it was going. Each action is noted with the message
+ * (which rule, which line: "Pourquoi ici ?"). A script that cannot run, or a folder that does not exist, leaves the
+ * message where it was going, and the message says why.
+ */
+@ApplicationScoped
+public class RulesStep implements DeliveryStep {
+
+    private static final Logger LOG = Logger.getLogger(RulesStep.class);
+    /** The rule's name, as Roundcube (and our editor) writes it above each rule. */
+    private static final Pattern RULE_NAME = Pattern.compile("^\\s*#\\s*rule:\\s*\\[(.{1,200})]\\s*$");
+
+    private final SieveEngine engine;
+    private final FolderService folders;
+
+    public RulesStep(SieveEngine engine, FolderService folders) {
+        this.engine = engine;
+        this.folders = folders;
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public void apply(Arrival arrival) {
+        if (arrival.imported()) {
+            return;
+        }
+        RuleScript rules = RuleScript.findById(arrival.ownerId());
+        if (rules == null || rules.suspended || rules.script.isBlank()) {
+            return;
+        }
+        List<ArrivalMail.Asked> asked;
+        try {
+            asked = engine.evaluate(rules.script, arrival);
+        } catch (SieveEngine.Invalid e) {
+            arrival.trace(new RuleTrace(null, e.line(), "Vos règles n'ont pas pu s'appliquer : " + e.getMessage()));
+            return;
+        } catch (SieveException | RuntimeException e) {
+            LOG.warnf("The rules of %s could not run on a message: %s", arrival.ownerId(), e.getMessage());
+            arrival.trace(new RuleTrace(null, 0, "Vos règles n'ont pas pu s'appliquer à ce message ; il est arrivé "
+                    + "là où il serait arrivé sans elles."));
+            return;
+        }
+        boolean explicitKeep = asked.stream().anyMatch(a -> a.action() instanceof ActionKeep && a.line() > 0);
+        for (ArrivalMail.Asked action : asked) {
+            carryOut(arrival, action, rules.script, explicitKeep);
+        }
+    }
+
+    private void carryOut(Arrival arrival, ArrivalMail.Asked asked, String script, boolean explicitKeep) {
+        String rule = ruleName(script, asked.line());
+        if (asked.action() instanceof ActionFileInto fileInto) {
+            String path = fileInto.getDestination();
+            Optional<UUID> folder = folders.byPath(arrival.ownerId(), path);
+            if (folder.isPresent()) {
+                arrival.fileInto(folder.get());
+                arrival.trace(new RuleTrace(rule, asked.line(), "classé dans « " + path + " »"));
+            } else {
+                arrival.trace(new RuleTrace(rule, asked.line(), "le dossier « " + path + " » n'existe pas : le "
+                        + "message est resté là où il serait arrivé sans cette règle"));
+            }
+        } else if (asked.action() instanceof ActionDiscard && !explicitKeep) {
+            arrival.fileInto(folders.systemFolderId(arrival.ownerId(), SystemFolder.TRASH));
+            arrival.trace(new RuleTrace(rule, asked.line(), "mis à la corbeille (discard)"));
+        }
+    }
+
+    /** The name of the rule the line belongs to: the nearest {@code # rule:[...]} comment above it. */
+    static String ruleName(String script, int line) {
+        String[] lines = script.split("\n", -1);
+        for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+            Matcher name = RULE_NAME.matcher(lines[i]);
+            if (name.matches()) {
+                return name.group(1).strip();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,11 @@
+package fr.academie.mail.rules;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The person's rules as the editor shows them: the script, whether they are suspended, when they last changed
+ * (null: never), and the Sieve extensions a script may require here.
+ */
+public record RulesView(String script, boolean suspended, Instant updatedAt, List<String> extensions) {
+}

@@ -1,0 +1,132 @@
+package fr.academie.mail.rules;
+
+import fr.academie.mail.delivery.Arrival;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.jsieve.ConfigurationManager;
+import org.apache.jsieve.SieveFactory;
+import org.apache.jsieve.exception.SieveException;
+import org.apache.jsieve.parser.generated.Node;
+import org.apache.jsieve.parser.generated.ParseException;
+import org.apache.jsieve.parser.generated.Token;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Apache jSieve, set up with the commands and tests that delivery carries out, parsing each distinct script once. A
+ * script that does not parse is {@link Invalid}, with its line and a French sentence.
+ */
+@ApplicationScoped
+public class SieveEngine {
+
+    /** jSieve's commands that delivery does not carry out yet: a script requiring them is refused, not half-run. */
+    private static final Set<String> COMMANDS_NOT_YET = Set.of("redirect", "reject", "vacation", "log");
+    /** The envelope test needs the SMTP envelope, which deliveries do not hand to the rules yet. */
+    private static final Set<String> TESTS_NOT_YET = Set.of("envelope");
+    private static final int REMEMBERED_AT_MOST = 10_000;
+    /** jSieve's validator names what it does not know: "Command named 'classer' not mapped." */
+    private static final Pattern NAMED = Pattern.compile("named '([^']{1,60})'");
+
+    private final SieveFactory factory;
+    private final Map<String, Node> parsed = new ConcurrentHashMap<>();
+
+    public SieveEngine() {
+        try {
+            ConfigurationManager configuration = new ConfigurationManager();
+            COMMANDS_NOT_YET.forEach(configuration.getCommandMap()::remove);
+            TESTS_NOT_YET.forEach(configuration.getTestMap()::remove);
+            this.factory = configuration.build();
+        } catch (SieveException e) {
+            throw new IllegalStateException("jSieve's configuration could not be read", e);
+        }
+    }
+
+    /** A script that does not parse: the line (1 for the first; 0 when jSieve does not say) and why, in French. */
+    public static final class Invalid extends Exception {
+
+        private final int line;
+
+        Invalid(int line, String detail) {
+            super(detail);
+            this.line = line;
+        }
+
+        public int line() {
+            return line;
+        }
+    }
+
+    /** The extensions a script may require here. */
+    public List<String> extensions() {
+        return factory.getExtensions().stream().filter(name -> !COMMANDS_NOT_YET.contains(name)
+                && !TESTS_NOT_YET.contains(name)).sorted().toList();
+    }
+
+    /** Checks the script, remembering it parsed. */
+    public void check(String script) throws Invalid {
+        parse(script);
+    }
+
+    /** Runs the script on the arriving message: the actions it asks, in order, each with its line. */
+    List<ArrivalMail.Asked> evaluate(String script, Arrival arrival) throws Invalid, SieveException {
+        ArrivalMail mail = new ArrivalMail(arrival);
+        factory.evaluate(mail, parse(script));
+        return mail.asked();
+    }
+
+    private Node parse(String script) throws Invalid {
+        Node node = parsed.get(script);
+        if (node != null) {
+            return node;
+        }
+        try {
+            node = factory.parse(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (ParseException e) {
+            throw invalid(e, script);
+        }
+        if (parsed.size() >= REMEMBERED_AT_MOST) {
+            parsed.clear();
+        }
+        parsed.put(script, node);
+        return node;
+    }
+
+    /** jSieve's message (JavaCC's, or its validator's) said in French, with the line. */
+    private static Invalid invalid(ParseException e, String script) {
+        Token next = e.currentToken == null ? null : e.currentToken.next;
+        if (next != null) {
+            String found = next.image == null || next.image.isEmpty() ? "la fin du script" : "« " + next.image + " »";
+            return new Invalid(next.beginLine, "Ligne " + next.beginLine + ", colonne " + next.beginColumn
+                    + " : " + found + " n'était pas attendu ici (syntaxe Sieve, RFC 5228).");
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        Matcher named = NAMED.matcher(message);
+        String name = named.find() ? named.group(1) : null;
+        int line = name == null ? 0 : lineOf(script, name);
+        String where = line > 0 ? "Ligne " + line + " : " : "";
+        if (name != null && (COMMANDS_NOT_YET.contains(name) || TESTS_NOT_YET.contains(name))) {
+            return new Invalid(line, where + "« " + name + " » n'est pas encore disponible dans les règles du portail.");
+        }
+        return new Invalid(line, where + (name == null ? "le script n'est pas valide"
+                : "« " + name + " » n'est pas une commande, un test ou une extension connus ici, ou n'a pas été "
+                + "déclaré par require") + " (extensions disponibles : voir « extensions »).");
+    }
+
+    /** The first line where the word appears outside a comment. */
+    private static int lineOf(String script, String word) {
+        String[] lines = script.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (!line.startsWith("#") && line.contains(word)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+}

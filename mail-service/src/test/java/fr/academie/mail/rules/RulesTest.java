@@ -1,0 +1,143 @@
+package fr.academie.mail.rules;
+
+import fr.academie.mail.TestMailbox;
+import fr.academie.mail.mx.Smtplib;
+import fr.academie.stack.testing.StackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A person's rules (a Sieve script) saved through the API and run on mail arriving through the MX: a message is
+ * filed where its rule says, and says which rule put it there; a broken script is refused with its line; a folder
+ * that does not exist leaves the message in the inbox, saying so; suspended rules do nothing.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "service", value = "mail-service"))
+class RulesTest {
+
+    private static final String SAMIRS_RULES = """
+            require ["fileinto"];
+            # rule:[Devis des fournisseurs]
+            if header :contains "subject" "devis" {
+                fileinto "Fiscalité";
+                stop;
+            }
+            # rule:[Lettres d'information]
+            if exists "List-Id" {
+                fileinto "Lettres";
+            }
+            """;
+
+    @ConfigProperty(name = "mail.mx.port")
+    int port;
+
+    @Test
+    void aQuoteIsFiledIntoFiscaliteAndSaysWhichRulePutItThere() throws Exception {
+        TestMailbox samir = TestMailbox.create();
+        String fiscalite = given().auth().oauth2(samir.token()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Fiscalité")).post("/folders").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(samir.token()).get("/rules").then().statusCode(200)
+                .body("script", is("")).body("suspended", is(false)).body("extensions", org.hamcrest.Matchers.hasItem("fileinto"));
+        save(samir, SAMIRS_RULES, false).statusCode(200).body("script", is(SAMIRS_RULES)).body("updatedAt", notNullValue());
+
+        String quote = "Devis numero " + UUID.randomUUID();
+        send(samir, "From: Fournisseur <devis@papeterie-exemple.fr>\r\nSubject: " + quote + "\r\n\r\nCi-joint.\r\n");
+        JsonPath filed = view(samir, awaitIn(samir, fiscalite, quote));
+        assertEquals(List.of(Map.of("rule", "Devis des fournisseurs", "line", 4, "action", "classé dans « Fiscalité »")),
+                filed.getList("filedBy"), filed.prettify());
+
+        // a newsletter's rule names a folder Samir has not made: the inbox keeps it and says why
+        String letter = "Lettre " + UUID.randomUUID();
+        send(samir, "From: Lettre <info@exemple.fr>\r\nList-Id: <info.exemple.fr>\r\nSubject: " + letter + "\r\n\r\nNews.\r\n");
+        JsonPath kept = view(samir, samir.awaitMessage("INBOX", letter).getString("id"));
+        assertEquals("Lettres d'information", kept.getString("filedBy[0].rule"));
+        assertEquals("le dossier « Lettres » n'existe pas : le message est resté là où il serait arrivé sans cette règle",
+                kept.getString("filedBy[0].action"));
+
+        // "Suspendre toutes les règles": the next quote stays in the inbox, untouched
+        save(samir, SAMIRS_RULES, true).statusCode(200).body("suspended", is(true));
+        String another = "Devis numero " + UUID.randomUUID();
+        send(samir, "From: Fournisseur <devis@papeterie-exemple.fr>\r\nSubject: " + another + "\r\n\r\nCi-joint.\r\n");
+        assertEquals(List.of(), view(samir, samir.awaitMessage("INBOX", another).getString("id")).getList("filedBy"));
+    }
+
+    @Test
+    void someoneElsesRulesNeverTouchYourMail() throws Exception {
+        TestMailbox samir = TestMailbox.create();
+        TestMailbox lena = TestMailbox.create();
+        save(samir, "require \"fileinto\";\nfileinto \"Archives\";\n", false).statusCode(200);
+        given().auth().oauth2(lena.token()).get("/rules").then().statusCode(200).body("script", is(""));
+
+        String subject = "Conseil de classe " + UUID.randomUUID();
+        send(lena, "From: Parent <parent@exemple.fr>\r\nSubject: " + subject + "\r\n\r\nBonjour.\r\n");
+        assertEquals(List.of(), view(lena, lena.awaitMessage("INBOX", subject).getString("id")).getList("filedBy"));
+        send(samir, "From: Parent <parent@exemple.fr>\r\nSubject: " + subject + "\r\n\r\nBonjour.\r\n");
+        samir.awaitMessage("ARCHIVE", subject);
+    }
+
+    @Test
+    void aBrokenScriptIsRefusedWithItsLineAndTheRulesInPlaceStay() {
+        TestMailbox nadia = TestMailbox.create();
+        save(nadia, "keep;\n", false).statusCode(200);
+        save(nadia, "require \"fileinto\";\nif header :contains \"subject\" \"absence\" {\n  fileinto \"Vie scolaire\"\n}\n", false)
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", is("urn:portail:mail:rules-invalid")).body("field", is("script"))
+                .body("detail", containsString("Ligne 4, colonne 1"));
+        given().auth().oauth2(nadia.token()).get("/rules").then().body("script", is("keep;\n"));
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheField() {
+        TestMailbox nadia = TestMailbox.create();
+        for (String body : List.of("{\"script\": \"keep;\\u0000\"}", "{\"script\": 5, \"suspended\": false}",
+                "{\"script\": \"keep;\", \"script\": \"discard;\"}", "{\"suspended\": \"oui\", \"script\": \"keep;\"}",
+                "{\"script\": \"" + "#".repeat(70_000) + "\"}", "{}", "[]")) {
+            io.restassured.response.Response response = given().auth().oauth2(nadia.token()).contentType(ContentType.JSON)
+                    .body(body).put("/rules");
+            assertEquals(400, response.statusCode(), body.substring(0, Math.min(60, body.length())) + " → " + response.asString());
+            assertEquals("application/problem+json", response.contentType());
+        }
+        given().auth().oauth2(nadia.token()).contentType(ContentType.JSON)
+                .body("{\"script\": \"keep;\", \"script\": \"discard;\"}").put("/rules").then()
+                .body("field", is("script")).body("detail", is("Le champ « script » figure deux fois dans le corps de la requête."));
+        given().auth().oauth2(nadia.token()).get("/rules").then().body("script", is(""));
+    }
+
+    private static io.restassured.response.ValidatableResponse save(TestMailbox mailbox, String script, boolean suspended) {
+        return given().auth().oauth2(mailbox.token()).contentType(ContentType.JSON)
+                .body(Map.of("script", script, "suspended", suspended)).put("/rules").then();
+    }
+
+    private void send(TestMailbox to, String headersAndBody) throws Exception {
+        String message = "To: " + to.address() + "\r\nMessage-ID: <" + UUID.randomUUID() + "@exemple.fr>\r\n" + headersAndBody;
+        assertEquals("250", Smtplib.send(port, "expediteur@exemple.fr", List.of(to.address()), message, "send")
+                .getString("outcome"));
+    }
+
+    private static String awaitIn(TestMailbox mailbox, String folder, String subject) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(mailbox.token())
+                .get("/folders/{id}/messages", folder).then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.subject == '" + subject + "' }.id"), notNullValue());
+    }
+
+    private static JsonPath view(TestMailbox mailbox, String id) {
+        return given().auth().oauth2(mailbox.token()).get("/messages/{id}", id).then().statusCode(200).extract().jsonPath();
+    }
+}

@@ -1,0 +1,70 @@
+package fr.academie.mail.rules;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the rules' interpreter accepts, and how it names what it refuses. */
+class SieveEngineTest {
+
+    private final SieveEngine engine = new SieveEngine();
+
+    @Test
+    void aRoundcubeStyleScriptParses() throws Exception {
+        engine.check("""
+                require ["fileinto","body"];
+                # rule:[Devis des fournisseurs]
+                if allof (header :contains "subject" "devis", size :over 10K)
+                {
+                	fileinto "Fiscalité";
+                	stop;
+                }
+                # rule:[Lettres]
+                if exists "List-Id" { fileinto "Lettres"; }
+                elsif body :text :contains "désinscrire" { discard; }
+                """);
+        engine.check(""); // no rules
+    }
+
+    @Test
+    void aSyntaxErrorIsNamedWithItsLineInFrench() {
+        SieveEngine.Invalid invalid = assertThrows(SieveEngine.Invalid.class, () -> engine.check("""
+                require "fileinto";
+                if header :contains "subject" "devis" {
+                    fileinto "Fiscalité"
+                }
+                """));
+        assertEquals(4, invalid.line(), invalid.getMessage());
+        assertTrue(invalid.getMessage().startsWith("Ligne 4, colonne 1 : « } » n'était pas attendu ici"), invalid.getMessage());
+    }
+
+    @Test
+    void anUnknownCommandOrAnExtensionNotYetCarriedOutIsRefusedAndNamed() {
+        SieveEngine.Invalid unknown = assertThrows(SieveEngine.Invalid.class, () -> engine.check("""
+                if true {
+                  classer "Fiscalité";
+                }
+                """));
+        assertTrue(unknown.getMessage().contains("« classer »"), unknown.getMessage());
+        assertEquals(2, unknown.line(), unknown.getMessage());
+
+        SieveEngine.Invalid vacation = assertThrows(SieveEngine.Invalid.class, () -> engine.check("""
+                require "vacation";
+                vacation "Je suis absent.";
+                """));
+        assertTrue(vacation.getMessage().contains("« vacation » n'est pas encore disponible"), vacation.getMessage());
+        assertTrue(!engine.extensions().contains("vacation") && engine.extensions().contains("fileinto"),
+                engine.extensions().toString());
+    }
+
+    @Test
+    void aRuleIsNamedByTheRoundcubeCommentAboveIt() {
+        String script = "require \"fileinto\";\n# rule:[Devis]\nif true {\n  fileinto \"A\";\n}\n# rule:[Autre]\nkeep;\n";
+        assertEquals("Devis", RulesStep.ruleName(script, 4));
+        assertEquals("Autre", RulesStep.ruleName(script, 7));
+        assertNull(RulesStep.ruleName(script, 1));
+    }
+}
