@@ -25,11 +25,9 @@ import java.util.regex.Pattern;
  */
 public class ProblemMapper {
 
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     /** Jackson's words for a field named twice (StrictJson). */
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '([^']{1,100})'");
-
-
-    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
