@@ -15,6 +15,14 @@ function authentication(a) {
     + result(a.dmarc);
 }
 
+// What one of the person's rules did to the message ("Pourquoi ici ?"): the rule's name and line when it has them.
+function ruleTrace(t) {
+  if (!t.rule) {
+    return t.action;
+  }
+  return 'Règle « ' + t.rule + ' »' + (t.line ? ' (ligne ' + t.line + ')' : '') + ' : ' + t.action;
+}
+
 // The reading pane: headers, the body, attachments, and the actions on this message (also on the keyboard).
 // The HTML body, sanitised by mail-service, is shown in a frame sandboxed without scripts (the gateway's policy
 // for /body), so that the message's own styles apply and nothing in it can run or reach the page.
@@ -27,6 +35,7 @@ class MailReader extends LitElement {
     .entete dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .75rem; margin: 0; font-size: .9rem; }
     .entete dt { color: var(--gris, #666); }
     .entete dd { margin: 0; }
+    .regles span { display: block; }
     .actions { display: flex; flex-wrap: wrap; gap: .4rem; margin: .5rem 0; }
     .actions button { padding: .3rem .6rem; }
     .etiquette { border-radius: 3px; padding: 0 .4rem; color: #fff; font-size: .8rem; margin-right: .25rem; }
@@ -99,6 +108,8 @@ class MailReader extends LitElement {
             ${m.cc.length ? html`<dt>Cc</dt><dd>${people(m.cc)}</dd>` : ''}
             <dt>Date</dt><dd><time datetime=${m.date}>${fullDate(m.date)}</time></dd>
             ${m.authentication ? html`<dt>Authentification</dt><dd class="authentification">${authentication(m.authentication)}</dd>` : ''}
+            ${(m.filedBy || []).length ? html`<dt>Pourquoi ici ?</dt><dd class="regles">${m.filedBy.map((t) =>
+              html`<span>${ruleTrace(t)}</span>`)}</dd>` : ''}
           </dl>
           <div class="actions" role="toolbar" aria-label="Actions sur le message">
             <button @click=${() => this.act('reply')} title="r">Répondre</button>

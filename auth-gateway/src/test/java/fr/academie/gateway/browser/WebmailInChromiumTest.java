@@ -330,6 +330,43 @@ class WebmailInChromiumTest {
                 .jsonPath().getList("items"));
     }
 
+    @Test
+    void aMessageFiledByARuleSaysWhichRulePutItThere() throws Exception {
+        TestStack.Account account = TestStack.get().newAccount("personnel");
+        String subject = "Devis numero " + UUID.randomUUID().toString().substring(0, 6);
+        folderId(account, "INBOX"); // mail-service started, the mailbox made
+        given(account).contentType("application/json").body(Map.of("name", "Fiscalité")).post("/folders")
+                .then().statusCode(201);
+        given(account).contentType("application/json").body(Map.of("suspended", false, "script", """
+                require "fileinto";
+                # rule:[Devis des fournisseurs]
+                if header :contains "subject" "devis" {
+                    fileinto "Fiscalité";
+                }
+                """)).put("/rules").then().statusCode(200);
+        Path message = Files.createTempFile("devis", ".eml");
+        Files.writeString(message, "From: Papeterie <devis@papeterie-exemple.fr>\r\nTo: " + account.email()
+                + "\r\nSubject: " + subject + "\r\n\r\nVeuillez trouver notre devis.\r\n", StandardCharsets.US_ASCII);
+        Process swaks = new ProcessBuilder(MailClients.require("swaks", "swaks").toString(), "--server", "127.0.0.1",
+                "--port", String.valueOf(TestStack.get().stack().mxPort()), "--from", "devis@papeterie-exemple.fr",
+                "--to", account.email(), "--data", "@" + message).redirectErrorStream(true).start();
+        String transcript = new String(swaks.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, swaks.waitFor(), transcript);
+
+        signIn(account.username());
+        click(PAGE + ".querySelector('mail-folders').shadowRoot.querySelector('a[data-folder=\"Fiscalité\"]')");
+        waitFor(d -> text(PAGE + ".querySelector('ul.messages')").contains(subject));
+        script("[..." + PAGE + ".querySelectorAll('ul.messages li')].find(li => li.textContent.includes(arguments[0]))"
+                + ".click()", subject);
+        String reader = PAGE + ".querySelector('mail-reader').shadowRoot";
+        waitFor(d -> text(reader + ".querySelector('.regles')").contains("Fiscalité"));
+        assertEquals("Règle « Devis des fournisseurs » (ligne 4) : classé dans « Fiscalité »",
+                text(reader + ".querySelector('.regles')"));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        assertTrue(((Number) script("return " + reader + ".querySelector('.regles').getBoundingClientRect().right"))
+                .doubleValue() <= 390, "readable at phone width");
+    }
+
     private String manage() {
         return PAGE + ".querySelector('mail-manage').shadowRoot";
     }

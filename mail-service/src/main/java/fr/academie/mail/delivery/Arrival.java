@@ -7,7 +7,9 @@ import fr.academie.mail.mime.ParsedMessage;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** A message on its way into a mailbox: what it says, and where and how it will be stored (steps may change that). */
@@ -24,6 +26,7 @@ public final class Arrival {
     private List<Warning> warnings = List.of();
     private final boolean imported;
     private final List<RuleTrace> filedBy = new ArrayList<>();
+    private final Set<UUID> labels = new LinkedHashSet<>();
 
     Arrival(String ownerId, ParsedMessage message, long size, Instant receivedAt, UUID folderId, boolean unread,
             Verdict verdict, boolean imported) {
@@ -86,6 +89,16 @@ public final class Arrival {
     /** Whether its owner brought it in (an import keeps its place in time): the rules leave it where it was put. */
     public boolean imported() {
         return imported;
+    }
+
+    /** The owner's labels the message will carry. */
+    public Set<UUID> labels() {
+        return Set.copyOf(labels);
+    }
+
+    /** Puts one of the owner's labels on the message. */
+    public void label(UUID labelId) {
+        labels.add(labelId);
     }
 
     public List<RuleTrace> filedBy() {

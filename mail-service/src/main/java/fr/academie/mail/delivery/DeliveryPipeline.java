@@ -1,6 +1,7 @@
 package fr.academie.mail.delivery;
 
 import fr.academie.mail.authenticity.Verdict;
+import fr.academie.mail.label.LabelService;
 import fr.academie.mail.message.Attachment;
 import fr.academie.mail.message.Message;
 import fr.academie.mail.mime.MimeParser;
@@ -38,9 +39,12 @@ public class DeliveryPipeline {
     private final MessageSources sources;
     private final List<DeliveryStep> steps;
     private final Threads threads;
+    private final LabelService labels;
 
-    public DeliveryPipeline(Quotas quotas, MessageSources sources, Instance<DeliveryStep> steps, Threads threads) {
+    public DeliveryPipeline(Quotas quotas, MessageSources sources, Instance<DeliveryStep> steps, Threads threads,
+                            LabelService labels) {
         this.quotas = quotas;
+        this.labels = labels;
         this.sources = sources;
         this.threads = threads;
         this.steps = steps.stream().sorted(Comparator.comparingInt(DeliveryStep::order)).toList();
@@ -130,6 +134,7 @@ public class DeliveryPipeline {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        arrival.labels().forEach(label -> labels.attach(label, List.of(message.id))); // a rule's labels
         for (ParsedMessage.Part part : parsed.attachments()) {
             Attachment attachment = new Attachment();
             attachment.id = UUID.randomUUID();

@@ -76,6 +76,13 @@ public class LabelService {
         return Label.ofOwner(ownerId, id);
     }
 
+    /** The id of the owner's label of that name (without case); empty when they have none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UUID> named(String ownerId, String name) {
+        return Label.<Label>find("ownerId = ?1 and lower(name) = ?2", ownerId, name.strip().toLowerCase(Locale.ROOT))
+                .firstResultOptional().map(label -> label.id);
+    }
+
     /** Puts the label on the messages (those that carry it already are left alone). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void attach(UUID labelId, Collection<UUID> messageIds) {

@@ -11,8 +11,10 @@ import org.apache.jsieve.mail.Action;
 import org.apache.jsieve.mail.MailAdapter;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A message on its way in as jSieve reads it (its decoded header fields, its size, its text) and the actions the
@@ -27,6 +29,8 @@ final class ArrivalMail implements MailAdapter {
 
     private final Arrival arrival;
     private final List<Asked> asked = new ArrayList<>();
+    private final Set<String> flags = new LinkedHashSet<>();
+    private int flagsLine;
     private SieveContext context;
 
     ArrivalMail(Arrival arrival) {
@@ -35,6 +39,20 @@ final class ArrivalMail implements MailAdapter {
 
     List<Asked> asked() {
         return List.copyOf(asked);
+    }
+
+    /** The message's flags as the imap4flags commands leave them (changed in place by {@link FlagCommand}). */
+    Set<String> flags() {
+        return flags;
+    }
+
+    /** The line of the last command that changed the flags; 0 when none did. */
+    int flagsLine() {
+        return flagsLine;
+    }
+
+    void flagsChangedAt(int line) {
+        flagsLine = line;
     }
 
     @Override

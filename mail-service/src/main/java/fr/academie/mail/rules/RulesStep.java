@@ -4,6 +4,7 @@ import fr.academie.mail.delivery.Arrival;
 import fr.academie.mail.delivery.DeliveryStep;
 import fr.academie.mail.folder.FolderService;
 import fr.academie.mail.folder.SystemFolder;
+import fr.academie.mail.label.LabelService;
 import fr.academie.mail.message.RuleTrace;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.jsieve.exception.SieveException;
@@ -12,8 +13,8 @@ import org.apache.jsieve.mail.ActionFileInto;
 import org.apache.jsieve.mail.ActionKeep;
 import org.jboss.logging.Logger;
 
-import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * The person's rules, run on every message that arrives (not on what they import), after the phishing warnings:
  * {@code fileinto} files the message into a folder, {@code discard} puts it in the trash (a rule never loses a
- * message), {@code keep} and the implicit keep leave it where it was going. Each action is noted with the message
+ * message), {@code keep} and the implicit keep leave it where it was going, the flags of imap4flags mark it read,
+ * followed or labelled. Each action is noted with the message
  * (which rule, which line: "Pourquoi ici ?"). A script that cannot run, or a folder that does not exist, leaves the
  * message where it was going, and the message says why.
  */
@@ -34,10 +36,12 @@ public class RulesStep implements DeliveryStep {
 
     private final SieveEngine engine;
     private final FolderService folders;
+    private final LabelService labels;
 
-    public RulesStep(SieveEngine engine, FolderService folders) {
+    public RulesStep(SieveEngine engine, FolderService folders, LabelService labels) {
         this.engine = engine;
         this.folders = folders;
+        this.labels = labels;
     }
 
     @Override
@@ -54,9 +58,9 @@ public class RulesStep implements DeliveryStep {
         if (rules == null || rules.suspended || rules.script.isBlank()) {
             return;
         }
-        List<ArrivalMail.Asked> asked;
+        ArrivalMail mail;
         try {
-            asked = engine.evaluate(rules.script, arrival);
+            mail = engine.evaluate(rules.script, arrival);
         } catch (SieveEngine.Invalid e) {
             arrival.trace(new RuleTrace(null, e.line(), "Vos règles n'ont pas pu s'appliquer : " + e.getMessage()));
             return;
@@ -66,13 +70,36 @@ public class RulesStep implements DeliveryStep {
                     + "là où il serait arrivé sans elles."));
             return;
         }
-        boolean explicitKeep = asked.stream().anyMatch(a -> a.action() instanceof ActionKeep && a.line() > 0);
-        for (ArrivalMail.Asked action : asked) {
-            carryOut(arrival, action, rules.script, explicitKeep);
+        // discard only cancels the implicit keep (RFC 5228 §4.4): a keep or a fileinto beside it still delivers
+        boolean kept = mail.asked().stream().anyMatch(a -> a.action() instanceof ActionKeep
+                || a.action() instanceof ActionFileInto);
+        for (ArrivalMail.Asked action : mail.asked()) {
+            carryOut(arrival, action, rules.script, kept);
+        }
+        if (mail.flagsLine() > 0) {
+            flag(arrival, mail.flags(), ruleName(rules.script, mail.flagsLine()), mail.flagsLine());
         }
     }
 
-    private void carryOut(Arrival arrival, ArrivalMail.Asked asked, String script, boolean explicitKeep) {
+    /** The flags the rules left: {@code \Seen} read, {@code \Flagged} followed, another flag the label of that name. */
+    private void flag(Arrival arrival, Set<String> flags, String rule, int line) {
+        for (String flag : flags) {
+            if (flag.equalsIgnoreCase("\\Seen")) {
+                arrival.markRead();
+                arrival.trace(new RuleTrace(rule, line, "marqué comme lu"));
+            } else if (flag.equalsIgnoreCase("\\Flagged")) {
+                arrival.flag();
+                arrival.trace(new RuleTrace(rule, line, "suivi"));
+            } else if (!flag.startsWith("\\")) { // \Answered, \Draft, \Deleted mean nothing for mail arriving
+                Optional<UUID> label = labels.named(arrival.ownerId(), flag);
+                label.ifPresent(arrival::label);
+                arrival.trace(new RuleTrace(rule, line, label.isPresent() ? "étiquette « " + flag + " »"
+                        : "l'étiquette « " + flag + " » n'existe pas : le message ne l'a pas reçue"));
+            }
+        }
+    }
+
+    private void carryOut(Arrival arrival, ArrivalMail.Asked asked, String script, boolean kept) {
         String rule = ruleName(script, asked.line());
         if (asked.action() instanceof ActionFileInto fileInto) {
             String path = fileInto.getDestination();
@@ -84,7 +111,7 @@ public class RulesStep implements DeliveryStep {
                 arrival.trace(new RuleTrace(rule, asked.line(), "le dossier « " + path + " » n'existe pas : le "
                         + "message est resté là où il serait arrivé sans cette règle"));
             }
-        } else if (asked.action() instanceof ActionDiscard && !explicitKeep) {
+        } else if (asked.action() instanceof ActionDiscard && !kept) {
             arrival.fileInto(folders.systemFolderId(arrival.ownerId(), SystemFolder.TRASH));
             arrival.trace(new RuleTrace(rule, asked.line(), "mis à la corbeille (discard)"));
         }

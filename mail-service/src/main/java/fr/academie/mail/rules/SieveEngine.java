@@ -2,8 +2,11 @@ package fr.academie.mail.rules;
 
 import fr.academie.mail.delivery.Arrival;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.jsieve.CommandManager;
 import org.apache.jsieve.ConfigurationManager;
+import org.apache.jsieve.ExecutableCommand;
 import org.apache.jsieve.SieveFactory;
+import org.apache.jsieve.exception.LookupException;
 import org.apache.jsieve.exception.SieveException;
 import org.apache.jsieve.parser.generated.Node;
 import org.apache.jsieve.parser.generated.ParseException;
@@ -12,15 +15,18 @@ import org.apache.jsieve.parser.generated.Token;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * Apache jSieve, set up with the commands and tests that delivery carries out, parsing each distinct script once. A
- * script that does not parse is {@link Invalid}, with its line and a French sentence.
+ * Apache jSieve, set up with the commands and tests that delivery carries out (and imap4flags, ours), parsing each
+ * distinct script once. A script that does not parse is {@link Invalid}, with its line and a French sentence.
  */
 @ApplicationScoped
 public class SieveEngine {
@@ -41,7 +47,8 @@ public class SieveEngine {
             ConfigurationManager configuration = new ConfigurationManager();
             COMMANDS_NOT_YET.forEach(configuration.getCommandMap()::remove);
             TESTS_NOT_YET.forEach(configuration.getTestMap()::remove);
-            this.factory = configuration.build();
+            this.factory = new SieveFactory(new Commands(configuration.getCommandManager()),
+                    configuration.getComparatorManager(), configuration.getTestManager());
         } catch (SieveException e) {
             throw new IllegalStateException("jSieve's configuration could not be read", e);
         }
@@ -73,11 +80,39 @@ public class SieveEngine {
         parse(script);
     }
 
-    /** Runs the script on the arriving message: the actions it asks, in order, each with its line. */
-    List<ArrivalMail.Asked> evaluate(String script, Arrival arrival) throws Invalid, SieveException {
+    /** Runs the script on the arriving message: what it asks (actions with their lines, flags). */
+    ArrivalMail evaluate(String script, Arrival arrival) throws Invalid, SieveException {
         ArrivalMail mail = new ArrivalMail(arrival);
         factory.evaluate(mail, parse(script));
-        return mail.asked();
+        return mail;
+    }
+
+    /**
+     * jSieve's commands, and ours (imap4flags) made here rather than looked up by class name: jSieve loads commands
+     * through its own class loader, which need not see the application's classes.
+     */
+    private record Commands(CommandManager jsieve) implements CommandManager {
+
+        private static final Map<String, Supplier<ExecutableCommand>> OURS = Map.of(
+                "setflag", FlagCommand.SetFlag::new, "addflag", FlagCommand.AddFlag::new,
+                "removeflag", FlagCommand.RemoveFlag::new,
+                "imap4flags", FlagCommand.AddFlag::new); // require "imap4flags" asks for a command of that name
+
+        @Override
+        public ExecutableCommand getCommand(String name) throws LookupException {
+            Supplier<ExecutableCommand> ours = OURS.get(name.toLowerCase(Locale.ROOT));
+            return ours != null ? ours.get() : jsieve.getCommand(name);
+        }
+
+        @Override
+        public boolean isCommandSupported(String name) {
+            return OURS.containsKey(name.toLowerCase(Locale.ROOT)) || jsieve.isCommandSupported(name);
+        }
+
+        @Override
+        public List<String> getExtensions() {
+            return Stream.concat(jsieve.getExtensions().stream(), Stream.of("imap4flags")).toList();
+        }
     }
 
     private Node parse(String script) throws Invalid {

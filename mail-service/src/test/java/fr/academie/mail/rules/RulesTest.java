@@ -79,6 +79,35 @@ class RulesTest {
     }
 
     @Test
+    void aRuleMarksReadFollowsAndLabelsAndSaysSo() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        String label = given().auth().oauth2(lena.token()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Parents", "color", "#1f77b4")).post("/labels").then().statusCode(201)
+                .extract().path("id");
+        save(lena, """
+                require ["imap4flags"];
+                # rule:[Parents d'élèves]
+                if address :domain :is "from" "parents-exemple.fr" {
+                    addflag ["\\\\Seen", "\\\\Flagged"];
+                    addflag "parents Inconnue";
+                }
+                """, false).statusCode(200);
+
+        String subject = "Sortie au musee " + UUID.randomUUID();
+        send(lena, "From: Famille Petit <famille@parents-exemple.fr>\r\nSubject: " + subject + "\r\n\r\nBonjour.\r\n");
+        JsonPath line = lena.awaitMessage("INBOX", subject);
+        JsonPath message = view(lena, line.getString("id"));
+        assertEquals(false, message.getBoolean("unread"), message.prettify());
+        assertEquals(true, message.getBoolean("flagged"), message.prettify());
+        assertEquals(List.of(label), message.getList("labels.id"), message.prettify());
+        assertEquals(List.of("marqué comme lu", "suivi", "étiquette « parents »",
+                        "l'étiquette « Inconnue » n'existe pas : le message ne l'a pas reçue"),
+                message.getList("filedBy.action"), message.prettify());
+        assertEquals("Parents d'élèves", message.getString("filedBy[0].rule"));
+        assertEquals(5, message.getInt("filedBy[0].line"), "the last command that changed the flags");
+    }
+
+    @Test
     void someoneElsesRulesNeverTouchYourMail() throws Exception {
         TestMailbox samir = TestMailbox.create();
         TestMailbox lena = TestMailbox.create();

@@ -30,6 +30,17 @@ class SieveEngineTest {
     }
 
     @Test
+    void imap4flagsIsOffered() throws Exception {
+        engine.check("""
+                require ["imap4flags", "fileinto"];
+                if header :contains "subject" "urgent" { addflag ["\\\\Flagged", "Important"]; }
+                setflag "\\\\Seen Fournisseurs";
+                removeflag "Fournisseurs";
+                """);
+        assertTrue(engine.extensions().contains("imap4flags"), engine.extensions().toString());
+    }
+
+    @Test
     void aSyntaxErrorIsNamedWithItsLineInFrench() {
         SieveEngine.Invalid invalid = assertThrows(SieveEngine.Invalid.class, () -> engine.check("""
                 require "fileinto";
