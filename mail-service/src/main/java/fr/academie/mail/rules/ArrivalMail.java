@@ -2,10 +2,10 @@ package fr.academie.mail.rules;
 
 import fr.academie.mail.delivery.Arrival;
 import fr.academie.mail.mime.ParsedMessage;
+import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.dom.address.AddressList;
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.field.address.DefaultAddressParser;
-import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.jsieve.SieveContext;
 import org.apache.jsieve.mail.Action;
 import org.apache.jsieve.mail.MailAdapter;
@@ -110,6 +110,7 @@ final class ArrivalMail implements MailAdapter {
         return contains(text(), phrases);
     }
 
+    /** The decoded text stands for the raw body: a person's phrase is found where they see it. */
     @Override
     public boolean isInBodyRaw(List<String> phrases) {
         return contains(text(), phrases);
