@@ -295,12 +295,7 @@ class WebmailInChromiumTest {
                 + "Content-Type: application/octet-stream; name=\"facture.pdf.exe\"\r\nContent-Disposition: attachment;"
                 + " filename=\"facture.pdf.exe\"\r\nContent-Transfer-Encoding: base64\r\n\r\nTVogcGFzIHZyYWltZW50\r\n--b--\r\n",
                 StandardCharsets.US_ASCII);
-        // sent to the MX by a client nobody here wrote, as a server on the internet would
-        Process swaks = new ProcessBuilder(MailClients.require("swaks", "swaks").toString(), "--server", "127.0.0.1",
-                "--port", String.valueOf(TestStack.get().stack().mxPort()), "--from", "support@ac-orleans-tour.fr",
-                "--to", account.email(), "--data", "@" + message).redirectErrorStream(true).start();
-        String transcript = new String(swaks.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, swaks.waitFor(), transcript);
+        sendThroughMx("support@ac-orleans-tour.fr", account, message);
 
         signIn(account.username());
         click(PAGE + ".querySelector('mail-folders').shadowRoot.querySelector('a[data-folder=JUNK]')");
@@ -347,11 +342,7 @@ class WebmailInChromiumTest {
         Path message = Files.createTempFile("devis", ".eml");
         Files.writeString(message, "From: Papeterie <devis@papeterie-exemple.fr>\r\nTo: " + account.email()
                 + "\r\nSubject: " + subject + "\r\n\r\nVeuillez trouver notre devis.\r\n", StandardCharsets.US_ASCII);
-        Process swaks = new ProcessBuilder(MailClients.require("swaks", "swaks").toString(), "--server", "127.0.0.1",
-                "--port", String.valueOf(TestStack.get().stack().mxPort()), "--from", "devis@papeterie-exemple.fr",
-                "--to", account.email(), "--data", "@" + message).redirectErrorStream(true).start();
-        String transcript = new String(swaks.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, swaks.waitFor(), transcript);
+        sendThroughMx("devis@papeterie-exemple.fr", account, message);
 
         signIn(account.username());
         click(PAGE + ".querySelector('mail-folders').shadowRoot.querySelector('a[data-folder=\"Fiscalité\"]')");
@@ -365,6 +356,15 @@ class WebmailInChromiumTest {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         assertTrue(((Number) script("return " + reader + ".querySelector('.regles').getBoundingClientRect().right"))
                 .doubleValue() <= 390, "readable at phone width");
+    }
+
+    /** The message sent to the MX by a client nobody here wrote (swaks), as a server on the internet would. */
+    private static void sendThroughMx(String from, TestStack.Account to, Path message) throws Exception {
+        Process swaks = new ProcessBuilder(MailClients.require("swaks", "swaks").toString(), "--server", "127.0.0.1",
+                "--port", String.valueOf(TestStack.get().stack().mxPort()), "--from", from,
+                "--to", to.email(), "--data", "@" + message).redirectErrorStream(true).start();
+        String transcript = new String(swaks.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, swaks.waitFor(), transcript);
     }
 
     private String manage() {
