@@ -28,16 +28,18 @@ public final class Arrival {
     private final List<RuleTrace> filedBy = new ArrayList<>();
     private final Set<UUID> labels = new LinkedHashSet<>();
 
-    Arrival(String ownerId, ParsedMessage message, long size, Instant receivedAt, UUID folderId, boolean unread,
-            Verdict verdict, boolean imported) {
-        this.ownerId = ownerId;
-        this.imported = imported;
-        this.verdict = verdict;
+    private final boolean fromPortal;
+
+    Arrival(DeliveryPipeline.Destination destination, ParsedMessage message, long size, Instant receivedAt) {
+        this.ownerId = destination.ownerId();
+        this.imported = destination.datedBySender();
+        this.verdict = destination.verdict();
+        this.fromPortal = destination.fromPortal();
         this.message = message;
         this.size = size;
         this.receivedAt = receivedAt;
-        this.folderId = folderId;
-        this.unread = unread;
+        this.folderId = destination.folderId();
+        this.unread = destination.unread();
     }
 
     public String ownerId() {
@@ -84,6 +86,11 @@ public final class Arrival {
     /** What the MX learnt of the sender of a message from the internet; null for any other. */
     public Verdict verdict() {
         return verdict;
+    }
+
+    /** Whether the portal's own services (Colibris, I-Prof) sent it: nobody outside can make such a message. */
+    public boolean fromPortal() {
+        return fromPortal;
     }
 
     /** Whether its owner brought it in (an import keeps its place in time): the rules leave it where it was put. */

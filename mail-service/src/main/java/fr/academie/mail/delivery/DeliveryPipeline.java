@@ -53,12 +53,22 @@ public class DeliveryPipeline {
     /**
      * Where a message goes before the steps run (a folder of the owner's), whether it starts unread, whether
      * it is dated by its Date header rather than by now (imported mail keeps its place in time), and, for mail from
-     * the internet, what the MX learnt of its sender (null otherwise).
+     * the internet, what the MX learnt of its sender (null otherwise), and whether the portal's own services sent it.
      */
-    public record Destination(String ownerId, UUID folderId, boolean unread, boolean datedBySender, Verdict verdict) {
+    public record Destination(String ownerId, UUID folderId, boolean unread, boolean datedBySender, Verdict verdict,
+                              boolean fromPortal) {
+
+        public Destination(String ownerId, UUID folderId, boolean unread, boolean datedBySender, Verdict verdict) {
+            this(ownerId, folderId, unread, datedBySender, verdict, false);
+        }
 
         public Destination(String ownerId, UUID folderId, boolean unread, boolean datedBySender) {
-            this(ownerId, folderId, unread, datedBySender, null);
+            this(ownerId, folderId, unread, datedBySender, null, false);
+        }
+
+        /** A notification of the portal's own services (Colibris, I-Prof), into the inbox, unread. */
+        public static Destination portalNotice(String ownerId, UUID inboxId) {
+            return new Destination(ownerId, inboxId, true, false, null, true);
         }
     }
 
@@ -119,8 +129,7 @@ public class DeliveryPipeline {
 
     private Message store(Destination destination, Spool source, ParsedMessage parsed, boolean incoming) {
         Instant received = destination.datedBySender() && parsed.date() != null ? parsed.date() : Instant.now();
-        Arrival arrival = new Arrival(destination.ownerId(), parsed, source.size(), received,
-                destination.folderId(), destination.unread(), destination.verdict(), destination.datedBySender());
+        Arrival arrival = new Arrival(destination, parsed, source.size(), received);
         if (incoming) {
             steps.forEach(step -> step.apply(arrival));
         }

@@ -76,11 +76,20 @@ public class LabelService {
         return Label.ofOwner(ownerId, id);
     }
 
-    /** The id of the owner's label of that name (without case); empty when they have none. */
+    /**
+     * The id of the owner's label of that name (without case), or of that {@link #keyword}; empty when they have
+     * none.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<UUID> named(String ownerId, String name) {
-        return Label.<Label>find("ownerId = ?1 and lower(name) = ?2", ownerId, name.strip().toLowerCase(Locale.ROOT))
-                .firstResultOptional().map(label -> label.id);
+        String wanted = name.strip().toLowerCase(Locale.ROOT);
+        return Label.<Label>find("ownerId = ?1 and (lower(name) = ?2 or replace(lower(name), ' ', '_') = ?2) order by name",
+                ownerId, wanted).firstResultOptional().map(label -> label.id);
+    }
+
+    /** The label as a flag of Sieve's imap4flags (and IMAP's keywords), which have no spaces: "Devis_reçus". */
+    public static String keyword(String name) {
+        return name.strip().replace(' ', '_');
     }
 
     /** Puts the label on the messages (those that carry it already are left alone). */

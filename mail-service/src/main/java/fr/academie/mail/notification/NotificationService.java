@@ -52,7 +52,7 @@ public class NotificationService {
             return new Outcome(existing, false);
         }
         UUID inbox = folders.systemFolderId(request.recipient(), SystemFolder.INBOX);
-        UUID messageId = delivery.deliver(new DeliveryPipeline.Destination(request.recipient(), inbox, true, false),
+        UUID messageId = delivery.deliver(DeliveryPipeline.Destination.portalNotice(request.recipient(), inbox),
                 Spool.of(rfc5322(caller, request))).id;
         Panache.getEntityManager().createNativeQuery("update notification set message_id = ?1 where caller = ?2 and key = ?3")
                 .setParameter(1, messageId).setParameter(2, caller).setParameter(3, request.key()).executeUpdate();

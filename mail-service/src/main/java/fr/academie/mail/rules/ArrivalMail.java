@@ -55,6 +55,24 @@ final class ArrivalMail implements MailAdapter {
         flagsLine = line;
     }
 
+    /** Whether the message has an attachment; of one of the types when some are named ("pdf", "application/pdf"). */
+    boolean hasAttachment(List<String> types) {
+        return arrival.message().attachments().stream().filter(part -> !part.inline()).anyMatch(part -> types.isEmpty()
+                || types.stream().anyMatch(type -> ofType(part, type.strip().toLowerCase(Locale.ROOT))));
+    }
+
+    private static boolean ofType(ParsedMessage.Part part, String type) {
+        String media = part.contentType() == null ? "" : part.contentType().toLowerCase(Locale.ROOT);
+        String file = part.fileName() == null ? "" : part.fileName().toLowerCase(Locale.ROOT);
+        return type.contains("/") ? media.equals(type) || media.startsWith(type + ";")
+                : !type.isEmpty() && (file.endsWith("." + type) || media.equals("application/" + type)
+                || media.startsWith("application/" + type + ";"));
+    }
+
+    boolean fromPortal() {
+        return arrival.fromPortal();
+    }
+
     @Override
     public void setContext(SieveContext context) {
         this.context = context;
@@ -82,11 +100,19 @@ final class ArrivalMail implements MailAdapter {
         return headers().stream().filter(h -> h.name().equals(name)).map(ParsedMessage.Header::value).toList();
     }
 
+    /**
+     * The fields of that name. Of Authentication-Results:, only the one this server's MX wrote above the message
+     * (RFC 8601 §5: those the sender wrote prove nothing); none on a message that did not come through it.
+     */
     @Override
     public List<String> getMatchingHeader(String name) {
         String wanted = name.strip();
-        return headers().stream().filter(h -> h.name().strip().equalsIgnoreCase(wanted))
+        List<String> values = headers().stream().filter(h -> h.name().strip().equalsIgnoreCase(wanted))
                 .map(ParsedMessage.Header::value).toList();
+        if (wanted.equalsIgnoreCase("Authentication-Results")) {
+            return arrival.verdict() == null || values.isEmpty() ? List.of() : values.subList(0, 1);
+        }
+        return values;
     }
 
     @Override

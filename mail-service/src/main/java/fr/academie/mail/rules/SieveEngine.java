@@ -6,17 +6,20 @@ import org.apache.jsieve.CommandManager;
 import org.apache.jsieve.ConfigurationManager;
 import org.apache.jsieve.ExecutableCommand;
 import org.apache.jsieve.SieveFactory;
+import org.apache.jsieve.TestManager;
 import org.apache.jsieve.exception.LookupException;
 import org.apache.jsieve.exception.SieveException;
 import org.apache.jsieve.parser.generated.Node;
 import org.apache.jsieve.parser.generated.ParseException;
 import org.apache.jsieve.parser.generated.Token;
+import org.apache.jsieve.tests.ExecutableTest;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -25,12 +28,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Apache jSieve, set up with the commands and tests that delivery carries out (and imap4flags, ours), parsing each
+ * Apache jSieve, set up with the commands and tests that delivery carries out (and imap4flags and vnd.portail, ours), parsing each
  * distinct script once. A script that does not parse is {@link Invalid}, with its line and a French sentence.
  */
 @ApplicationScoped
 public class SieveEngine {
 
+    /** Our extension (README, "Rules"): the tests {@code attachment} and {@code portal_message}. */
+    static final String PORTAIL = "vnd.portail";
     /** jSieve's commands that delivery does not carry out yet: a script requiring them is refused, not half-run. */
     private static final Set<String> COMMANDS_NOT_YET = Set.of("redirect", "reject", "vacation", "log");
     /** The envelope test needs the SMTP envelope, which deliveries do not hand to the rules yet. */
@@ -48,7 +53,7 @@ public class SieveEngine {
             COMMANDS_NOT_YET.forEach(configuration.getCommandMap()::remove);
             TESTS_NOT_YET.forEach(configuration.getTestMap()::remove);
             this.factory = new SieveFactory(new Commands(configuration.getCommandManager()),
-                    configuration.getComparatorManager(), configuration.getTestManager());
+                    configuration.getComparatorManager(), new Tests(configuration.getTestManager()));
         } catch (SieveException e) {
             throw new IllegalStateException("jSieve's configuration could not be read", e);
         }
@@ -78,6 +83,11 @@ public class SieveEngine {
     /** Checks the script, remembering it parsed. */
     public void check(String script) throws Invalid {
         parse(script);
+    }
+
+    /** The script as the editor's rules; empty when the editor cannot show it (the advanced tab can). */
+    public Optional<List<Rule>> rules(String script) throws Invalid {
+        return RuleReader.read(parse(script));
     }
 
     /** Runs the script on the arriving message: what it asks (actions with their lines, flags). */
@@ -112,6 +122,25 @@ public class SieveEngine {
         @Override
         public List<String> getExtensions() {
             return Stream.concat(jsieve.getExtensions().stream(), Stream.of("imap4flags")).toList();
+        }
+    }
+
+    /** jSieve's tests, and ours (vnd.portail), made here for the same reason as {@link Commands}. */
+    private record Tests(TestManager jsieve) implements TestManager {
+
+        private static final Map<String, Supplier<ExecutableTest>> OURS = Map.of(
+                "attachment", PortalTests.Attachment::new, "portal_message", PortalTests.PortalMessage::new,
+                PORTAIL, PortalTests.PortalMessage::new); // require "vnd.portail" asks for a test of that name
+
+        @Override
+        public ExecutableTest getTest(String name) throws LookupException {
+            Supplier<ExecutableTest> ours = OURS.get(name.toLowerCase(Locale.ROOT));
+            return ours != null ? ours.get() : jsieve.getTest(name);
+        }
+
+        @Override
+        public List<String> getExtensions() {
+            return Stream.concat(jsieve.getExtensions().stream(), Stream.of(PORTAIL)).toList();
         }
     }
 

@@ -2,6 +2,7 @@ package fr.academie.mail.rules;
 
 import fr.academie.mail.TestMailbox;
 import fr.academie.mail.mx.Smtplib;
+import fr.academie.stack.testing.TestStack;
 import fr.academie.stack.testing.StackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -79,6 +80,81 @@ class RulesTest {
     }
 
     @Test
+    void rulesMadeInTheEditorFileSamirsPdfQuotesAndReadBackAsTheyWereMade() throws Exception {
+        TestMailbox samir = TestMailbox.create();
+        String fiscalite = given().auth().oauth2(samir.token()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Fiscalité")).post("/folders").then().statusCode(201).extract().path("id");
+        String label = given().auth().oauth2(samir.token()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Devis reçus", "color", "#1f77b4")).post("/labels").then().statusCode(201)
+                .extract().path("id");
+        List<Map<String, Object>> rules = List.of(
+                Map.of("name", "Devis PDF", "enabled", true, "match", "ALL", "conditions", List.of(
+                        Map.of("field", "FROM", "operator", "CONTAINS", "value", "@papeterie-exemple.fr"),
+                        Map.of("field", "ATTACHMENT_TYPE", "value", "pdf")), "actions", List.of(
+                        Map.of("kind", "MOVE", "value", "Fiscalité"), Map.of("kind", "LABEL", "value", "Devis reçus"))),
+                Map.of("name", "Authentifié", "enabled", true, "match", "ALL", "conditions", List.of(
+                        Map.of("field", "AUTHENTICATION", "operator", "PASSES")), "actions", List.of(Map.of("kind", "FLAG"))));
+        JsonPath saved = given().auth().oauth2(samir.token()).contentType(ContentType.JSON)
+                .body(Map.of("rules", rules, "suspended", false)).put("/rules").then().statusCode(200).extract().jsonPath();
+        assertEquals("Devis reçus", saved.getString("rules[0].actions[1].value"), saved.prettify());
+        assertEquals("ATTACHMENT_TYPE", saved.getString("rules[0].conditions[1].field"));
+        assertEquals(true, saved.getString("script").contains("attachment :type \"pdf\""), saved.getString("script"));
+
+        String quote = "Devis " + UUID.randomUUID();
+        send(samir, "From: Papeterie <devis@papeterie-exemple.fr>\r\nSubject: " + quote + "\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nCi-joint.\r\n"
+                + "--b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=devis.pdf\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n");
+        JsonPath filed = view(samir, awaitIn(samir, fiscalite, quote));
+        assertEquals(List.of(label), filed.getList("labels.id"), filed.prettify());
+        assertEquals(List.of("classé dans « Fiscalité »", "étiquette « Devis_reçus »"), filed.getList("filedBy.action"));
+
+        // the same sender without a PDF stays in the inbox; an Authentication-Results: the sender wrote proves nothing
+        String letter = "Relance " + UUID.randomUUID();
+        send(samir, "From: Papeterie <devis@papeterie-exemple.fr>\r\nAuthentication-Results: mx.ac-orleans-tours.fr;"
+                + " dmarc=pass header.from=papeterie-exemple.fr\r\nSubject: " + letter + "\r\n\r\nBonjour.\r\n");
+        JsonPath kept = view(samir, samir.awaitMessage("INBOX", letter).getString("id"));
+        assertEquals(List.of(), kept.getList("filedBy"), kept.prettify());
+        assertEquals(false, kept.getBoolean("flagged"));
+
+        // a notification of the portal's services is a "message du portail"; a stranger's copy of its From is not
+        save(samir, null, false).statusCode(400).body("field", is("script")); // neither rules nor script
+        given().auth().oauth2(samir.token()).contentType(ContentType.JSON).body(Map.of("suspended", false, "rules", List.of(
+                Map.of("name", "RH", "enabled", true, "match", "ALL", "conditions", List.of(Map.of("field", "PORTAL")),
+                        "actions", List.of(Map.of("kind", "LABEL", "value", "Devis reçus")))))).put("/rules").then().statusCode(200);
+        String notice = given().auth().oauth2(TestStack.get().serviceToken("colibris-notifier")).contentType(ContentType.JSON)
+                .body(Map.of("key", UUID.randomUUID().toString(), "recipient", samir.id(), "subject", "Demande validée",
+                        "text", "Votre demande est validée.", "senderName", "Colibris"))
+                .post("/internal/notifications").then().statusCode(201).extract().path("messageId");
+        assertEquals(List.of(label), view(samir, notice).getList("labels.id"));
+        String forged = "Demande validée " + UUID.randomUUID();
+        send(samir, "From: Colibris <ne-pas-repondre@exemple.fr>\r\nSubject: " + forged + "\r\n\r\nCliquez.\r\n");
+        JsonPath stranger = samir.awaitMessage("INBOX", forged);
+        assertEquals(List.of(), view(samir, stranger.getString("id")).getList("labels"));
+    }
+
+    @Test
+    void aRuleTheEditorCannotWriteIsRefusedNamingItsField() {
+        TestMailbox nadia = TestMailbox.create();
+        given().auth().oauth2(nadia.token()).contentType(ContentType.JSON).body(Map.of("suspended", false, "rules", List.of(
+                        Map.of("enabled", true, "match", "ALL", "conditions", List.of(Map.of("field", "SIZE", "operator", "OVER",
+                                "value", "beaucoup")), "actions", List.of(Map.of("kind", "STOP"))))))
+                .put("/rules").then().statusCode(400).contentType("application/problem+json")
+                .body("field", is("rules[0].conditions[0].value"))
+                .body("detail", is("Règle 1 : la taille est un nombre entier de kilo-octets, de 1 à 9 999 999."));
+        given().auth().oauth2(nadia.token()).contentType(ContentType.JSON)
+                .body("{\"script\": \"keep;\", \"rules\": [], \"suspended\": false}").put("/rules").then().statusCode(400)
+                .body("field", is("script")).body("detail", containsString("pas les deux"));
+        given().auth().oauth2(nadia.token()).contentType(ContentType.JSON)
+                .body("{\"rules\": [{\"enabled\": true, \"match\": \"PARFOIS\", \"conditions\": [], \"actions\": []}]}")
+                .put("/rules").then().statusCode(400).body("field", containsString("match"));
+        given().auth().oauth2(nadia.token()).contentType(ContentType.JSON)
+                .body("{\"rules\": [{\"enabled\": true, \"match\": \"ALL\", \"conditions\": [], \"actions\": []}]}")
+                .put("/rules").then().statusCode(400).body("field", containsString("actions"));
+        given().auth().oauth2(nadia.token()).get("/rules").then().body("script", is("")).body("rules", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void aRuleMarksReadFollowsAndLabelsAndSaysSo() throws Exception {
         TestMailbox lena = TestMailbox.create();
         String label = given().auth().oauth2(lena.token()).contentType(ContentType.JSON)
@@ -150,8 +226,9 @@ class RulesTest {
     }
 
     private static io.restassured.response.ValidatableResponse save(TestMailbox mailbox, String script, boolean suspended) {
-        return given().auth().oauth2(mailbox.token()).contentType(ContentType.JSON)
-                .body(Map.of("script", script, "suspended", suspended)).put("/rules").then();
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("suspended", suspended));
+        body.put("script", script);
+        return given().auth().oauth2(mailbox.token()).contentType(ContentType.JSON).body(body).put("/rules").then();
     }
 
     private void send(TestMailbox to, String headersAndBody) throws Exception {
