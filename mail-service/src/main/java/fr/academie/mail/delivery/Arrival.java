@@ -1,6 +1,7 @@
 package fr.academie.mail.delivery;
 
 import fr.academie.mail.authenticity.Verdict;
+import fr.academie.mail.message.Message;
 import fr.academie.mail.message.RuleTrace;
 import fr.academie.mail.message.Warning;
 import fr.academie.mail.mime.ParsedMessage;
@@ -40,6 +41,15 @@ public final class Arrival {
         this.receivedAt = receivedAt;
         this.folderId = destination.folderId();
         this.unread = destination.unread();
+    }
+
+    /**
+     * A message the mailbox holds, as it was when it arrived, for the rules to run on again ("Tester sur mes
+     * messages", "Appliquer aux messages existants").
+     */
+    public static Arrival stored(Message message, ParsedMessage parsed, boolean fromPortal) {
+        return new Arrival(new DeliveryPipeline.Destination(message.ownerId, message.folderId, message.unread, false,
+                message.authentication, fromPortal), parsed, message.sizeBytes, message.receivedAt);
     }
 
     public String ownerId() {

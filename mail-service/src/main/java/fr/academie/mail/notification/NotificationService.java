@@ -59,6 +59,13 @@ public class NotificationService {
         return new Outcome(messageId, true);
     }
 
+    /** Whether the message is a notification this service delivered (the rules' "message du portail"). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean delivered(UUID messageId) {
+        return ((Number) Panache.getEntityManager().createNativeQuery("select count(*) from notification where message_id = ?1")
+                .setParameter(1, messageId).getSingleResult()).longValue() > 0;
+    }
+
     /** The notification as a plain-text UTF-8 message from the académie's no-reply address. */
     static byte[] rfc5322(String caller, NotificationRequest request) {
         String name = request.senderName() == null || request.senderName().isBlank() ? "Portail agents" : request.senderName();

@@ -4,23 +4,31 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The caller's rules ("Règles de tri"): one Sieve script, and whether they are all suspended. */
+/**
+ * The caller's rules ("Règles de tri"): one Sieve script (or the editor's rules), whether they are all suspended,
+ * tried on a folder's messages before saving, and applied to those a folder already holds.
+ */
 @Path("/rules")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RulesResource {
 
+    private static final String BODY = "le corps de la requête est obligatoire";
+
     private final RulesService rules;
+    private final RulesReplay replay;
     private final JsonWebToken token;
 
-    public RulesResource(RulesService rules, JsonWebToken token) {
+    public RulesResource(RulesService rules, RulesReplay replay, JsonWebToken token) {
         this.rules = rules;
+        this.replay = replay;
         this.token = token;
     }
 
@@ -30,7 +38,19 @@ public class RulesResource {
     }
 
     @PUT
-    public RulesView save(@NotNull(message = "le corps de la requête est obligatoire") @Valid RulesInput input) {
+    public RulesView save(@NotNull(message = BODY) @Valid RulesInput input) {
         return rules.save(token.getSubject(), input);
+    }
+
+    @POST
+    @Path("/trial")
+    public TrialView trial(@NotNull(message = BODY) @Valid TrialInput input) {
+        return replay.trial(token.getSubject(), input);
+    }
+
+    @POST
+    @Path("/application")
+    public TrialView apply(@NotNull(message = BODY) @Valid ApplicationInput input) {
+        return replay.apply(token.getSubject(), input);
     }
 }

@@ -44,14 +44,18 @@ public class RulesService {
         return of(ownerId);
     }
 
-    /** The script to save: the editor's rules written as Sieve, or the advanced tab's text; either way it parses. */
     private String script(RulesInput input) {
-        if ((input.script() == null) == (input.rules() == null)) {
-            throw ProblemException.invalid(RuleWriter.INVALID, "script", input.script() == null
+        return script(input.script(), input.rules());
+    }
+
+    /** The script to save or try: the editor's rules written as Sieve, or the advanced tab's text; either way it parses. */
+    String script(String text, List<Rule> rules) {
+        if ((text == null) == (rules == null)) {
+            throw ProblemException.invalid(RuleWriter.INVALID, "script", text == null
                     ? "Envoyez les règles de l'éditeur (rules) ou le script Sieve (script)."
                     : "Envoyez soit les règles de l'éditeur (rules), soit le script Sieve (script), pas les deux.");
         }
-        String script = input.rules() != null ? RuleWriter.write(input.rules()) : input.script();
+        String script = rules != null ? RuleWriter.write(rules) : text;
         try {
             engine.check(script);
         } catch (SieveEngine.Invalid e) {

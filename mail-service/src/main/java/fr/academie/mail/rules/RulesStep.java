@@ -55,12 +55,19 @@ public class RulesStep implements DeliveryStep {
             return;
         }
         RuleScript rules = RuleScript.findById(arrival.ownerId());
-        if (rules == null || rules.suspended || rules.script.isBlank()) {
+        if (rules != null && !rules.suspended) {
+            run(arrival, rules.script);
+        }
+    }
+
+    /** Runs the script on the message: what it asks is done to the arrival (where it goes, its flags and labels). */
+    void run(Arrival arrival, String script) {
+        if (script.isBlank()) {
             return;
         }
         ArrivalMail mail;
         try {
-            mail = engine.evaluate(rules.script, arrival);
+            mail = engine.evaluate(script, arrival);
         } catch (SieveEngine.Invalid e) {
             arrival.trace(new RuleTrace(null, e.line(), "Vos règles n'ont pas pu s'appliquer : " + e.getMessage()));
             return;
@@ -74,10 +81,10 @@ public class RulesStep implements DeliveryStep {
         boolean kept = mail.asked().stream().anyMatch(a -> a.action() instanceof ActionKeep
                 || a.action() instanceof ActionFileInto);
         for (ArrivalMail.Asked action : mail.asked()) {
-            carryOut(arrival, action, rules.script, kept);
+            carryOut(arrival, action, script, kept);
         }
         if (mail.flagsLine() > 0) {
-            flag(arrival, mail.flags(), ruleName(rules.script, mail.flagsLine()), mail.flagsLine());
+            flag(arrival, mail.flags(), ruleName(script, mail.flagsLine()), mail.flagsLine());
         }
     }
 

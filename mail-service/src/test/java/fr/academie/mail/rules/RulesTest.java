@@ -134,6 +134,69 @@ class RulesTest {
     }
 
     @Test
+    void aTrialShowsWhatDeliveryWouldDoWithoutChangingAnythingAndApplyingDoesIt() throws Exception {
+        TestMailbox samir = TestMailbox.create();
+        String fiscalite = given().auth().oauth2(samir.token()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Fiscalité")).post("/folders").then().statusCode(201).extract().path("id");
+        String quote = "Devis " + UUID.randomUUID();
+        String other = "Réunion " + UUID.randomUUID();
+        send(samir, "From: Papeterie <devis@papeterie-exemple.fr>\r\nSubject: " + quote + "\r\n\r\nCi-joint.\r\n");
+        send(samir, "From: Paul <paul@exemple.fr>\r\nSubject: " + other + "\r\n\r\nBonjour.\r\n");
+        String quoteId = samir.awaitMessage("INBOX", quote).getString("id");
+        samir.awaitMessage("INBOX", other);
+        List<Map<String, Object>> rules = List.of(Map.of("name", "Devis", "enabled", true, "match", "ALL",
+                "conditions", List.of(Map.of("field", "SUBJECT", "operator", "CONTAINS", "value", "devis")),
+                "actions", List.of(Map.of("kind", "MOVE", "value", "Fiscalité"), Map.of("kind", "MARK_READ"))));
+        String inbox = samir.folder("INBOX");
+
+        JsonPath trial = given().auth().oauth2(samir.token()).contentType(ContentType.JSON)
+                .body(Map.of("rules", rules, "folderId", inbox, "limit", 10)).post("/rules/trial").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(1, trial.getInt("changed"), trial.prettify());
+        assertEquals(fiscalite, trial.getString("items.find { it.subject == '" + quote + "' }.folderId"));
+        assertEquals("Fiscalité", trial.getString("items.find { it.subject == '" + quote + "' }.folderName"));
+        List<String> tried = trial.getList("items.find { it.subject == '" + quote + "' }.actions.action");
+        assertEquals(List.of("classé dans « Fiscalité »", "marqué comme lu"), tried);
+        assertEquals(List.of(), trial.getList("items.find { it.subject == '" + other + "' }.actions"));
+        assertEquals(true, view(samir, quoteId).getBoolean("unread"), "a trial changes nothing");
+        given().auth().oauth2(samir.token()).get("/rules").then().body("script", is(""));
+
+        // applying needs saved rules that are on
+        Map<String, Object> application = Map.of("folderId", inbox);
+        given().auth().oauth2(samir.token()).contentType(ContentType.JSON).body(application).post("/rules/application")
+                .then().statusCode(409).body("type", is("urn:portail:mail:rules-off"));
+        given().auth().oauth2(samir.token()).contentType(ContentType.JSON).body(Map.of("rules", rules, "suspended", false))
+                .put("/rules").then().statusCode(200);
+        given().auth().oauth2(samir.token()).contentType(ContentType.JSON).body(application).post("/rules/application")
+                .then().statusCode(200).body("changed", is(1));
+        JsonPath applied = view(samir, quoteId);
+        assertEquals(fiscalite, applied.getString("folderId"), applied.prettify());
+        assertEquals(false, applied.getBoolean("unread"));
+        assertEquals(tried, applied.getList("filedBy.action"));
+
+        // what the trial said is what delivery does
+        String next = "Devis " + UUID.randomUUID();
+        send(samir, "From: Papeterie <devis@papeterie-exemple.fr>\r\nSubject: " + next + "\r\n\r\nCi-joint.\r\n");
+        assertEquals(tried, view(samir, awaitIn(samir, fiscalite, next)).getList("filedBy.action"));
+
+        // someone else's folder, no token, bad input
+        TestMailbox lena = TestMailbox.create();
+        given().auth().oauth2(lena.token()).contentType(ContentType.JSON).body(Map.of("rules", rules, "folderId", inbox))
+                .post("/rules/trial").then().statusCode(404).body("field", is("folderId"));
+        given().auth().oauth2(lena.token()).contentType(ContentType.JSON).body(application).post("/rules/application")
+                .then().statusCode(409);
+        given().contentType(ContentType.JSON).body(application).post("/rules/application").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Map.of("rules", rules, "folderId", inbox)).post("/rules/trial")
+                .then().statusCode(401);
+        for (String body : List.of("{\"script\": \"keep;\", \"folderId\": \"" + inbox + "\", \"limit\": 1e99}",
+                "{\"script\": \"keep;\", \"folderId\": \"pas-un-uuid\"}", "{\"script\": \"keep;\"}",
+                "{\"script\": \"keep;\", \"folderId\": \"" + inbox + "\", \"limit\": 0}")) {
+            given().auth().oauth2(samir.token()).contentType(ContentType.JSON).body(body).post("/rules/trial").then()
+                    .statusCode(400).contentType("application/problem+json");
+        }
+    }
+
+    @Test
     void aRuleTheEditorCannotWriteIsRefusedNamingItsField() {
         TestMailbox nadia = TestMailbox.create();
         given().auth().oauth2(nadia.token()).contentType(ContentType.JSON).body(Map.of("suspended", false, "rules", List.of(
