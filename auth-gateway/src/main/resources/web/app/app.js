@@ -2,6 +2,7 @@ import './app.css';
 import './portail-app.js';
 import './pages/accueil.js';
 import './pages/messagerie.js';
+import './pages/regles.js';
 import './pages/carriere.js';
 import './pages/demarches.js';
 import './pages/compte.js';

@@ -17,7 +17,7 @@ class PortailApp extends LitElement {
     header .titre { font-weight: 700; }
     header .personne { display: flex; gap: 1rem; align-items: center; }
     header a.sortie { color: #fff; border: 1px solid #fff; padding: .35rem .75rem; border-radius: 4px; text-decoration: none; }
-    nav { background: #fff; border-bottom: 1px solid #ddd; padding: 0 1.5rem; display: flex; gap: 1.5rem; }
+    nav { background: #fff; border-bottom: 1px solid #ddd; padding: 0 1.5rem; display: flex; flex-wrap: wrap; column-gap: 1.5rem; }
     nav a { color: var(--texte, #161616); text-decoration: none; padding: .75rem 0; border-bottom: 3px solid transparent; }
     nav a[aria-current="page"] { border-color: var(--bleu, #000091); color: var(--bleu, #000091); font-weight: 600; }
     main { max-width: 60rem; margin: 1.5rem auto; padding: 0 1.5rem; }
@@ -65,8 +65,8 @@ class PortailApp extends LitElement {
         </span>
       </header>
       <nav aria-label="Navigation principale">
-        ${routes.filter((route) => route.path !== '/' && (!route.role || this.me.roles.includes(route.role))).map((route) => html`
-          <a href=${route.path} aria-current=${route === this.route ? 'page' : 'false'}>${route.title}</a>`)}
+        ${routes.filter((route) => route.path !== '/' && !route.within && (!route.role || this.me.roles.includes(route.role))).map((route) => html`
+          <a href=${route.path} aria-current=${route === this.route || route.path === this.route.within ? 'page' : 'false'}>${route.title}</a>`)}
       </nav>
       ${this.passwordDaysLeft != null && this.passwordDaysLeft <= 15 ? html`<p class="bandeau" role="alert">
         Votre mot de passe expire ${this.passwordDaysLeft === 0 ? 'aujourd\'hui' : `dans ${this.passwordDaysLeft} jour${this.passwordDaysLeft > 1 ? 's' : ''}`}.
@@ -75,10 +75,14 @@ class PortailApp extends LitElement {
     `;
   }
 
+  /** The current route's page, made once: a later render (a banner arriving) must not replace it and lose what was typed. */
   page() {
-    const element = document.createElement(this.route.tag);
-    element.me = this.me;
-    return element;
+    if (!this.shown || this.shown.route !== this.route) {
+      const element = document.createElement(this.route.tag);
+      element.me = this.me;
+      this.shown = { route: this.route, element };
+    }
+    return this.shown.element;
   }
 }
 

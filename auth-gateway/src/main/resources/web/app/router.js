@@ -4,6 +4,8 @@ const listeners = new Set();
 
 export const routes = [
   { path: '/', tag: 'page-accueil', title: 'Accueil' },
+  // a page of the mailbox, reached from it (not in the navigation): before /messagerie, which would match it too
+  { path: '/messagerie/regles', tag: 'page-regles', title: 'Règles de tri', within: '/messagerie' },
   { path: '/messagerie', tag: 'page-messagerie', title: 'Messagerie' },
   { path: '/carriere', tag: 'page-carriere', title: 'Ma carrière' },
   { path: '/demarches', tag: 'page-demarches', title: 'Mes démarches' },
@@ -17,7 +19,7 @@ export function current() {
 }
 
 export function navigate(path) {
-  if (path !== location.pathname) {
+  if (path !== location.pathname + location.search) {
     history.pushState({}, '', path);
   }
   listeners.forEach((listener) => listener(current()));
@@ -41,6 +43,6 @@ document.addEventListener('click', (event) => {
   const known = url.pathname === '/' || routes.some((route) => route.path !== '/' && url.pathname.startsWith(route.path));
   if (url.origin === location.origin && known) {
     event.preventDefault();
-    navigate(url.pathname);
+    navigate(url.pathname + url.search);
   }
 });

@@ -28,6 +28,7 @@ class MailFolders extends LitElement {
     .barre div { height: 100%; background: var(--bleu, #000091); }
     .barre.pleine div { background: var(--rouge, #ce0500); }
     .alerte { color: var(--rouge, #ce0500); }
+    .regles { display: block; margin-top: .5rem; padding: .35rem .5rem; }
     .gerer { margin-top: 1rem; background: none; border: 1px solid #ccc; border-radius: 4px; padding: .35rem .5rem; width: 100%; text-align: left; }
   `;
 
@@ -88,6 +89,7 @@ class MailFolders extends LitElement {
               <span class="compte">${l.unread || ''}</span></a></li>`;
         })}</ul>` : ''}
       <button class="gerer" @click=${() => this.dispatchEvent(new CustomEvent('manage'))}>Gérer dossiers, étiquettes, signatures…</button>
+      <a class="regles" href="/messagerie/regles">Règles de tri</a>
       ${m ? html`<div class="quota">
         <div class=${'barre' + (m.nearlyFull ? ' pleine' : '')} role="meter" aria-label="Espace utilisé"
           aria-valuemin="0" aria-valuemax="100" aria-valuenow=${m.percent}><div ${cssom({ width: m.percent + '%' })}></div></div>

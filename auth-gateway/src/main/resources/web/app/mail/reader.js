@@ -109,7 +109,8 @@ class MailReader extends LitElement {
             <dt>Date</dt><dd><time datetime=${m.date}>${fullDate(m.date)}</time></dd>
             ${m.authentication ? html`<dt>Authentification</dt><dd class="authentification">${authentication(m.authentication)}</dd>` : ''}
             ${(m.filedBy || []).length ? html`<dt>Pourquoi ici ?</dt><dd class="regles">${m.filedBy.map((t) =>
-              html`<span>${ruleTrace(t)}</span>`)}</dd>` : ''}
+              html`<span>${ruleTrace(t)}${t.rule ? html` <a href=${'/messagerie/regles?regle=' + encodeURIComponent(t.rule)}
+                aria-label=${'Voir la règle « ' + t.rule + ' »'}>Voir la règle</a>` : ''}</span>`)}</dd>` : ''}
           </dl>
           <div class="actions" role="toolbar" aria-label="Actions sur le message">
             <button @click=${() => this.act('reply')} title="r">Répondre</button>

@@ -1,8 +1,13 @@
 package fr.academie.gateway.browser;
 
 import fr.academie.stack.DemoAccounts;
+import fr.academie.stack.Service;
 import fr.academie.stack.testing.Chromium;
+import fr.academie.stack.testing.MailClients;
+import fr.academie.stack.testing.TestStack;
 import fr.academie.stack.testing.Totp;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
@@ -14,6 +19,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -69,6 +76,23 @@ final class PortalPages {
             browser.findElement(By.id("otp")).sendKeys(Totp.nextCode(username));
             browser.findElement(By.id("kc-login")).click();
         }
+    }
+
+    /** The message sent to the MX by a client nobody here wrote (swaks), as a server on the internet would. */
+    static void sendThroughMx(String from, TestStack.Account to, Path message) throws Exception {
+        Process swaks = new ProcessBuilder(MailClients.require("swaks", "swaks").toString(), "--server", "127.0.0.1",
+                "--port", String.valueOf(TestStack.get().stack().mxPort()), "--from", from,
+                "--to", to.email(), "--data", "@" + message).redirectErrorStream(true).start();
+        String transcript = new String(swaks.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (swaks.waitFor() != 0) {
+            throw new AssertionError("swaks did not deliver: " + transcript);
+        }
+    }
+
+    /** The person's own calls to mail-service, straight (their portail token carries its audience). */
+    static RequestSpecification mailApi(TestStack.Account account) {
+        return RestAssured.given().baseUri(TestStack.get().service(Service.MAIL))
+                .auth().oauth2(TestStack.get().accessToken(account.username()));
     }
 
     static Object script(WebDriver browser, String script, Object... arguments) {

@@ -1,7 +1,5 @@
 package fr.academie.gateway.browser;
 
-import fr.academie.stack.Service;
-import fr.academie.stack.testing.MailClients;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -295,7 +293,7 @@ class WebmailInChromiumTest {
                 + "Content-Type: application/octet-stream; name=\"facture.pdf.exe\"\r\nContent-Disposition: attachment;"
                 + " filename=\"facture.pdf.exe\"\r\nContent-Transfer-Encoding: base64\r\n\r\nTVogcGFzIHZyYWltZW50\r\n--b--\r\n",
                 StandardCharsets.US_ASCII);
-        sendThroughMx("support@ac-orleans-tour.fr", account, message);
+        PortalPages.sendThroughMx("support@ac-orleans-tour.fr", account, message);
 
         signIn(account.username());
         click(PAGE + ".querySelector('mail-folders').shadowRoot.querySelector('a[data-folder=JUNK]')");
@@ -342,7 +340,7 @@ class WebmailInChromiumTest {
         Path message = Files.createTempFile("devis", ".eml");
         Files.writeString(message, "From: Papeterie <devis@papeterie-exemple.fr>\r\nTo: " + account.email()
                 + "\r\nSubject: " + subject + "\r\n\r\nVeuillez trouver notre devis.\r\n", StandardCharsets.US_ASCII);
-        sendThroughMx("devis@papeterie-exemple.fr", account, message);
+        PortalPages.sendThroughMx("devis@papeterie-exemple.fr", account, message);
 
         signIn(account.username());
         click(PAGE + ".querySelector('mail-folders').shadowRoot.querySelector('a[data-folder=\"Fiscalité\"]')");
@@ -351,20 +349,17 @@ class WebmailInChromiumTest {
                 + ".click()", subject);
         String reader = PAGE + ".querySelector('mail-reader').shadowRoot";
         waitFor(d -> text(reader + ".querySelector('.regles')").contains("Fiscalité"));
-        assertEquals("Règle « Devis des fournisseurs » (ligne 4) : classé dans « Fiscalité »",
-                text(reader + ".querySelector('.regles')"));
+        assertEquals("Règle « Devis des fournisseurs » (ligne 4) : classé dans « Fiscalité » Voir la règle",
+                text(reader + ".querySelector('.regles')").replaceAll("\\s+", " ").strip());
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         assertTrue(((Number) script("return " + reader + ".querySelector('.regles').getBoundingClientRect().right"))
                 .doubleValue() <= 390, "readable at phone width");
-    }
 
-    /** The message sent to the MX by a client nobody here wrote (swaks), as a server on the internet would. */
-    private static void sendThroughMx(String from, TestStack.Account to, Path message) throws Exception {
-        Process swaks = new ProcessBuilder(MailClients.require("swaks", "swaks").toString(), "--server", "127.0.0.1",
-                "--port", String.valueOf(TestStack.get().stack().mxPort()), "--from", from,
-                "--to", to.email(), "--data", "@" + message).redirectErrorStream(true).start();
-        String transcript = new String(swaks.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, swaks.waitFor(), transcript);
+        // "Voir la règle" opens the rules on that rule
+        click(reader + ".querySelector('.regles a')");
+        String rules = "document.querySelector('portail-app').shadowRoot.querySelector('page-regles').shadowRoot";
+        waitFor(d -> text(rules + ".querySelector('li.voulue h2')").contains("Devis des fournisseurs"));
+        assertTrue(browser.getCurrentUrl().endsWith("/messagerie/regles?regle=Devis%20des%20fournisseurs"), browser.getCurrentUrl());
     }
 
     private String manage() {
@@ -424,10 +419,8 @@ class WebmailInChromiumTest {
         PortalPages.waitFor(browser, PAGE, Duration.ofSeconds(20), condition);
     }
 
-    /** The person's token on mail-service directly (their portail token carries its audience). */
     private static RequestSpecification given(TestStack.Account account) {
-        return io.restassured.RestAssured.given().baseUri(TestStack.get().service(Service.MAIL))
-                .auth().oauth2(TestStack.get().accessToken(account.username()));
+        return PortalPages.mailApi(account);
     }
 
     private static String folderId(TestStack.Account account, String role) {

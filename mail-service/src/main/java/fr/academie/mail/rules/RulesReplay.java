@@ -105,7 +105,7 @@ public class RulesReplay {
             actions.apply(ownerId, null, new MessageAction(MessageAction.Kind.MOVE, one, arrival.folderId(), null));
         }
         List<RuleTrace> filedBy = new ArrayList<>(message.filedBy);
-        filedBy.addAll(arrival.filedBy());
+        arrival.filedBy().stream().filter(trace -> !filedBy.contains(trace)).forEach(filedBy::add); // applied twice: noted once
         message.filedBy = filedBy;
     }
 

@@ -9,6 +9,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -35,6 +36,15 @@ public class RulesResource {
     @GET
     public RulesView get() {
         return rules.of(token.getSubject());
+    }
+
+    /** The script as a file to keep or take to another server ("Exporter"). */
+    @GET
+    @Path("/script")
+    @Produces("application/sieve")
+    public Response script() {
+        return Response.ok(rules.of(token.getSubject()).script())
+                .header("Content-Disposition", "attachment; filename=\"regles.sieve\"").build();
     }
 
     @PUT

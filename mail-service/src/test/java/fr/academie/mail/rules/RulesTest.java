@@ -57,6 +57,10 @@ class RulesTest {
         given().auth().oauth2(samir.token()).get("/rules").then().statusCode(200)
                 .body("script", is("")).body("suspended", is(false)).body("extensions", org.hamcrest.Matchers.hasItem("fileinto"));
         save(samir, SAMIRS_RULES, false).statusCode(200).body("script", is(SAMIRS_RULES)).body("updatedAt", notNullValue());
+        given().auth().oauth2(samir.token()).get("/rules/script").then().statusCode(200)
+                .contentType("application/sieve").header("Content-Disposition", containsString("regles.sieve"))
+                .body(is(SAMIRS_RULES));
+        given().get("/rules/script").then().statusCode(401);
 
         String quote = "Devis numero " + UUID.randomUUID();
         send(samir, "From: Fournisseur <devis@papeterie-exemple.fr>\r\nSubject: " + quote + "\r\n\r\nCi-joint.\r\n");
