@@ -25,11 +25,13 @@ class PageMessagerie extends LitElement {
     folders: { state: true }, labels: { state: true }, mailbox: { state: true },
     view: { state: true }, items: { state: true }, nextCursor: { state: true }, conversations: { state: true },
     focused: { state: true }, selected: { state: true }, message: { state: true }, thread: { state: true },
-    error: { state: true }, notice: { state: true },
+    error: { state: true }, notice: { state: true }, autoReply: { state: true },
   };
 
   static styles = css`
     :host { display: block; }
+    .reponse-auto { background: #fff4e5; border-left: 4px solid #b34000; padding: .5rem .75rem; margin: 0 0 .75rem; color: #6b3d00; }
+    .reponse-auto a { color: #6b3d00; font-weight: 600; }
     .webmail { display: grid; grid-template-columns: 14rem minmax(18rem, 26rem) 1fr; gap: 1rem; align-items: start; }
     .panneau { background: #fff; border-radius: 4px; box-shadow: 0 1px 2px rgba(0,0,0,.1); padding: .75rem; min-width: 0; }
     .liste-entete { display: flex; flex-direction: column; gap: .5rem; margin-bottom: .5rem; }
@@ -92,6 +94,7 @@ class PageMessagerie extends LitElement {
   }
 
   async start() {
+    api('/api/mail/auto-reply').then((reply) => { this.autoReply = reply; }, () => {}); // the banner only
     try {
       await this.refreshFolders();
       const inbox = this.folders.find((f) => f.systemRole === 'INBOX');
@@ -392,6 +395,9 @@ class PageMessagerie extends LitElement {
     const movable = this.folders.filter((f) => !['DRAFTS', 'SENT'].includes(f.systemRole));
     return html`
       <h1 class="titre-page">Messagerie</h1>
+      ${this.autoReply && this.autoReply.active ? html`<p class="reponse-auto" role="status">Votre réponse automatique
+        est activée${this.autoReply.period ? ' ' + this.autoReply.period : ''}.
+        <a href="/messagerie/regles?onglet=reponse">Modifier ou désactiver</a></p>` : ''}
       ${this.error ? html`<p class="erreur" role="alert">${this.error}</p>` : ''}
       <div class=${'webmail' + (this.message ? ' lecture' : '')}>
         <div class="dossiers panneau">

@@ -13,13 +13,13 @@ let keys = 0;
 // "Enregistrer les règles". "Suspendre toutes les règles" is one switch. "Tester sur mes messages" shows what the
 // rules on screen would do to a folder's last messages before they are saved; "Appliquer aux messages existants"
 // does what the saved rules say. The advanced tab shows the Sieve script itself, with an error under its line,
-// and imports and exports .sieve files.
+// and imports and exports .sieve files. The tab "Réponse automatique" sets the auto-reply (dates in Paris time).
 class PageRegles extends LitElement {
   static properties = {
     rules: { state: true }, script: { state: true }, suspended: { state: true }, editing: { state: true },
     tab: { state: true }, folders: { state: true }, labels: { state: true }, error: { state: true },
     done: { state: true }, dirty: { state: true }, trial: { state: true }, scriptError: { state: true },
-    wanted: { state: true },
+    wanted: { state: true }, reply: { state: true },
   };
 
   static styles = [pageStyles, css`
@@ -42,7 +42,10 @@ class PageRegles extends LitElement {
     label { display: flex; flex-direction: column; font-size: .85rem; gap: .15rem; }
     label.case { flex-direction: row; align-items: center; gap: .3rem; font-size: 1rem; }
     input[type="text"], input[type="number"], select { padding: .35rem; font: inherit; max-width: 100%; }
-    textarea { width: 100%; box-sizing: border-box; min-height: 16rem; font: .9rem/1.4 monospace; }
+    textarea { width: 100%; box-sizing: border-box; min-height: 6rem; font: inherit; }
+    textarea#script { min-height: 16rem; font: .9rem/1.4 monospace; }
+    form.carte > label { margin-bottom: .6rem; }
+    input[name="jours"] { width: 4rem; }
     button { padding: .35rem .7rem; font: inherit; }
     button.principal { background: var(--bleu, #000091); color: #fff; border: none; border-radius: 3px; padding: .5rem 1rem; }
     .fait { background: #e8f6ec; border-left: 4px solid #18753c; padding: .5rem .75rem; }
@@ -55,7 +58,7 @@ class PageRegles extends LitElement {
 
   constructor() {
     super();
-    this.tab = 'regles';
+    this.tab = new URLSearchParams(location.search).get('onglet') === 'reponse' ? 'reponse' : 'regles';
     this.rules = [];
     this.script = '';
     this.dirty = false;
@@ -69,8 +72,9 @@ class PageRegles extends LitElement {
 
   async load() {
     try {
-      const [rules, folders, labels] = await Promise.all([api('/api/mail/rules'), api('/api/mail/folders'),
-        api('/api/mail/labels')]);
+      const [rules, folders, labels, reply] = await Promise.all([api('/api/mail/rules'), api('/api/mail/folders'),
+        api('/api/mail/labels'), api('/api/mail/auto-reply')]);
+      this.reply = reply;
       this.folders = folders.items;
       this.labels = labels.items;
       this.show(rules);
@@ -397,6 +401,44 @@ class PageRegles extends LitElement {
     </section>`;
   }
 
+  async saveReply(event) {
+    event.preventDefault();
+    const form = event.target.elements;
+    this.error = null;
+    try {
+      this.reply = await api('/api/mail/auto-reply', { method: 'PUT', headers: JSON_HEADERS, body: JSON.stringify({
+        enabled: form.active.checked, startsAt: form.debut.value || null, endsAt: form.fin.value || null,
+        subject: form.objet.value, internalText: form.interne.value, externalText: form.externe.value,
+        days: Number(form.jours.value) }) });
+      this.done = this.reply.enabled ? 'Réponse automatique enregistrée' + (this.reply.period ? ' : ' + this.reply.period : '') + '.'
+        : 'Réponse automatique désactivée.';
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  replyTab() {
+    const r = this.reply || { enabled: false, subject: '', internalText: '', externalText: '', days: 7 };
+    const local = (value) => (value ? value.slice(0, 16) : '');
+    return html`<form class="carte" @submit=${this.saveReply} aria-label="Réponse automatique">
+      <p>${r.active ? html`<strong>Active</strong> ${r.period}.` : r.enabled ? 'Programmée ' + r.period + '.'
+        : 'Aucune réponse automatique n\'est envoyée.'}</p>
+      <label class="case"><input type="checkbox" name="active" .checked=${r.enabled}> Répondre automatiquement aux messages reçus</label>
+      <div class="ligne">
+        <label>Du (heure de Paris)<input type="datetime-local" name="debut" .value=${local(r.startsAt)}></label>
+        <label>Au (heure de Paris)<input type="datetime-local" name="fin" .value=${local(r.endsAt)}></label>
+      </div>
+      <label>Objet<input type="text" name="objet" maxlength="200" required .value=${r.subject}></label>
+      <label>Texte pour les personnes de l'académie<textarea name="interne" required .value=${r.internalText}></textarea></label>
+      <label>Texte pour les autres expéditeurs (vide : le même)<textarea name="externe" .value=${r.externalText || ''}></textarea></label>
+      <label>Une même personne reçoit la réponse au plus une fois tous les
+        <input type="number" name="jours" min="1" max="30" .value=${String(r.days)}> jours</label>
+      <p class="discret">Jamais aux listes de diffusion, aux messages automatiques, aux adresses « ne pas répondre » ni aux
+        indésirables (RFC 3834).</p>
+      <button class="principal">Enregistrer la réponse automatique</button>
+    </form>`;
+  }
+
   render() {
     const general = this.error && this.error.rule == null ? this.error.text
       : this.error ? 'Une règle est à corriger : ' + this.error.text : null;
@@ -412,13 +454,13 @@ class PageRegles extends LitElement {
       ${general ? html`<p class="erreur" role="alert">${general}</p>` : ''}
       ${this.done ? html`<p class="fait" role="status">${this.done}</p>` : ''}
       <div role="tablist" aria-label="Éditeur">
-        ${[['regles', 'Règles'], ['avance', 'Avancé (Sieve)']].map(([id, name]) => html`<button role="tab" id=${'onglet-' + id}
+        ${[['regles', 'Règles'], ['reponse', 'Réponse automatique'], ['avance', 'Avancé (Sieve)']].map(([id, name]) => html`<button role="tab" id=${'onglet-' + id}
           aria-selected=${this.tab === id ? 'true' : 'false'} aria-controls="panneau-regles"
           @click=${() => { this.tab = id; this.done = null; }}>${name}</button>`)}
       </div>
       <div role="tabpanel" id="panneau-regles" aria-labelledby=${'onglet-' + this.tab}>
-        ${this.tab === 'regles' ? this.rulesTab() : this.advancedTab()}</div>
-      ${this.folders ? this.trialSection() : ''}`;
+        ${this.tab === 'regles' ? this.rulesTab() : this.tab === 'reponse' ? this.replyTab() : this.advancedTab()}</div>
+      ${this.folders && this.tab !== 'reponse' ? this.trialSection() : ''}`;
   }
 }
 

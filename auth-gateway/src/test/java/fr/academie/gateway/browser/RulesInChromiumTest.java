@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * "Règles de tri" in a real browser, with the keyboard alone: Samir builds the rule that files his suppliers' PDF
  * quotes (and the next quote from the internet lands where it says); Nadia suspends all her rules, then turns them
- * back on one by one, reorders them, tries them on her inbox, and reads a script error under its line.
+ * back on one by one, reorders them, tries them on her inbox, and reads a script error under its line; Samir turns his
+ * auto-reply on, and the webmail says so.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "service", value = "auth-gateway"))
@@ -167,6 +168,34 @@ class RulesInChromiumTest {
         press(button("Enregistrer le script"), Keys.ENTER);
         waitFor(d -> text(PAGE + ".querySelector('#erreur-script')").contains("Ligne 4"));
         assertEquals("4 │ }", text(PAGE + ".querySelector('#erreur-script pre')"));
+    }
+
+    @Test
+    void samirSetsHisAutoReplyWithTheKeyboardAndTheWebmailSaysItIsOn() {
+        TestStack.Account samir = TestStack.get().newAccount("personnel");
+        given(samir).get("/folders").then().statusCode(200);
+        browser = PortalPages.signIn(gateway, samir.username(), "/messagerie/regles");
+        waitFor(d -> text(PAGE).contains("Vous n'avez pas encore de règle"));
+        press(PAGE + ".querySelector('#onglet-reponse')", Keys.ENTER);
+        String form = PAGE + ".querySelector('form[aria-label=\"Réponse automatique\"]')";
+        press(form + ".elements.active", Keys.SPACE);
+        press(form + ".elements.objet", "Clôture de l'exercice");
+        press(form + ".elements.interne", "Bonjour, je suis en clôture jusqu'au 5 janvier.");
+        press(form + ".elements.externe", "Bonjour, vos factures seront traitées après le 5 janvier.");
+        press(form + ".elements.jours", Keys.chord(Keys.CONTROL, "a"), "3");
+        press(button("Enregistrer la réponse automatique"), Keys.ENTER);
+        waitFor(d -> text(PAGE + ".querySelector('.fait')").startsWith("Réponse automatique enregistrée"));
+        JsonPath saved = given(samir).get("/auto-reply").then().statusCode(200).extract().jsonPath();
+        assertEquals(true, saved.getBoolean("active"), saved.prettify());
+        assertEquals(3, saved.getInt("days"));
+        assertEquals("Bonjour, vos factures seront traitées après le 5 janvier.", saved.getString("externalText"));
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        assertEquals(List.of(), script(WIDER_THAN_A_PHONE), "nothing is wider than a phone");
+        browser.get(gateway.resolve("/messagerie").toString());
+        String webmail = "document.querySelector('portail-app').shadowRoot.querySelector('page-messagerie').shadowRoot";
+        PortalPages.waitFor(browser, webmail, Duration.ofSeconds(20), d -> text(webmail + ".querySelector('.reponse-auto')")
+                .replaceAll("\\s+", " ").contains("Votre réponse automatique est activée."));
     }
 
     private List<Boolean> enabled(TestStack.Account account) {

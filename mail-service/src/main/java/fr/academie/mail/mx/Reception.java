@@ -24,8 +24,8 @@ import java.security.NoSuchAlgorithmException;
 /**
  * A message received whole (after the final dot): its sender checked ({@link Authenticity}: SPF, DKIM, DMARC), then
  * stored in the inbox — or Indésirables, when its domain's DMARC policy says quarantine — of each recipient the RCPT
- * check let through, exactly as received under the MX's own Received: (written by the SMTP stack) and
- * Authentication-Results: (RFC 8601) headers. The 250 is answered only once every copy is committed; a failure
+ * check let through, exactly as received under the MX's own Received: (written by the SMTP stack),
+ * Return-Path: and Authentication-Results: (RFC 8601) headers. The 250 is answered only once every copy is committed; a failure
  * answers 451, and the sender's server tries again later — a copy already stored then is recognised by its content
  * and not stored twice. A DMARC reject, or the académie's own domain unproven, is refused (550 5.7.1).
  */
@@ -58,7 +58,7 @@ final class Reception implements MessageHook {
                         + "l'instant, reessayez plus tard / Sender authentication unavailable, try again later");
             }
             byte[] digest = digest(received);
-            try (Spool message = Spool.of(stamped(verdict, received), Long.MAX_VALUE)) {
+            try (Spool message = Spool.of(stamped(envelope.getMaybeSender().asString(""), verdict, received), Long.MAX_VALUE)) {
                 for (MailAddress recipient : envelope.getRecipients()) {
                     String owner = mailboxes.owner(recipient.asString()).orElseThrow(); // checked at RCPT time
                     if (!mailboxes.deliverOnce(owner, message, digest, verdict)) {
@@ -126,9 +126,13 @@ final class Reception implements MessageHook {
         }
     }
 
-    /** The message under this server's Authentication-Results: header (RFC 8601), which says what was checked. */
-    private InputStream stamped(Verdict verdict, Spool received) {
-        byte[] results = verdict.header(hostName).getBytes(StandardCharsets.US_ASCII);
-        return new SequenceInputStream(new ByteArrayInputStream(results), received.open());
+    /**
+     * The message under the envelope's sender (Return-Path:, which the server that delivers writes: RFC 5321 §4.4;
+     * "<>" for a bounce — where an auto-reply goes, RFC 3834 §4) and this server's Authentication-Results: header
+     * (RFC 8601), which says what was checked.
+     */
+    private InputStream stamped(String sender, Verdict verdict, Spool received) {
+        byte[] fields = ("Return-Path: <" + sender + ">\r\n" + verdict.header(hostName)).getBytes(StandardCharsets.UTF_8);
+        return new SequenceInputStream(new ByteArrayInputStream(fields), received.open());
     }
 }

@@ -11,7 +11,6 @@ import fr.academie.mail.folder.SystemFolder;
 import fr.academie.mail.message.Message;
 import fr.academie.mail.mime.ParsedMessage;
 import fr.academie.mail.quota.Quotas;
-import fr.academie.mail.store.MessageSources;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,19 +49,19 @@ public class Sending {
     private final FolderService folders;
     private final KeycloakDirectory directory;
     private final Quotas quotas;
-    private final MessageSources sources;
+    private final SmtpRelay relay;
     private final Bounces bounces;
     private final DraftService drafts;
     private final MailConfig config;
 
     public Sending(Composer composer, DeliveryPipeline delivery, FolderService folders, KeycloakDirectory directory,
-                   Quotas quotas, MessageSources sources, Bounces bounces, DraftService drafts, MailConfig config) {
+                   Quotas quotas, SmtpRelay relay, Bounces bounces, DraftService drafts, MailConfig config) {
         this.composer = composer;
         this.delivery = delivery;
         this.folders = folders;
         this.directory = directory;
         this.quotas = quotas;
-        this.sources = sources;
+        this.relay = relay;
         this.bounces = bounces;
         this.drafts = drafts;
         this.config = config;
@@ -165,17 +164,8 @@ public class Sending {
     }
 
     private void queue(Draft draft, Set<String> recipients, Composer.Composed composed) {
-        Outbound outbound = new Outbound();
-        outbound.id = UUID.randomUUID();
-        outbound.ownerId = draft.ownerId;
-        outbound.sender = draft.fromAddress;
-        outbound.recipients = List.copyOf(recipients);
-        outbound.createdAt = Instant.now();
-        outbound.nextAttemptAt = outbound.createdAt;
-        outbound.persist();
-        Panache.getEntityManager().flush();
         try (InputStream in = composed.transmitted().open()) {
-            sources.write(MessageSources.Table.OUTBOUND, outbound.id, in);
+            relay.queue(draft.ownerId, draft.fromAddress, List.copyOf(recipients), in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -42,9 +42,12 @@ import java.util.UUID;
 public class SmtpRelay {
 
     private static final Logger LOG = Logger.getLogger(SmtpRelay.class);
-    /** The message's own header fields the relayed copy keeps, as written (already encoded). */
+    /**
+     * The message's own header fields the relayed copy keeps, as written (already encoded); Auto-Submitted: tells the
+     * other side's responders not to answer an auto-reply (RFC 3834).
+     */
     private static final Set<String> KEPT_HEADERS = Set.of("from", "to", "cc", "subject", "date", "message-id",
-            "in-reply-to", "references");
+            "in-reply-to", "references", "auto-submitted");
 
     private final Mailer mailer;
     private final MessageSources sources;
@@ -56,6 +59,21 @@ public class SmtpRelay {
         this.sources = sources;
         this.bounces = bounces;
         this.config = config;
+    }
+
+    /** Queues the message for the relay, in the caller's transaction: it leaves once that commits. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queue(String ownerId, String sender, List<String> recipients, InputStream message) {
+        Outbound outbound = new Outbound();
+        outbound.id = UUID.randomUUID();
+        outbound.ownerId = ownerId;
+        outbound.sender = sender;
+        outbound.recipients = List.copyOf(recipients);
+        outbound.createdAt = Instant.now();
+        outbound.nextAttemptAt = outbound.createdAt;
+        outbound.persist();
+        Panache.getEntityManager().flush(); // the source's rows refer to the queued message
+        sources.write(MessageSources.Table.OUTBOUND, outbound.id, message);
     }
 
     @Scheduled(identity = "relay-outbound", every = "2s", delayed = "3s",
