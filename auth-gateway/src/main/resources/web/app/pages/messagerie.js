@@ -25,7 +25,7 @@ class PageMessagerie extends LitElement {
     folders: { state: true }, labels: { state: true }, mailbox: { state: true },
     view: { state: true }, items: { state: true }, nextCursor: { state: true }, conversations: { state: true },
     focused: { state: true }, selected: { state: true }, message: { state: true }, thread: { state: true },
-    error: { state: true }, notice: { state: true }, autoReply: { state: true },
+    error: { state: true }, notice: { state: true }, autoReply: { state: true }, rulesFailure: { state: true },
   };
 
   static styles = css`
@@ -94,7 +94,9 @@ class PageMessagerie extends LitElement {
   }
 
   async start() {
-    api('/api/mail/auto-reply').then((reply) => { this.autoReply = reply; }, () => {}); // the banner only
+    // the banners only: an auto-reply on, rules that could not run
+    api('/api/mail/auto-reply').then((reply) => { this.autoReply = reply; }, () => {});
+    api('/api/mail/rules').then((rules) => { this.rulesFailure = rules.failure; }, () => {});
     try {
       await this.refreshFolders();
       const inbox = this.folders.find((f) => f.systemRole === 'INBOX');
@@ -398,6 +400,9 @@ class PageMessagerie extends LitElement {
       ${this.autoReply && this.autoReply.active ? html`<p class="reponse-auto" role="status">Votre réponse automatique
         est activée${this.autoReply.period ? ' ' + this.autoReply.period : ''}.
         <a href="/messagerie/regles?onglet=reponse">Modifier ou désactiver</a></p>` : ''}
+      ${this.rulesFailure ? html`<p class="reponse-auto" role="alert">Vos règles de tri n'ont pas pu s'appliquer à un
+        message${this.rulesFailure.line ? ' (ligne ' + this.rulesFailure.line + ')' : ''}, le ${this.rulesFailure.when}.
+        <a href="/messagerie/regles?onglet=avance">Voir mes règles</a></p>` : ''}
       ${this.error ? html`<p class="erreur" role="alert">${this.error}</p>` : ''}
       <div class=${'webmail' + (this.message ? ' lecture' : '')}>
         <div class="dossiers panneau">

@@ -19,7 +19,7 @@ class PageRegles extends LitElement {
     rules: { state: true }, script: { state: true }, suspended: { state: true }, editing: { state: true },
     tab: { state: true }, folders: { state: true }, labels: { state: true }, error: { state: true },
     done: { state: true }, dirty: { state: true }, trial: { state: true }, scriptError: { state: true },
-    wanted: { state: true }, reply: { state: true },
+    wanted: { state: true }, reply: { state: true }, failure: { state: true },
   };
 
   static styles = [pageStyles, css`
@@ -58,7 +58,8 @@ class PageRegles extends LitElement {
 
   constructor() {
     super();
-    this.tab = new URLSearchParams(location.search).get('onglet') === 'reponse' ? 'reponse' : 'regles';
+    const tab = new URLSearchParams(location.search).get('onglet');
+    this.tab = ['reponse', 'avance'].includes(tab) ? tab : 'regles';
     this.rules = [];
     this.script = '';
     this.dirty = false;
@@ -87,6 +88,7 @@ class PageRegles extends LitElement {
     this.rules = view.rules === null ? null : view.rules.map((r) => ({ ...r, key: ++keys }));
     this.script = view.script;
     this.suspended = view.suspended;
+    this.failure = view.failure;
     this.dirty = false;
     this.editing = null;
   }
@@ -451,6 +453,8 @@ class PageRegles extends LitElement {
         <button type="button" @click=${() => this.suspend(!this.suspended)}>${this.suspended ? 'Réactiver les règles'
           : 'Suspendre toutes les règles'}</button>
       </div>
+      ${this.failure ? html`<p class="erreur" role="alert">${this.failure.detail} (le ${this.failure.when}).
+        Le message est arrivé là où il serait arrivé sans vos règles ; corrigez-les puis enregistrez-les.</p>` : ''}
       ${general ? html`<p class="erreur" role="alert">${general}</p>` : ''}
       ${this.done ? html`<p class="fait" role="status">${this.done}</p>` : ''}
       <div role="tablist" aria-label="Éditeur">

@@ -1,5 +1,6 @@
 package fr.academie.mail.rules;
 
+import fr.academie.mail.message.RuleTrace;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -25,4 +26,23 @@ public class RuleScript extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The first time, since it was saved, the script could not run on a message: why, at which line (0: unknown). */
+    @Column(name = "failure")
+    public String failure;
+
+    @Column(name = "failure_line")
+    public Integer failureLine;
+
+    @Column(name = "failed_at")
+    public Instant failedAt;
+
+    /** Notes the failure, unless one is noted already (the person is told once, not at every message). */
+    public void failed(RuleTrace trace, Instant at) {
+        if (failedAt == null) {
+            failure = trace.action();
+            failureLine = trace.line();
+            failedAt = at;
+        }
+    }
 }

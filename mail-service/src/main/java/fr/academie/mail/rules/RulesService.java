@@ -1,5 +1,6 @@
 package fr.academie.mail.rules;
 
+import fr.academie.common.date.FrenchDates;
 import fr.academie.common.problem.ProblemException;
 import fr.academie.mail.label.LabelService;
 import fr.academie.mail.label.LabelView;
@@ -26,8 +27,11 @@ public class RulesService {
     public RulesView of(String ownerId) {
         RuleScript rules = RuleScript.findById(ownerId);
         String script = rules == null ? "" : rules.script;
+        RulesView.Failure failure = rules == null || rules.failedAt == null ? null : new RulesView.Failure(
+                rules.failureLine == null ? 0 : rules.failureLine, rules.failure, rules.failedAt,
+                FrenchDates.weekdayAndTime(rules.failedAt));
         return new RulesView(script, editable(ownerId, script), rules != null && rules.suspended,
-                rules == null ? null : rules.updatedAt, engine.extensions());
+                rules == null ? null : rules.updatedAt, engine.extensions(), failure);
     }
 
     public RulesView save(String ownerId, RulesInput input) {
@@ -40,6 +44,9 @@ public class RulesService {
         rules.script = script;
         rules.suspended = input.suspended();
         rules.updatedAt = Instant.now();
+        rules.failure = null; // saved again: a new failure will be told again
+        rules.failureLine = null;
+        rules.failedAt = null;
         rules.persist();
         return of(ownerId);
     }

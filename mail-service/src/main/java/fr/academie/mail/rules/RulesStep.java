@@ -7,12 +7,12 @@ import fr.academie.mail.folder.SystemFolder;
 import fr.academie.mail.label.LabelService;
 import fr.academie.mail.message.RuleTrace;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.jsieve.exception.SieveException;
 import org.apache.jsieve.mail.ActionDiscard;
 import org.apache.jsieve.mail.ActionFileInto;
 import org.apache.jsieve.mail.ActionKeep;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * message), {@code keep} and the implicit keep leave it where it was going, the flags of imap4flags mark it read,
  * followed or labelled. Each action is noted with the message
  * (which rule, which line: "Pourquoi ici ?"). A script that cannot run, or a folder that does not exist, leaves the
- * message where it was going, and the message says why.
+ * message where it was going, and the message says why; the script's first failure is kept with it, for the person
+ * to be told once (the rules page and the webmail say it until she saves her rules again).
  */
 @ApplicationScoped
 public class RulesStep implements DeliveryStep {
@@ -56,26 +57,28 @@ public class RulesStep implements DeliveryStep {
         }
         RuleScript rules = RuleScript.findById(arrival.ownerId());
         if (rules != null && !rules.suspended) {
-            run(arrival, rules.script);
+            run(arrival, rules.script).ifPresent(failure -> rules.failed(failure, Instant.now()));
         }
     }
 
-    /** Runs the script on the message: what it asks is done to the arrival (where it goes, its flags and labels). */
-    void run(Arrival arrival, String script) {
+    /**
+     * Runs the script on the message: what it asks is done to the arrival (where it goes, its flags and labels). When
+     * the script cannot run, the message goes where it was going, and why is returned (and noted with the message).
+     */
+    Optional<RuleTrace> run(Arrival arrival, String script) {
         if (script.isBlank()) {
-            return;
+            return Optional.empty();
         }
         ArrivalMail mail;
         try {
             mail = engine.evaluate(script, arrival);
         } catch (SieveEngine.Invalid e) {
-            arrival.trace(new RuleTrace(null, e.line(), "Vos règles n'ont pas pu s'appliquer : " + e.getMessage()));
-            return;
-        } catch (SieveException | RuntimeException e) {
+            return Optional.of(failed(arrival, new RuleTrace(null, e.line(), "Vos règles n'ont pas pu s'appliquer : "
+                    + e.getMessage())));
+        } catch (RuntimeException e) {
             LOG.warnf("The rules of %s could not run on a message: %s", arrival.ownerId(), e.getMessage());
-            arrival.trace(new RuleTrace(null, 0, "Vos règles n'ont pas pu s'appliquer à ce message ; il est arrivé "
-                    + "là où il serait arrivé sans elles."));
-            return;
+            return Optional.of(failed(arrival, new RuleTrace(null, 0, "Vos règles n'ont pas pu s'appliquer à ce message ; "
+                    + "il est arrivé là où il serait arrivé sans elles.")));
         }
         // discard only cancels the implicit keep (RFC 5228 §4.4): a keep or a fileinto beside it still delivers
         boolean kept = mail.asked().stream().anyMatch(a -> a.action() instanceof ActionKeep
@@ -86,6 +89,12 @@ public class RulesStep implements DeliveryStep {
         if (mail.flagsLine() > 0) {
             flag(arrival, mail.flags(), ruleName(script, mail.flagsLine()), mail.flagsLine());
         }
+        return Optional.empty();
+    }
+
+    private static RuleTrace failed(Arrival arrival, RuleTrace failure) {
+        arrival.trace(failure);
+        return failure;
     }
 
     /** The flags the rules left: {@code \Seen} read, {@code \Flagged} followed, another flag the label of that name. */

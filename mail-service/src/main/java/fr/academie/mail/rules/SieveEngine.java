@@ -43,6 +43,10 @@ public class SieveEngine {
     private static final int REMEMBERED_AT_MOST = 10_000;
     /** jSieve's validator names what it does not know: "Command named 'classer' not mapped." */
     private static final Pattern NAMED = Pattern.compile("named '([^']{1,60})'");
+    /** jSieve's place in a script: "… Line 3 column 5." */
+    private static final Pattern AT = Pattern.compile("Line (\\d{1,6}) column (\\d{1,6})");
+    /** jSieve's require: "Feature \"x\" is not supported." */
+    private static final Pattern FEATURE = Pattern.compile("Feature \"([^\"]{1,60})\"");
 
     private final SieveFactory factory;
     private final Map<String, Node> parsed = new ConcurrentHashMap<>();
@@ -91,10 +95,36 @@ public class SieveEngine {
     }
 
     /** Runs the script on the arriving message: what it asks (actions with their lines, flags). */
-    ArrivalMail evaluate(String script, Arrival arrival) throws Invalid, SieveException {
+    ArrivalMail evaluate(String script, Arrival arrival) throws Invalid {
         ArrivalMail mail = new ArrivalMail(arrival);
-        factory.evaluate(mail, parse(script));
+        try {
+            factory.evaluate(mail, parse(script));
+        } catch (SieveException e) {
+            throw failed(e, script);
+        }
         return mail;
+    }
+
+    /**
+     * What jSieve finds only when a script runs (the arguments of a test, a test or extension it does not know), said
+     * in French with the line: "Found unexpected arguments Line 3 column 5.", "Test named 'x' not mapped.".
+     */
+    private static Invalid failed(SieveException e, String script) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        Matcher at = AT.matcher(message);
+        if (at.find()) {
+            return new Invalid(Integer.parseInt(at.group(1)), "Ligne " + at.group(1) + ", colonne " + at.group(2)
+                    + " : cette commande ou ce test n'a pas les arguments attendus (RFC 5228).");
+        }
+        Matcher named = NAMED.matcher(message);
+        Matcher feature = FEATURE.matcher(message);
+        String name = named.find() ? named.group(1) : feature.find() ? feature.group(1) : null;
+        if (name == null) {
+            return new Invalid(0, "Vos règles n'ont pas pu s'exécuter.");
+        }
+        int line = lineOf(script, name);
+        return new Invalid(line, (line > 0 ? "Ligne " + line + " : " : "") + "« " + name
+                + " » n'est pas un test ou une extension connus ici.");
     }
 
     /**

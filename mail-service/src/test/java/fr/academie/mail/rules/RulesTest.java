@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A person's rules (a Sieve script) saved through the API and run on mail arriving through the MX: a message is
@@ -262,6 +263,31 @@ class RulesTest {
         assertEquals(List.of(), view(lena, lena.awaitMessage("INBOX", subject).getString("id")).getList("filedBy"));
         send(samir, "From: Parent <parent@exemple.fr>\r\nSubject: " + subject + "\r\n\r\nBonjour.\r\n");
         samir.awaitMessage("ARCHIVE", subject);
+    }
+
+    @Test
+    void aScriptThatFailsWhenItRunsDeliversToTheInboxAndTellsThePersonOnceWithTheLine() throws Exception {
+        TestMailbox nadia = TestMailbox.create();
+        save(nadia, "# rule:[Gros messages]\nif size 100 {\n    stop;\n}\n", false).statusCode(200).body("failure", is((Object) null));
+        String first = "Absence " + UUID.randomUUID();
+        send(nadia, "From: Parent <parent@exemple.fr>\r\nSubject: " + first + "\r\n\r\nBonjour.\r\n");
+        JsonPath message = view(nadia, nadia.awaitMessage("INBOX", first).getString("id"));
+        assertEquals(2, message.getInt("filedBy[0].line"), message.prettify());
+        assertTrue(message.getString("filedBy[0].action").startsWith("Vos règles n'ont pas pu s'appliquer : Ligne 2"),
+                message.prettify());
+        JsonPath rules = given().auth().oauth2(nadia.token()).get("/rules").then().statusCode(200).extract().jsonPath();
+        assertEquals(2, rules.getInt("failure.line"), rules.prettify());
+        assertEquals(message.getString("filedBy[0].action"), rules.getString("failure.detail"));
+        String failedAt = rules.getString("failure.at");
+
+        // a second message: still in the inbox, and the person was told already (the first failure stays)
+        String second = "Absence " + UUID.randomUUID();
+        send(nadia, "From: Parent <parent@exemple.fr>\r\nSubject: " + second + "\r\n\r\nBonjour.\r\n");
+        nadia.awaitMessage("INBOX", second);
+        given().auth().oauth2(nadia.token()).get("/rules").then().body("failure.at", is(failedAt));
+
+        // saved again: nothing to tell
+        save(nadia, "if size :over 100K {\n    stop;\n}\n", false).statusCode(200).body("failure", is((Object) null));
     }
 
     @Test
