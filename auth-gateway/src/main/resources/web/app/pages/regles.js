@@ -186,8 +186,10 @@ class PageRegles extends LitElement {
     this.error = null;
     this.trial = null;
     try {
-      const body = this.rules && this.tab === 'regles' ? this.body({}) : JSON.stringify({ script: this.script });
-      const request = JSON.parse(body);
+      // what is on screen, saved or not: the editor's rules, or the advanced tab's text
+      const text = this.renderRoot.querySelector('#script');
+      const request = this.rules && this.tab === 'regles' ? JSON.parse(this.body({}))
+        : { script: text ? text.value : this.script };
       request.folderId = form.elements.dossier.value;
       request.limit = Number(form.elements.nombre.value);
       this.trial = await api('/api/mail/rules/trial', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(request) });
