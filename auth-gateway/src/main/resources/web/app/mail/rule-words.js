@@ -24,7 +24,12 @@ export const KINDS = {
   MARK_READ: { name: 'Marquer comme lu', value: null },
   FLAG: { name: 'Suivre', value: null },
   STOP: { name: 'Ne pas appliquer les règles suivantes', value: null },
+  FORWARD: { name: 'Transférer à', value: 'adresse' },
+  RENAME_PDF: { name: 'Renommer les PDF joints', value: 'modele' },
 };
+
+/** The pattern a new "Renommer les PDF joints" starts with (README, "Rules": {date}, {expéditeur}, {nom}). */
+export const RENAME_PATTERN = '{date}_{expéditeur}_{nom}';
 
 /** A new condition of that field, with its first comparison. */
 export function condition(field, value = '') {
@@ -48,6 +53,8 @@ function saidAction(a) {
   switch (a.kind) {
     case 'MOVE': return 'classer dans « ' + a.value + ' »';
     case 'LABEL': return 'mettre l\'étiquette « ' + a.value + ' »';
+    case 'RENAME_PDF': return 'renommer les PDF joints « ' + a.value + ' »';
+    case 'FORWARD': return 'transférer à ' + (a.value || '…') + (a.copy === false ? ' sans en garder de copie' : '');
     default: return KINDS[a.kind].name.toLowerCase();
   }
 }

@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { api } from '../api.js';
 import { pageStyles } from '../styles.js';
 import { shortDate } from '../mail/format.js';
-import { FIELDS, OPERATORS, KINDS, condition, sentence } from '../mail/rule-words.js';
+import { FIELDS, OPERATORS, KINDS, RENAME_PATTERN, condition, sentence } from '../mail/rule-words.js';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 let keys = 0;
@@ -19,11 +19,12 @@ class PageRegles extends LitElement {
     rules: { state: true }, script: { state: true }, suspended: { state: true }, editing: { state: true },
     tab: { state: true }, folders: { state: true }, labels: { state: true }, error: { state: true },
     done: { state: true }, dirty: { state: true }, trial: { state: true }, scriptError: { state: true },
-    wanted: { state: true }, reply: { state: true }, failure: { state: true },
+    wanted: { state: true }, reply: { state: true }, failure: { state: true }, forwarding: { state: true },
+    journal: { state: true },
   };
 
   static styles = [pageStyles, css`
-    [role="tablist"] { display: flex; gap: .25rem; border-bottom: 1px solid #ddd; margin-bottom: 1rem; }
+    [role="tablist"] { display: flex; flex-wrap: wrap; gap: .25rem; border-bottom: 1px solid #ddd; margin-bottom: 1rem; }
     [role="tab"] { border: none; background: none; padding: .5rem .75rem; border-bottom: 3px solid transparent; font: inherit; cursor: pointer; }
     [role="tab"][aria-selected="true"] { border-bottom-color: var(--bleu, #000091); font-weight: 600; }
     .etat { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; justify-content: space-between; }
@@ -59,7 +60,7 @@ class PageRegles extends LitElement {
   constructor() {
     super();
     const tab = new URLSearchParams(location.search).get('onglet');
-    this.tab = ['reponse', 'avance'].includes(tab) ? tab : 'regles';
+    this.tab = ['reponse', 'avance', 'transferts'].includes(tab) ? tab : 'regles';
     this.rules = [];
     this.script = '';
     this.dirty = false;
@@ -69,6 +70,39 @@ class PageRegles extends LitElement {
   connectedCallback() {
     super.connectedCallback();
     this.load();
+    if (this.tab === 'transferts') {
+      this.loadForwarding();
+    }
+  }
+
+  openTab(id) {
+    this.tab = id;
+    this.done = null;
+    if (id === 'transferts') {
+      this.loadForwarding();
+    }
+  }
+
+  async loadForwarding() {
+    try {
+      const [forwarding, journal] = await Promise.all([api('/api/mail/forwarding'), api('/api/mail/forwarding/journal?limit=50')]);
+      this.forwarding = forwarding;
+      this.journal = journal.items;
+    } catch (e) {
+      this.error = { text: e.message };
+    }
+  }
+
+  async acceptCharter() {
+    this.error = null;
+    try {
+      this.forwarding = await api('/api/mail/forwarding/charter', { method: 'PUT', headers: JSON_HEADERS,
+        body: JSON.stringify({ version: this.forwarding.charter.version }) });
+      this.journal = (await api('/api/mail/forwarding/journal?limit=50')).items;
+      this.done = 'Charte acceptée : vos règles peuvent transférer le courrier hors de l\'académie.';
+    } catch (e) {
+      this.fail(e);
+    }
   }
 
   async load() {
@@ -150,6 +184,7 @@ class PageRegles extends LitElement {
     this.error = null;
     try {
       this.show(await api('/api/mail/rules', { method: 'PUT', headers: JSON_HEADERS, body: this.body({ suspended: this.suspended }) }));
+      this.forwarding = null; // the journal may have changed: read again when its tab opens
       this.done = 'Règles enregistrées : elles s\'appliquent aux messages qui arrivent'
         + (this.suspended ? ' dès que vous les réactiverez.' : '.');
     } catch (e) {
@@ -280,10 +315,19 @@ class PageRegles extends LitElement {
     return html`<div class="ligne">
       <label>Action ${i + 1}<select @change=${(e) => set({ kind: e.target.value,
         value: KINDS[e.target.value].value === 'dossier' ? this.paths()[0] || ''
-          : KINDS[e.target.value].value === 'etiquette' ? ((this.labels || [])[0] || {}).name || '' : null })}>
+          : KINDS[e.target.value].value === 'etiquette' ? ((this.labels || [])[0] || {}).name || ''
+            : KINDS[e.target.value].value === 'adresse' ? ''
+              : KINDS[e.target.value].value === 'modele' ? RENAME_PATTERN : null,
+        copy: e.target.value === 'FORWARD' ? true : null })}>
         ${Object.entries(KINDS).map(([id, k]) => html`<option value=${id} ?selected=${id === a.kind}>${k.name}</option>`)}
       </select></label>
-      ${kind.value ? html`<label>${kind.value === 'dossier' ? 'Dossier' : 'Étiquette'}
+      ${kind.value === 'adresse' ? html`<label>Adresse<input type="email" name="adresse" maxlength="254" .value=${a.value || ''}
+          autocomplete="off" @input=${(e) => set({ value: e.target.value })}></label>
+        <label class="case"><input type="checkbox" .checked=${a.copy !== false}
+          @change=${(e) => set({ copy: e.target.checked })}> Garder une copie dans ma boîte</label>`
+      : kind.value === 'modele' ? html`<label>Nouveau nom ({date}, {expéditeur}, {nom})<input type="text" name="modele"
+          maxlength="200" .value=${a.value || ''} @input=${(e) => set({ value: e.target.value })}></label>`
+      : kind.value ? html`<label>${kind.value === 'dossier' ? 'Dossier' : 'Étiquette'}
         <select @change=${(e) => set({ value: e.target.value })}>
           ${choices.map(([v, name]) => html`<option value=${v} ?selected=${v === a.value}>${name}</option>`)}
         </select></label>` : ''}
@@ -381,8 +425,8 @@ class PageRegles extends LitElement {
         <a href="/api/mail/rules/script" download="regles.sieve">Exporter (regles.sieve)</a>
         <button type="button" class="principal" @click=${this.saveScript}>Enregistrer le script</button>
       </p>
-      <p class="discret">Extensions : fileinto, imap4flags, body, relational… et « vnd.portail » (pièces jointes, messages du
-        portail). Le script s'enregistre seulement s'il est valide.</p>`;
+      <p class="discret">Extensions : fileinto, imap4flags, body, copy (redirect :copy), vacation… et « vnd.portail » (pièces
+        jointes, messages du portail). Le script s'enregistre seulement s'il est valide.</p>`;
   }
 
   trialSection() {
@@ -443,6 +487,38 @@ class PageRegles extends LitElement {
     </form>`;
   }
 
+  /** What the académie's charter allows, accepting it, and the log of every change of the person's forwarding. */
+  forwardingTab() {
+    const f = this.forwarding;
+    if (!f) {
+      return html`<p role="status">Chargement…</p>`;
+    }
+    const domains = f.allowedDomains.join(', ');
+    const allowed = f.external === 'FORBIDDEN' ? 'La charte de l\'académie ne permet pas de transférer le courrier hors de l\'académie.'
+      : f.external === 'DOMAINS' ? 'Hors de l\'académie, vos règles ne peuvent transférer que vers : ' + domains + '.'
+        : f.charter.acceptedAt ? 'Vous avez accepté la charte le ' + f.charter.acceptedWhen
+          + ' : vos règles peuvent transférer vers l\'adresse de votre choix.'
+          : 'Pour transférer hors de l\'académie (sauf vers ' + domains + '), lisez et acceptez la charte ci-dessous.';
+    return html`<section class="carte" aria-labelledby="titre-charte">
+        <h2 id="titre-charte">Ce que permet l'académie</h2>
+        <p>Dans l'académie, vos règles peuvent toujours transférer. ${allowed}
+          Les messages du portail (Colibris, I-Prof) ne quittent jamais l'académie. Pour transférer, ajoutez l'action
+          « Transférer à » à une règle.</p>
+        ${f.external === 'CHARTER' ? html`<details ?open=${!f.charter.acceptedAt}>
+          <summary>Charte de transfert (version ${f.charter.version})</summary>
+          <div class="charte">${f.charter.text.split('\n').filter((p) => p.trim()).map((p) => html`<p>${p}</p>`)}</div>
+          ${f.charter.acceptedAt ? '' : html`<button type="button" class="principal" @click=${this.acceptCharter}>J'accepte la charte</button>`}
+        </details>` : ''}
+      </section>
+      <section class="carte" aria-labelledby="titre-journal">
+        <h2 id="titre-journal">Journal de vos transferts</h2>
+        ${this.journal && this.journal.length ? html`<ul class="essai">${this.journal.map((e) => html`<li>
+          <strong>Le ${e.when}</strong> — ${e.change}</li>`)}</ul>`
+          : html`<p class="vide">Aucun transfert n'a encore été créé ni modifié.</p>`}
+        <p class="discret">Ce journal est aussi consultable par les administrateurs de l'académie.</p>
+      </section>`;
+  }
+
   render() {
     const general = this.error && this.error.rule == null ? this.error.text
       : this.error ? 'Une règle est à corriger : ' + this.error.text : null;
@@ -460,13 +536,15 @@ class PageRegles extends LitElement {
       ${general ? html`<p class="erreur" role="alert">${general}</p>` : ''}
       ${this.done ? html`<p class="fait" role="status">${this.done}</p>` : ''}
       <div role="tablist" aria-label="Éditeur">
-        ${[['regles', 'Règles'], ['reponse', 'Réponse automatique'], ['avance', 'Avancé (Sieve)']].map(([id, name]) => html`<button role="tab" id=${'onglet-' + id}
+        ${[['regles', 'Règles'], ['reponse', 'Réponse automatique'], ['transferts', 'Transferts'],
+          ['avance', 'Avancé (Sieve)']].map(([id, name]) => html`<button role="tab" id=${'onglet-' + id}
           aria-selected=${this.tab === id ? 'true' : 'false'} aria-controls="panneau-regles"
-          @click=${() => { this.tab = id; this.done = null; }}>${name}</button>`)}
+          @click=${() => this.openTab(id)}>${name}</button>`)}
       </div>
       <div role="tabpanel" id="panneau-regles" aria-labelledby=${'onglet-' + this.tab}>
-        ${this.tab === 'regles' ? this.rulesTab() : this.tab === 'reponse' ? this.replyTab() : this.advancedTab()}</div>
-      ${this.folders && this.tab !== 'reponse' ? this.trialSection() : ''}`;
+        ${this.tab === 'regles' ? this.rulesTab() : this.tab === 'reponse' ? this.replyTab()
+          : this.tab === 'transferts' ? this.forwardingTab() : this.advancedTab()}</div>
+      ${this.folders && (this.tab === 'regles' || this.tab === 'avance') ? this.trialSection() : ''}`;
   }
 }
 

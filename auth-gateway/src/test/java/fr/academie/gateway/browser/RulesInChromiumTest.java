@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * "Règles de tri" in a real browser, with the keyboard alone: Samir builds the rule that files his suppliers' PDF
- * quotes (and the next quote from the internet lands where it says); Nadia suspends all her rules, then turns them
+ * "Règles de tri" in a real browser, with the keyboard alone: Samir builds the rule that files and renames his
+ * suppliers' PDF quotes (and the next quote from the internet lands where it says, under its new name); Nadia suspends all her rules, then turns them
  * back on one by one, reorders them, tries them on her inbox, and reads a script error under its line; Samir turns his
  * auto-reply on, and the webmail says so.
  */
@@ -85,15 +85,18 @@ class RulesInChromiumTest {
         press(select(0, "Dossier"), "Fiscalité");
         press(button("Ajouter une action"), Keys.ENTER);
         press(select(0, "Action 2"), "Mettre l'étiquette");
+        press(button("Ajouter une action"), Keys.ENTER);
+        press(select(0, "Action 3"), "Renommer les PDF joints");
         waitFor(d -> text(rule(0) + ".querySelector('.phrase')").equals("Si expéditeur contient « @papeterie-exemple.fr » "
-                + "et a une pièce jointe de type « pdf » : classer dans « Fiscalité », mettre l'étiquette « Devis reçus »."));
+                + "et a une pièce jointe de type « pdf » : classer dans « Fiscalité », mettre l'étiquette « Devis reçus », "
+                + "renommer les PDF joints « {date}_{expéditeur}_{nom} »."));
         press(button("Enregistrer les règles"), Keys.ENTER);
         waitFor(d -> text(PAGE + ".querySelector('.fait')").startsWith("Règles enregistrées"));
 
         JsonPath saved = given(samir).get("/rules").then().statusCode(200).extract().jsonPath();
         assertEquals("Devis PDF", saved.getString("rules[0].name"));
         assertEquals(List.of("FROM", "ATTACHMENT_TYPE"), saved.getList("rules[0].conditions.field"));
-        assertEquals(List.of("Fiscalité", "Devis reçus"), saved.getList("rules[0].actions.value"));
+        assertEquals(List.of("Fiscalité", "Devis reçus", "{date}_{expéditeur}_{nom}"), saved.getList("rules[0].actions.value"));
 
         String subject = "Devis " + UUID.randomUUID().toString().substring(0, 8);
         Path message = Files.createTempFile("devis", ".eml");
@@ -107,7 +110,10 @@ class RulesInChromiumTest {
                 .getList("items.subject").contains(subject));
         String id = given(samir).get("/folders/{id}/messages", fiscalite).then().extract().jsonPath()
                 .getString("items.find { it.subject == '" + subject + "' }.id");
-        assertEquals(List.of(label), given(samir).get("/messages/{id}", id).then().extract().jsonPath().getList("labels.id"));
+        JsonPath filed = given(samir).get("/messages/{id}", id).then().extract().jsonPath();
+        assertEquals(List.of(label), filed.getList("labels.id"));
+        assertEquals(List.of(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")) + "_Papeterie_devis-2026.pdf"),
+                filed.getList("attachments.fileName"), "named by day, sender and its own name");
 
         browser.manage().window().setSize(new Dimension(390, 844));
         assertEquals(List.of(), script(WIDER_THAN_A_PHONE), "nothing is wider than a phone");
@@ -196,6 +202,40 @@ class RulesInChromiumTest {
         String webmail = "document.querySelector('portail-app').shadowRoot.querySelector('page-messagerie').shadowRoot";
         PortalPages.waitFor(browser, webmail, Duration.ofSeconds(20), d -> text(webmail + ".querySelector('.reponse-auto')")
                 .replaceAll("\\s+", " ").contains("Votre réponse automatique est activée."));
+    }
+
+    @Test
+    void lenaForwardsToHerPersonalAddressOnceSheHasAcceptedTheCharter() {
+        TestStack.Account lena = TestStack.get().newAccount("personnel");
+        given(lena).get("/folders").then().statusCode(200);
+        String personal = "lena-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple-perso.fr";
+        browser = PortalPages.signIn(gateway, lena.username(), "/messagerie/regles");
+        waitFor(d -> text(PAGE).contains("Vous n'avez pas encore de règle"));
+        press(button("Nouvelle règle"), Keys.ENTER);
+        press(PAGE + ".activeElement", Keys.chord(Keys.CONTROL, "a"), "Vers ma boîte personnelle");
+        press(rule(0) + ".querySelector('button[aria-label=\"Retirer la condition 1\"]')", Keys.ENTER);
+        press(select(0, "Action 1"), "Transférer à");
+        press(rule(0) + ".querySelector('input[name=\"adresse\"]')", personal);
+        waitFor(d -> text(rule(0) + ".querySelector('.phrase')").equals("Pour tous les messages : transférer à " + personal + "."));
+        press(button("Enregistrer les règles"), Keys.ENTER);
+        waitFor(d -> text(rule(0) + ".querySelector('.erreur')").contains("acceptez d'abord la charte de transfert"));
+
+        press(PAGE + ".querySelector('#onglet-transferts')", Keys.ENTER);
+        waitFor(d -> text(PAGE + ".querySelector('[role=\"tabpanel\"]')").contains("Charte de transfert (version"));
+        press(button("J'accepte la charte"), Keys.ENTER);
+        waitFor(d -> text(PAGE + ".querySelector('[role=\"tabpanel\"]')").replaceAll("\\s+", " ")
+                .contains("Charte de transfert acceptée (version"));
+        browser.manage().window().setSize(new Dimension(390, 844));
+        assertEquals(List.of(), script(WIDER_THAN_A_PHONE), "nothing is wider than a phone");
+
+        press(PAGE + ".querySelector('#onglet-regles')", Keys.ENTER);
+        press(button("Enregistrer les règles"), Keys.ENTER);
+        waitFor(d -> text(PAGE + ".querySelector('.fait')").startsWith("Règles enregistrées"));
+        JsonPath saved = given(lena).get("/rules").then().statusCode(200).extract().jsonPath();
+        assertEquals(Map.of("kind", "FORWARD", "value", personal, "copy", true), saved.getMap("rules[0].actions[0]"));
+        press(PAGE + ".querySelector('#onglet-transferts')", Keys.ENTER);
+        waitFor(d -> text(PAGE + ".querySelector('[role=\"tabpanel\"]')").replaceAll("\\s+", " ")
+                .contains("Transfert vers " + personal + " activé (règle « Vers ma boîte personnelle »"));
     }
 
     private List<Boolean> enabled(TestStack.Account account) {

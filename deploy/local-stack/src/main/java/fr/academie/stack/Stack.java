@@ -153,6 +153,9 @@ public final class Stack implements AutoCloseable {
             config.put("quarkus.mailer.dkim.private-key-path", DkimKey.in(settings.dataDirectory()).toString());
             config.put("quarkus.mailer.dkim.selector", DkimKey.SELECTOR);
             config.put("quarkus.mailer.dkim.sdid", MAIL_DOMAIN);
+            // signs the envelope senders of forwards outside the académie (SRS); kept, so that bounces to forwards made
+            // before a restart still find their way back
+            config.put("mail.forwarding.srs-secret", secret(settings.dataDirectory().resolve("srs-secret")));
             config.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
             config.put("quarkus.keycloak.admin-client.client-secret", admin.clientSecret(Keycloak.REALM, "mail-service"));
         } else if (service == Service.COLIBRIS) {
@@ -289,4 +292,5 @@ public final class Stack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
 }

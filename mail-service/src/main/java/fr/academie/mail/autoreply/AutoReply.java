@@ -52,9 +52,4 @@ public class AutoReply extends PanacheEntityBase {
     public boolean activeAt(Instant instant) {
         return enabled && (startsAt == null || !instant.isBefore(startsAt)) && (endsAt == null || instant.isBefore(endsAt));
     }
-
-    /** The text for a sender of the académie, or for one from outside. */
-    public String text(boolean academie) {
-        return academie || externalText == null || externalText.isBlank() ? internalText : externalText;
-    }
 }

@@ -58,7 +58,7 @@ public class AutoReplyService {
         reply.fromAddress = address;
         reply.updatedAt = Instant.now();
         reply.persist();
-        Panache.getEntityManager().createNativeQuery("delete from auto_reply_sent where owner_id = ?1")
+        Panache.getEntityManager().createNativeQuery("delete from auto_reply_sent where owner_id = ?1 and handle = ''")
                 .setParameter(1, ownerId).executeUpdate();
         return of(ownerId);
     }

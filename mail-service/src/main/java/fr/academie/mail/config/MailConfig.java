@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -47,6 +48,9 @@ public interface MailConfig {
 
     /** The DNS that SPF, DKIM and DMARC ask. */
     Dns dns();
+
+    /** Forwarding by the rules: the académie's charter, and how loops stop. */
+    Forwarding forwarding();
 
     /** How long a message stays in Indésirables before it is deleted for good (its bytes back to the quota). */
     @WithDefault("30d")
@@ -168,5 +172,43 @@ public interface MailConfig {
         /** How long an answer is waited for: past it the check is a temporary error, and the sender retries. */
         @WithDefault("5s")
         Duration timeout();
+    }
+
+    interface Forwarding {
+
+        /** What the charter allows outside the académie (inside it, forwarding is always allowed). */
+        enum External {
+            /** To any address, once the person has accepted the charter's text (to the allowed domains without). */
+            CHARTER,
+            /** Only to the allowed domains. */
+            DOMAINS,
+            /** Never outside the académie. */
+            FORBIDDEN
+        }
+
+        @WithDefault("charter")
+        External external();
+
+        /** Domains outside the académie that forwards may always reach (their subdomains too). */
+        @WithDefault("education.gouv.fr")
+        List<String> allowedDomains();
+
+        /** The version of the charter's text a person accepts (a new version asks her again). */
+        @WithDefault("2026-09")
+        String charterVersion();
+
+        /**
+         * The secret that signs the rewritten envelope senders of forwards outside the académie (SRS): a bounce comes
+         * back only to an address this server wrote. Given by the stack, the tests, or Kubernetes' Secret mail-srs.
+         */
+        String srsSecret();
+
+        /** A message whose header already has that many Received: fields is not forwarded again (a loop). */
+        @WithDefault("30")
+        int maxHops();
+
+        /** How long the forwarding of a message to an address is remembered: the same message again is a loop. */
+        @WithDefault("5d")
+        Duration remembered();
     }
 }

@@ -5,11 +5,14 @@ import fr.academie.mail.message.Message;
 import fr.academie.mail.message.RuleTrace;
 import fr.academie.mail.message.Warning;
 import fr.academie.mail.mime.ParsedMessage;
+import fr.academie.mail.store.Spool;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,28 +31,39 @@ public final class Arrival {
     private final boolean imported;
     private final List<RuleTrace> filedBy = new ArrayList<>();
     private final Set<UUID> labels = new LinkedHashSet<>();
+    private final Map<Integer, String> fileNames = new LinkedHashMap<>();
 
     private final boolean fromPortal;
+    private final String sender;
+    /** The bytes arriving; null for a message the mailbox holds already, which the rules run on again. */
+    private final Spool source;
 
-    Arrival(DeliveryPipeline.Destination destination, ParsedMessage message, long size, Instant receivedAt) {
+    private Arrival(DeliveryPipeline.Destination destination, ParsedMessage message, long size, Spool source,
+                    Instant receivedAt) {
         this.ownerId = destination.ownerId();
         this.imported = destination.datedBySender();
         this.verdict = destination.verdict();
         this.fromPortal = destination.fromPortal();
+        this.sender = destination.sender();
         this.message = message;
         this.size = size;
+        this.source = source;
         this.receivedAt = receivedAt;
         this.folderId = destination.folderId();
         this.unread = destination.unread();
     }
 
+    Arrival(DeliveryPipeline.Destination destination, ParsedMessage message, Spool source, Instant receivedAt) {
+        this(destination, message, source.size(), source, receivedAt);
+    }
+
     /**
      * A message the mailbox holds, as it was when it arrived, for the rules to run on again ("Tester sur mes
-     * messages", "Appliquer aux messages existants").
+     * messages", "Appliquer aux messages existants"): nothing is sent from it again (no forward, no reply).
      */
     public static Arrival stored(Message message, ParsedMessage parsed, boolean fromPortal) {
         return new Arrival(new DeliveryPipeline.Destination(message.ownerId, message.folderId, message.unread, false,
-                message.authentication, fromPortal), parsed, message.sizeBytes, message.receivedAt);
+                message.authentication, fromPortal, null), parsed, message.sizeBytes, null, message.receivedAt);
     }
 
     public String ownerId() {
@@ -103,6 +117,30 @@ public final class Arrival {
         return fromPortal;
     }
 
+    /** Whether the rules run on it again, after its delivery ("Tester", "Appliquer"): nothing may leave then. */
+    public boolean replayed() {
+        return source == null;
+    }
+
+    /** The bytes arriving, as they will be stored (a forward sends them on); absent when {@link #replayed()}. */
+    public Spool source() {
+        if (source == null) {
+            throw new IllegalStateException("A message the rules run on again is not sent anywhere");
+        }
+        return source;
+    }
+
+    /**
+     * The envelope's sender (where a bounce would go): "" for none (a bounce, an automatic message); the From address
+     * when the way in did not say (mail written in the webmail); null when neither is known.
+     */
+    public String sender() {
+        if (sender != null) {
+            return sender;
+        }
+        return message.from() == null ? null : message.from().address();
+    }
+
     /** Whether its owner brought it in (an import keeps its place in time): the rules leave it where it was put. */
     public boolean imported() {
         return imported;
@@ -116,6 +154,21 @@ public final class Arrival {
     /** Puts one of the owner's labels on the message. */
     public void label(UUID labelId) {
         labels.add(labelId);
+    }
+
+    /** Shows and downloads an attachment under another name (a rule's); the message's bytes stay as received. */
+    public void rename(ParsedMessage.Part part, String fileName) {
+        fileNames.put(part.index(), fileName);
+    }
+
+    /** The attachments a rule renamed: their index among the message's parts, and their new name. */
+    public Map<Integer, String> renamed() {
+        return Map.copyOf(fileNames);
+    }
+
+    /** The name the attachment is shown and downloaded under: its own, or the one a rule gave it. */
+    public String fileName(ParsedMessage.Part part) {
+        return fileNames.getOrDefault(part.index(), part.fileName());
     }
 
     public List<RuleTrace> filedBy() {

@@ -53,22 +53,28 @@ public class DeliveryPipeline {
     /**
      * Where a message goes before the steps run (a folder of the owner's), whether it starts unread, whether
      * it is dated by its Date header rather than by now (imported mail keeps its place in time), and, for mail from
-     * the internet, what the MX learnt of its sender (null otherwise), and whether the portal's own services sent it.
+     * the internet, what the MX learnt of its sender (null otherwise), whether the portal's own services sent it, and
+     * the envelope's sender where one is known ("" for none: a bounce, an automatic message; null: its From address).
      */
     public record Destination(String ownerId, UUID folderId, boolean unread, boolean datedBySender, Verdict verdict,
-                              boolean fromPortal) {
+                              boolean fromPortal, String sender) {
 
         public Destination(String ownerId, UUID folderId, boolean unread, boolean datedBySender, Verdict verdict) {
-            this(ownerId, folderId, unread, datedBySender, verdict, false);
+            this(ownerId, folderId, unread, datedBySender, verdict, false, null);
         }
 
         public Destination(String ownerId, UUID folderId, boolean unread, boolean datedBySender) {
-            this(ownerId, folderId, unread, datedBySender, null, false);
+            this(ownerId, folderId, unread, datedBySender, null, false, null);
         }
 
         /** A notification of the portal's own services (Colibris, I-Prof), into the inbox, unread. */
         public static Destination portalNotice(String ownerId, UUID inboxId) {
-            return new Destination(ownerId, inboxId, true, false, null, true);
+            return new Destination(ownerId, inboxId, true, false, null, true, "");
+        }
+
+        /** An automatic message (a non-delivery report, an auto-reply, a notice) into the inbox, unread: no sender. */
+        public static Destination automatic(String ownerId, UUID inboxId) {
+            return new Destination(ownerId, inboxId, true, false, null, false, "");
         }
     }
 
@@ -82,7 +88,10 @@ public class DeliveryPipeline {
         return store(destination, source, parse(source), true);
     }
 
-    /** Stores the person's own message (the copy of what they sent) where they said, without the steps. */
+    /**
+     * Stores a message where it is said, without the steps: the person's own (the copy of what they sent), or a notice
+     * about her own rules (which they must not file or forward).
+     */
     @Transactional
     public Message keep(Destination destination, Spool source) {
         return store(destination, source, parse(source), false);
@@ -129,7 +138,7 @@ public class DeliveryPipeline {
 
     private Message store(Destination destination, Spool source, ParsedMessage parsed, boolean incoming) {
         Instant received = destination.datedBySender() && parsed.date() != null ? parsed.date() : Instant.now();
-        Arrival arrival = new Arrival(destination, parsed, source.size(), received);
+        Arrival arrival = new Arrival(destination, parsed, source, received);
         if (incoming) {
             steps.forEach(step -> step.apply(arrival));
         }
@@ -149,7 +158,7 @@ public class DeliveryPipeline {
             attachment.id = UUID.randomUUID();
             attachment.messageId = message.id;
             attachment.partIndex = part.index();
-            attachment.fileName = part.fileName();
+            attachment.fileName = arrival.fileName(part);
             attachment.contentType = MessageFields.cut(part.contentType(), 255);
             attachment.sizeBytes = part.size();
             attachment.contentId = MessageFields.cut(part.contentId(), 998);

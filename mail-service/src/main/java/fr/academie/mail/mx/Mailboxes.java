@@ -5,7 +5,9 @@ import fr.academie.mail.authenticity.Verdict;
 import fr.academie.mail.config.MailConfig;
 import fr.academie.mail.delivery.DeliveryPipeline;
 import fr.academie.mail.folder.FolderService;
+import fr.academie.mail.forwarding.Forwarder;
 import fr.academie.mail.folder.SystemFolder;
+import fr.academie.mail.outbound.SmtpRelay;
 import fr.academie.mail.store.Spool;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -13,6 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,16 +29,43 @@ import java.util.Optional;
 @ApplicationScoped
 public class Mailboxes {
 
+    /** Whose the bounces sent back are in the relay's queue: nobody's (they are never reported to anyone). */
+    private static final String SRS_OWNER = "srs";
+
     private final KeycloakDirectory directory;
     private final FolderService folders;
     private final DeliveryPipeline delivery;
+    private final Forwarder forwarder;
+    private final SmtpRelay relay;
     private final MailConfig config;
 
-    public Mailboxes(KeycloakDirectory directory, FolderService folders, DeliveryPipeline delivery, MailConfig config) {
+    public Mailboxes(KeycloakDirectory directory, FolderService folders, DeliveryPipeline delivery, Forwarder forwarder,
+                     SmtpRelay relay, MailConfig config) {
         this.directory = directory;
         this.folders = folders;
         this.delivery = delivery;
+        this.forwarder = forwarder;
+        this.relay = relay;
         this.config = config;
+    }
+
+    /** The sender a bounce to this address goes back to, when it is the SRS address of a forward; empty otherwise. */
+    public Optional<String> returnPath(String address) {
+        return forwarder.returnPath(address);
+    }
+
+    /**
+     * Sends a bounce received for a forward's SRS address back to that forward's sender, as it was received, without
+     * an envelope sender (a bounce is never bounced): the relay takes it after this transaction commits.
+     */
+    @ActivateRequestContext
+    @Transactional
+    public void sendBack(String sender, Spool bounce) {
+        try (InputStream in = bounce.open()) {
+            relay.queueVerbatim(SRS_OWNER, "", sender, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Whether the address is one of the académie's: the only ones the MX takes mail for (it relays nothing). */
@@ -78,13 +110,14 @@ public class Mailboxes {
 
     /**
      * Stores the message in the owner's inbox (Indésirables when its domain's DMARC policy says quarantine), unread,
-     * with what was learnt of its sender ({@code verdict}: the delivery's first step reads its warnings), unless the same content (its {@code digest}) reached this
+     * with what was learnt of its sender ({@code verdict}: the delivery's first step reads its warnings) and the envelope's
+     * sender ("" for a bounce), unless the same content (its {@code digest}) reached this
      * mailbox within {@code mail.mx.duplicate-window}: one transaction, the digest and the message together. Two
      * copies arriving at once queue on the digest's row, and the second finds the first. Whether it was stored now.
      */
     @ActivateRequestContext
     @Transactional
-    public boolean deliverOnce(String ownerId, Spool message, byte[] digest, Verdict verdict) {
+    public boolean deliverOnce(String ownerId, Spool message, byte[] digest, Verdict verdict, String sender) {
         int fresh = Panache.getEntityManager().createNativeQuery("""
                         insert into received_digest (owner_id, digest, received_at) values (?1, ?2, now())
                         on conflict (owner_id, digest) do update set received_at = excluded.received_at
@@ -96,7 +129,7 @@ public class Mailboxes {
         }
         delivery.deliver(new DeliveryPipeline.Destination(ownerId,
                 folders.systemFolderId(ownerId, verdict.disposition() == Verdict.Disposition.JUNK ? SystemFolder.JUNK
-                        : SystemFolder.INBOX), true, false, verdict), message);
+                        : SystemFolder.INBOX), true, false, verdict, false, sender), message);
         return true;
     }
 

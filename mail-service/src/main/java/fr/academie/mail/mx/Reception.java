@@ -20,6 +20,7 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
 
 /**
  * A message received whole (after the final dot): its sender checked ({@link Authenticity}: SPF, DKIM, DMARC), then
@@ -58,10 +59,16 @@ final class Reception implements MessageHook {
                         + "l'instant, reessayez plus tard / Sender authentication unavailable, try again later");
             }
             byte[] digest = digest(received);
-            try (Spool message = Spool.of(stamped(envelope.getMaybeSender().asString(""), verdict, received), Long.MAX_VALUE)) {
+            String sender = envelope.getMaybeSender().asString("");
+            try (Spool message = Spool.of(stamped(sender, verdict, received), Long.MAX_VALUE)) {
                 for (MailAddress recipient : envelope.getRecipients()) {
+                    Optional<String> back = mailboxes.returnPath(recipient.asString());
+                    if (back.isPresent()) { // a bounce to a forward's SRS address: back to that forward's sender
+                        mailboxes.sendBack(back.get(), received);
+                        continue;
+                    }
                     String owner = mailboxes.owner(recipient.asString()).orElseThrow(); // checked at RCPT time
-                    if (!mailboxes.deliverOnce(owner, message, digest, verdict)) {
+                    if (!mailboxes.deliverOnce(owner, message, digest, verdict, sender)) {
                         LOG.infof("MX: the same message again for %s (a retry): stored once", owner);
                     }
                 }

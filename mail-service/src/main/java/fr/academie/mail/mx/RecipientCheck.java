@@ -15,7 +15,8 @@ import java.util.Optional;
  * Each recipient checked at RCPT time, so that the sender's own server tells its user at once and nothing is ever
  * accepted then bounced to a sender that may be forged: an address that is not the académie's (we relay nothing) or
  * nobody's is refused for good (550), a full mailbox for now (452: the sender's server retries) then, once it has been
- * full for long, for good (552), and an unreachable directory for now (451). The reply says why, in French and in
+ * full for long, for good (552), and an unreachable directory for now (451). A forward's SRS address takes bounces
+ * (an empty sender) and nothing else. The reply says why, in French and in
  * English (without accents: a reply is ASCII).
  */
 final class RecipientCheck implements RcptHook {
@@ -33,6 +34,10 @@ final class RecipientCheck implements RcptHook {
         if (!mailboxes.isAcademie(recipient.asString())) {
             return reply(true, "550", "5.7.1 Ce serveur ne recoit que le courrier de l'academie d'Orleans-Tours"
                     + " / Relaying denied");
+        }
+        if (mailboxes.returnPath(recipient.asString()).isPresent()) { // a forward's SRS address: bounces only
+            return sender.isNullSender() ? HookResult.OK : reply(true, "550", "5.7.1 Cette adresse ne recoit que les "
+                    + "avis de non-remise / Only bounces are accepted for this address");
         }
         Optional<String> owner;
         try {

@@ -50,8 +50,8 @@ public class Bounces {
             LOG.warnf("Non-delivery report not stored: the mailbox of %s is full", senderId);
             return;
         }
-        delivery.deliver(new DeliveryPipeline.Destination(senderId, folders.systemFolderId(senderId, SystemFolder.INBOX),
-                true, false), Spool.of(report));
+        delivery.deliver(DeliveryPipeline.Destination.automatic(senderId, folders.systemFolderId(senderId, SystemFolder.INBOX)),
+                Spool.of(report));
     }
 
     static byte[] build(String subject, String messageId, Instant sentAt, List<Failure> failures, String domain) {

@@ -43,4 +43,8 @@ public class Outbound extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Sent as its bytes are (a forward, its DKIM signatures kept), not rebuilt and signed like the webmail's mail. */
+    @Column(nullable = false)
+    public boolean verbatim;
 }

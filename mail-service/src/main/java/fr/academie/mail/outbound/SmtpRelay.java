@@ -18,6 +18,7 @@ import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.jboss.logging.Logger;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,12 +51,17 @@ public class SmtpRelay {
             "in-reply-to", "references", "auto-submitted");
 
     private final Mailer mailer;
+    private final VerbatimSmtp verbatim;
+    private final DkimSignature dkim;
     private final MessageSources sources;
     private final Bounces bounces;
     private final MailConfig config;
 
-    public SmtpRelay(Mailer mailer, MessageSources sources, Bounces bounces, MailConfig config) {
+    public SmtpRelay(Mailer mailer, VerbatimSmtp verbatim, DkimSignature dkim, MessageSources sources, Bounces bounces,
+                     MailConfig config) {
         this.mailer = mailer;
+        this.verbatim = verbatim;
+        this.dkim = dkim;
         this.sources = sources;
         this.bounces = bounces;
         this.config = config;
@@ -64,7 +70,21 @@ public class SmtpRelay {
     /** Queues the message for the relay, in the caller's transaction: it leaves once that commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void queue(String ownerId, String sender, List<String> recipients, InputStream message) {
+        queue(ownerId, sender, recipients, message, false);
+    }
+
+    /**
+     * Queues a message received, to leave as it is (its header and body byte for byte, so that its DKIM signatures
+     * still hold), under this envelope sender ("" for none).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queueVerbatim(String ownerId, String sender, String recipient, InputStream message) {
+        queue(ownerId, sender, List.of(recipient), message, true);
+    }
+
+    private void queue(String ownerId, String sender, List<String> recipients, InputStream message, boolean verbatim) {
         Outbound outbound = new Outbound();
+        outbound.verbatim = verbatim;
         outbound.id = UUID.randomUUID();
         outbound.ownerId = ownerId;
         outbound.sender = sender;
@@ -102,7 +122,11 @@ public class SmtpRelay {
         Outbound outbound = Outbound.findById(id);
         List<Path> files = new ArrayList<>();
         try {
-            mailer.send(mail(outbound, files));
+            if (outbound.verbatim) {
+                sendVerbatim(outbound);
+            } else {
+                mailer.send(mail(outbound, files));
+            }
             outbound.delete();
         } catch (RuntimeException e) {
             failed(outbound, e);
@@ -111,13 +135,25 @@ public class SmtpRelay {
         }
     }
 
+    private void sendVerbatim(Outbound outbound) {
+        try (InputStream in = sources.open(MessageSources.Table.OUTBOUND, outbound.id)) {
+            verbatim.send(outbound.sender, outbound.recipients, new ByteArrayInputStream(dkim.sign(in.readAllBytes())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void failed(Outbound outbound, RuntimeException e) {
         SMTPException smtp = smtpCause(e);
         outbound.attempts++;
         outbound.lastError = cut(smtp != null ? smtp.getReplyCode() + " " + smtp.getMessage() : String.valueOf(e.getMessage()));
-        boolean permanent = smtp != null && smtp.isPermanent();
+        boolean permanent = smtp != null ? smtp.isPermanent() : e instanceof VerbatimSmtp.Refused refused && refused.permanent();
         if (permanent || outbound.attempts >= config.relay().attempts()) {
             LOG.warnf("Relay gave up on %s after %d attempts: %s", outbound.id, outbound.attempts, outbound.lastError);
+            if (outbound.sender.isEmpty()) { // an automatic reply, a bounce forwarded: never bounced (RFC 5321 §4.5.5)
+                outbound.delete();
+                return;
+            }
             ParsedMessage message = parse(outbound);
             String reason = permanent ? "le serveur du destinataire a refusé le message (" + outbound.lastError + ")."
                     : "le serveur du destinataire n'a pas pu être joint, malgré plusieurs essais.";

@@ -9,11 +9,15 @@ import org.apache.james.mime4j.field.address.DefaultAddressParser;
 import org.apache.jsieve.SieveContext;
 import org.apache.jsieve.mail.Action;
 import org.apache.jsieve.mail.MailAdapter;
+import org.apache.jsieve.mail.optional.EnvelopeAccessors;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,20 +25,44 @@ import java.util.Set;
  * script asks, each with the script line of the command that asked it. The actions are carried out by
  * {@link RulesStep}, not here.
  */
-final class ArrivalMail implements MailAdapter {
+final class ArrivalMail implements MailAdapter, EnvelopeAccessors {
 
     /** An action the script asked, and the line of the command that asked it. */
     record Asked(Action action, int line) {
     }
 
     private final Arrival arrival;
+    private final String recipient;
     private final List<Asked> asked = new ArrayList<>();
     private final Set<String> flags = new LinkedHashSet<>();
-    private int flagsLine;
+    private final Map<String, Integer> flagLines = new HashMap<>();
     private SieveContext context;
 
-    ArrivalMail(Arrival arrival) {
+    /** The message arriving for {@code recipient} (her address: the envelope's "to"; null when not known). */
+    ArrivalMail(Arrival arrival, String recipient) {
         this.arrival = arrival;
+        this.recipient = recipient;
+    }
+
+    /**
+     * The envelope (RFC 5228 §5.4): "from" its sender ("" for none: a bounce), "to" the address it is delivered to;
+     * nothing for a part that is not known.
+     */
+    @Override
+    public List<String> getEnvelope(String name) {
+        String part = name.strip().toLowerCase(Locale.ROOT);
+        String value = part.equals("from") ? arrival.sender() : part.equals("to") ? recipient : null;
+        return value == null ? List.of() : List.of(value);
+    }
+
+    @Override
+    public List<String> getEnvelopeNames() {
+        return List.of("from", "to");
+    }
+
+    @Override
+    public List<String> getMatchingEnvelope(String name) {
+        return getEnvelope(name);
     }
 
     List<Asked> asked() {
@@ -46,19 +74,28 @@ final class ArrivalMail implements MailAdapter {
         return flags;
     }
 
-    /** The line of the last command that changed the flags; 0 when none did. */
-    int flagsLine() {
-        return flagsLine;
+    /** The line of the command that gave the message this flag (the rule it says did it); 0 when not known. */
+    int lineOf(String flag) {
+        return flagLines.getOrDefault(flag.toLowerCase(Locale.ROOT), 0);
     }
 
+    /** Notes the flags a command at that line just gave, and forgets those it took off. */
     void flagsChangedAt(int line) {
-        flagsLine = line;
+        Set<String> now = new HashSet<>();
+        flags.forEach(flag -> now.add(flag.toLowerCase(Locale.ROOT)));
+        flagLines.keySet().retainAll(now);
+        now.forEach(flag -> flagLines.putIfAbsent(flag, line));
     }
 
     /** Whether the message has an attachment; of one of the types when some are named ("pdf", "application/pdf"). */
     boolean hasAttachment(List<String> types) {
-        return arrival.message().attachments().stream().filter(part -> !part.inline()).anyMatch(part -> types.isEmpty()
-                || types.stream().anyMatch(type -> ofType(part, type.strip().toLowerCase(Locale.ROOT))));
+        return !attachments(arrival, types).isEmpty();
+    }
+
+    /** The message's attachments (not the inline images of its body); of those types when some are named. */
+    static List<ParsedMessage.Part> attachments(Arrival arrival, List<String> types) {
+        return arrival.message().attachments().stream().filter(part -> !part.inline()).filter(part -> types.isEmpty()
+                || types.stream().anyMatch(type -> ofType(part, type.strip().toLowerCase(Locale.ROOT)))).toList();
     }
 
     private static boolean ofType(ParsedMessage.Part part, String type) {

@@ -68,13 +68,28 @@ public record Rule(
         MARK_READ,
         FLAG,
         /** Runs no later rule. */
-        STOP
+        STOP,
+        /** Forwards it to an address ({@code copy}: a copy stays in the mailbox, the default). */
+        FORWARD,
+        /** Names its PDF attachments by a pattern ("{date}_{expéditeur}_{nom}": {@link AttachmentNames}). */
+        RENAME_PDF
     }
 
+    /** What a rule does; {@code copy} only for FORWARD (absent: true). */
     public record Action(
             @NotNull(message = "le type d'action est obligatoire") Kind kind,
             @Size(max = 500, message = "la valeur d'une action ne peut dépasser 500 caractères")
             @Pattern(regexp = "[^\\x00-\\x1f]*", message = "la valeur d'une action ne peut contenir de caractère de contrôle")
-            String value) {
+            String value,
+            Boolean copy) {
+
+        public Action(Kind kind, String value) {
+            this(kind, value, null);
+        }
+
+        /** Whether a forward keeps a copy in the mailbox. */
+        public boolean keepsCopy() {
+            return copy == null || copy;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package fr.academie.mail.rules;
 
+import fr.academie.mail.forwarding.Forward;
 import fr.academie.mail.rules.Rule.Action;
 import fr.academie.mail.rules.Rule.Condition;
 import fr.academie.mail.rules.Rule.Field;
@@ -10,6 +11,7 @@ import org.apache.jsieve.NumberArgument;
 import org.apache.jsieve.TagArgument;
 import org.apache.jsieve.parser.generated.ASTargument;
 import org.apache.jsieve.parser.generated.ASTblock;
+import org.apache.jsieve.parser.generated.ASTcommand;
 import org.apache.jsieve.parser.generated.ASTcommand;
 import org.apache.jsieve.parser.generated.ASTstring_list;
 import org.apache.jsieve.parser.generated.ASTtest;
@@ -67,7 +69,8 @@ final class RuleReader {
         }
     }
 
-    private static Rule rule(SimpleNode command) {
+    /** The rule's name, from the {@code # rule:[...]} comment above it; null without one. */
+    private static String name(SimpleNode command) {
         String name = null;
         for (String comment : command.getPrecedingComments()) {
             Matcher matcher = RULE_NAME.matcher(comment);
@@ -75,6 +78,11 @@ final class RuleReader {
                 name = matcher.group(1).strip();
             }
         }
+        return name;
+    }
+
+    private static Rule rule(SimpleNode command) {
+        String name = name(command);
         if (command.jjtGetNumChildren() != 2 || !(command.jjtGetChild(1) instanceof ASTblock block)) {
             throw new Unreadable();
         }
@@ -174,6 +182,8 @@ final class RuleReader {
                                 : flag.startsWith("\\") ? null : new Action(Kind.LABEL, flag))
                         .forEach(action -> actions.add(readable(action)));
                 case "stop" -> actions.add(new Action(Kind.STOP, null));
+                case "redirect" -> actions.add(redirect(arguments));
+                case "rename_attachments" -> actions.add(renamePdf(arguments));
                 default -> throw new Unreadable();
             }
         }
@@ -181,6 +191,61 @@ final class RuleReader {
             throw new Unreadable();
         }
         return actions;
+    }
+
+    /** {@code redirect ["copy"] "address"}: a forward, keeping a copy with {@code :copy} (RFC 3894). */
+    private static Action redirect(List<Argument> arguments) {
+        boolean copy = !arguments.isEmpty() && ":copy".equalsIgnoreCase(arguments.get(0).tag());
+        return new Action(Kind.FORWARD, single(copy ? arguments.subList(1, arguments.size()) : arguments), copy);
+    }
+
+    /** {@code rename_attachments :type "pdf" "pattern"}: the editor's RENAME_PDF (other types: the advanced tab). */
+    private static Action renamePdf(List<Argument> arguments) {
+        if (arguments.size() != 3 || !":type".equalsIgnoreCase(arguments.get(0).tag())
+                || !List.of("pdf").equals(strings(arguments, 1).stream().map(RuleReader::lower).toList())) {
+            throw new Unreadable();
+        }
+        return new Action(Kind.RENAME_PDF, single(arguments.subList(2, 3)));
+    }
+
+    /**
+     * Every forward of the script, wherever it is (the advanced tab may nest them): its rule (the name above the
+     * top-level command it is in), address, copy, line, and whether that rule is on (not {@code allof (false, ...)}).
+     */
+    static List<Forward> forwards(Node start) {
+        List<Forward> forwards = new ArrayList<>();
+        Node commands = start.jjtGetChild(0);
+        for (int i = 0; i < commands.jjtGetNumChildren(); i++) {
+            SimpleNode command = (SimpleNode) commands.jjtGetChild(i);
+            collect(command, name(command), !off(command), forwards);
+        }
+        return forwards;
+    }
+
+    private static void collect(Node node, String rule, boolean enabled, List<Forward> forwards) {
+        if (node instanceof ASTcommand command && lower(command.getName()).equals("redirect")) {
+            List<Argument> arguments = arguments(command);
+            boolean copy = arguments.stream().anyMatch(argument -> ":copy".equalsIgnoreCase(argument.tag()));
+            arguments.stream().filter(argument -> argument.strings() != null).flatMap(argument -> argument.strings().stream())
+                    .forEach(address -> forwards.add(new Forward(rule, address, copy, enabled,
+                            command.getCoordinate() == null ? 0 : command.getCoordinate().getStartLineNumber())));
+        }
+        for (int i = 0; i < node.jjtGetNumChildren(); i++) {
+            collect(node.jjtGetChild(i), rule, enabled, forwards);
+        }
+    }
+
+    /** A rule that is off: {@code if allof (false, ...)}, as {@link RuleWriter} writes it. */
+    private static boolean off(SimpleNode command) {
+        if (!lower(command.getName()).equals("if")) {
+            return false;
+        }
+        try {
+            SimpleNode test = (SimpleNode) arguments(command).get(0).tests().get(0);
+            return is(test, "allof") && is(tests(test).get(0), "false");
+        } catch (RuntimeException unexpected) {
+            return false;
+        }
     }
 
     private static String single(List<Argument> arguments) {

@@ -27,6 +27,10 @@ public class RuleScript extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Her address when she saved them: written above what they forward (Delivered-To:), how a loop is recognised. */
+    @Column(name = "owner_address")
+    public String ownerAddress;
+
     /** The first time, since it was saved, the script could not run on a message: why, at which line (0: unknown). */
     @Column(name = "failure")
     public String failure;

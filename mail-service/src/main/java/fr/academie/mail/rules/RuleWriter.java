@@ -1,6 +1,7 @@
 package fr.academie.mail.rules;
 
 import fr.academie.common.problem.ProblemException;
+import fr.academie.mail.forwarding.ForwardingPolicy;
 import fr.academie.mail.label.LabelService;
 import fr.academie.mail.rules.Rule.Condition;
 import fr.academie.mail.rules.Rule.Operator;
@@ -121,6 +122,26 @@ final class RuleWriter {
                 yield "addflag \"\\\\Flagged\"";
             }
             case STOP -> "stop";
+            case RENAME_PDF -> {
+                String pattern = needed(value, at + ".value",
+                        "le modèle du nouveau nom ({date}_{expéditeur}_{nom}, par exemple)");
+                if (pattern.length() > 200 || pattern.matches(".*[/\\\\].*")) {
+                    wrong(at + ".value", "un modèle de nom a 200 caractères au plus, sans « / » ni « \\ »");
+                }
+                required.add(SieveEngine.PORTAIL);
+                yield "rename_attachments :type \"pdf\" " + quoted(pattern);
+            }
+            case FORWARD -> {
+                String address = needed(value, at + ".value", "l'adresse vers laquelle transférer");
+                if (!ForwardingPolicy.valid(address)) {
+                    wrong(at + ".value", "« " + address + " » n'est pas une adresse électronique valide");
+                }
+                if (!action.keepsCopy()) {
+                    yield "redirect " + quoted(address);
+                }
+                required.add("copy");
+                yield "redirect :copy " + quoted(address);
+            }
         };
     }
 

@@ -5,6 +5,7 @@ import fr.academie.mail.delivery.Arrival;
 import fr.academie.mail.folder.Folder;
 import fr.academie.mail.folder.FolderService;
 import fr.academie.mail.folder.FolderView;
+import fr.academie.mail.message.Attachment;
 import fr.academie.mail.message.Message;
 import fr.academie.mail.message.MessageAction;
 import fr.academie.mail.message.MessageActions;
@@ -52,9 +53,9 @@ public class RulesReplay {
 
     /** What the rules sent would do to the folder's last messages; nothing is changed. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public TrialView trial(String ownerId, TrialInput input) {
+    public TrialView trial(String ownerId, String ownerAddress, TrialInput input) {
         String script = rules.script(input.script(), input.rules());
-        return replay(ownerId, input.folderId(), input.count(), script, false);
+        return replay(ownerId, ownerAddress, input.folderId(), input.count(), script, false);
     }
 
     /** The saved rules carried out on the folder's last messages, each noting what a rule did ("Pourquoi ici ?"). */
@@ -65,10 +66,10 @@ public class RulesReplay {
                     || saved.script.isBlank() ? "Vous n'avez pas encore de règle enregistrée."
                     : "Vos règles sont suspendues : réactivez-les avant de les appliquer.", null);
         }
-        return replay(ownerId, input.folderId(), input.count(), saved.script, true);
+        return replay(ownerId, saved.ownerAddress, input.folderId(), input.count(), saved.script, true);
     }
 
-    private TrialView replay(String ownerId, UUID folderId, int count, String script, boolean carryOut) {
+    private TrialView replay(String ownerId, String ownerAddress, UUID folderId, int count, String script, boolean carryOut) {
         Folder folder = folders.find(ownerId, folderId).orElseThrow(() -> new ProblemException(
                 "urn:portail:mail:folder-not-found", "Introuvable", 404, "Ce dossier n'existe pas dans votre messagerie.", "folderId"));
         Map<UUID, String> names = folders.list(ownerId).stream()
@@ -78,7 +79,7 @@ public class RulesReplay {
         List<TrialView.Line> lines = new ArrayList<>();
         for (Message message : messages) {
             Arrival arrival = Arrival.stored(message, parse(message), notifications.delivered(message.id));
-            step.run(arrival, script);
+            step.run(arrival, script, ownerAddress);
             UUID movedTo = arrival.folderId().equals(message.folderId) ? null : arrival.folderId();
             lines.add(new TrialView.Line(message.id, message.subject, message.senderName != null ? message.senderName
                     : message.senderAddress, message.receivedAt, movedTo, movedTo == null ? null : names.get(movedTo),
@@ -104,6 +105,8 @@ public class RulesReplay {
         if (!arrival.folderId().equals(message.folderId)) {
             actions.apply(ownerId, null, new MessageAction(MessageAction.Kind.MOVE, one, arrival.folderId(), null));
         }
+        arrival.renamed().forEach((index, name) -> Attachment.update("fileName = ?1 where messageId = ?2 and partIndex = ?3",
+                name, message.id, index));
         List<RuleTrace> filedBy = new ArrayList<>(message.filedBy);
         arrival.filedBy().stream().filter(trace -> !filedBy.contains(trace)).forEach(filedBy::add); // applied twice: noted once
         message.filedBy = filedBy;

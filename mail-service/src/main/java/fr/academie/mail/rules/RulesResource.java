@@ -49,13 +49,13 @@ public class RulesResource {
 
     @PUT
     public RulesView save(@NotNull(message = BODY) @Valid RulesInput input) {
-        return rules.save(token.getSubject(), input);
+        return rules.save(token.getSubject(), token.getClaim("email"), input);
     }
 
     @POST
     @Path("/trial")
     public TrialView trial(@NotNull(message = BODY) @Valid TrialInput input) {
-        return replay.trial(token.getSubject(), input);
+        return replay.trial(token.getSubject(), token.getClaim("email"), input);
     }
 
     @POST

@@ -2,6 +2,9 @@ package fr.academie.mail.rules;
 
 import fr.academie.common.date.FrenchDates;
 import fr.academie.common.problem.ProblemException;
+import fr.academie.mail.forwarding.Forward;
+import fr.academie.mail.forwarding.ForwardingJournal;
+import fr.academie.mail.forwarding.ForwardingPolicy;
 import fr.academie.mail.label.LabelService;
 import fr.academie.mail.label.LabelView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** A person's rules: read, and saved only when the script parses (a broken script never reaches delivery). */
 @ApplicationScoped
@@ -17,10 +21,14 @@ public class RulesService {
 
     private final SieveEngine engine;
     private final LabelService labels;
+    private final ForwardingPolicy policy;
+    private final ForwardingJournal journal;
 
-    public RulesService(SieveEngine engine, LabelService labels) {
+    public RulesService(SieveEngine engine, LabelService labels, ForwardingPolicy policy, ForwardingJournal journal) {
         this.engine = engine;
         this.labels = labels;
+        this.policy = policy;
+        this.journal = journal;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -34,13 +42,22 @@ public class RulesService {
                 rules == null ? null : rules.updatedAt, engine.extensions(), failure);
     }
 
-    public RulesView save(String ownerId, RulesInput input) {
+    /**
+     * Saves her rules once they parse and their forwards are within the charter; what changes in her forwarding is
+     * written to its audit log.
+     */
+    public RulesView save(String ownerId, String ownerAddress, RulesInput input) {
         String script = script(input);
+        List<Forward> forwards = forwards(script);
+        allowed(ownerId, ownerAddress, input.rules(), forwards);
         RuleScript rules = RuleScript.findById(ownerId);
         if (rules == null) {
             rules = new RuleScript();
             rules.ownerId = ownerId;
         }
+        journal.saved(ownerId, ownerAddress, rules.script == null ? List.of() : forwards(rules.script), rules.suspended,
+                forwards, input.suspended());
+        rules.ownerAddress = ownerAddress;
         rules.script = script;
         rules.suspended = input.suspended();
         rules.updatedAt = Instant.now();
@@ -49,6 +66,44 @@ public class RulesService {
         rules.failedAt = null;
         rules.persist();
         return of(ownerId);
+    }
+
+    /** Refuses a forward the charter does not allow, or to her own address, naming the action or the line. */
+    private void allowed(String ownerId, String ownerAddress, List<Rule> editor, List<Forward> forwards) {
+        for (int i = 0; editor != null && i < editor.size(); i++) {
+            List<Rule.Action> actions = editor.get(i).actions();
+            for (int j = 0; j < actions.size(); j++) {
+                if (actions.get(j).kind() == Rule.Kind.FORWARD) {
+                    String field = "rules[" + i + "].actions[" + j + "].value";
+                    String prefix = "Règle " + (i + 1) + " : ";
+                    refusal(ownerId, ownerAddress, actions.get(j).value().strip()).ifPresent(why -> {
+                        throw ProblemException.invalid(RuleWriter.INVALID, field, prefix + why + ".");
+                    });
+                }
+            }
+        }
+        for (Forward forward : forwards) {
+            refusal(ownerId, ownerAddress, forward.address()).ifPresent(why -> {
+                throw ProblemException.invalid(RuleWriter.INVALID, "script",
+                        (forward.line() > 0 ? "Ligne " + forward.line() + " : " : "") + why + ".");
+            });
+        }
+    }
+
+    private Optional<String> refusal(String ownerId, String ownerAddress, String address) {
+        if (ownerAddress != null && address.equalsIgnoreCase(ownerAddress)) {
+            return Optional.of("transférer vers votre propre adresse ferait tourner le courrier en rond");
+        }
+        return policy.refusal(ownerId, address);
+    }
+
+    /** The script's forwards; none for a script that no longer parses (saved before a change of what parses). */
+    private List<Forward> forwards(String script) {
+        try {
+            return engine.forwards(script);
+        } catch (SieveEngine.Invalid e) {
+            return List.of();
+        }
     }
 
     private String script(RulesInput input) {

@@ -1,30 +1,35 @@
 package fr.academie.mail.rules;
 
+import fr.academie.mail.autoreply.Responder;
 import fr.academie.mail.delivery.Arrival;
 import fr.academie.mail.delivery.DeliveryStep;
 import fr.academie.mail.folder.FolderService;
 import fr.academie.mail.folder.SystemFolder;
+import fr.academie.mail.forwarding.Forwarder;
 import fr.academie.mail.label.LabelService;
 import fr.academie.mail.message.RuleTrace;
+import fr.academie.mail.mime.ParsedMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.jsieve.mail.ActionDiscard;
 import org.apache.jsieve.mail.ActionFileInto;
+import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.jsieve.mail.ActionKeep;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The person's rules, run on every message that arrives (not on what they import), after the phishing warnings:
  * {@code fileinto} files the message into a folder, {@code discard} puts it in the trash (a rule never loses a
  * message), {@code keep} and the implicit keep leave it where it was going, the flags of imap4flags mark it read,
- * followed or labelled. Each action is noted with the message
- * (which rule, which line: "Pourquoi ici ?"). A script that cannot run, or a folder that does not exist, leaves the
+ * followed or labelled, {@code redirect} forwards it ({@link Forwarder}), {@code vacation} answers it
+ * ({@link Responder}), {@code rename_attachments} names its attachments ({@link AttachmentNames}). Each action is noted with the message (which rule, which line: "Pourquoi ici ?"). A script that cannot run, or a folder that does not exist, leaves the
  * message where it was going, and the message says why; the script's first failure is kept with it, for the person
  * to be told once (the rules page and the webmail say it until she saves her rules again).
  */
@@ -38,11 +43,16 @@ public class RulesStep implements DeliveryStep {
     private final SieveEngine engine;
     private final FolderService folders;
     private final LabelService labels;
+    private final Forwarder forwarder;
+    private final Responder responder;
 
-    public RulesStep(SieveEngine engine, FolderService folders, LabelService labels) {
+    public RulesStep(SieveEngine engine, FolderService folders, LabelService labels, Forwarder forwarder,
+                     Responder responder) {
         this.engine = engine;
         this.folders = folders;
         this.labels = labels;
+        this.forwarder = forwarder;
+        this.responder = responder;
     }
 
     @Override
@@ -57,7 +67,7 @@ public class RulesStep implements DeliveryStep {
         }
         RuleScript rules = RuleScript.findById(arrival.ownerId());
         if (rules != null && !rules.suspended) {
-            run(arrival, rules.script).ifPresent(failure -> rules.failed(failure, Instant.now()));
+            run(arrival, rules.script, rules.ownerAddress).ifPresent(failure -> rules.failed(failure, Instant.now()));
         }
     }
 
@@ -65,13 +75,13 @@ public class RulesStep implements DeliveryStep {
      * Runs the script on the message: what it asks is done to the arrival (where it goes, its flags and labels). When
      * the script cannot run, the message goes where it was going, and why is returned (and noted with the message).
      */
-    Optional<RuleTrace> run(Arrival arrival, String script) {
+    Optional<RuleTrace> run(Arrival arrival, String script, String ownerAddress) {
         if (script.isBlank()) {
             return Optional.empty();
         }
         ArrivalMail mail;
         try {
-            mail = engine.evaluate(script, arrival);
+            mail = engine.evaluate(script, arrival, ownerAddress);
         } catch (SieveEngine.Invalid e) {
             return Optional.of(failed(arrival, new RuleTrace(null, e.line(), "Vos règles n'ont pas pu s'appliquer : "
                     + e.getMessage())));
@@ -80,15 +90,22 @@ public class RulesStep implements DeliveryStep {
             return Optional.of(failed(arrival, new RuleTrace(null, 0, "Vos règles n'ont pas pu s'appliquer à ce message ; "
                     + "il est arrivé là où il serait arrivé sans elles.")));
         }
-        // discard only cancels the implicit keep (RFC 5228 §4.4): a keep or a fileinto beside it still delivers
+        // discard and redirect only cancel the implicit keep (RFC 5228 §4.2, §4.4): a keep or a fileinto beside them
+        // still delivers
         boolean kept = mail.asked().stream().anyMatch(a -> a.action() instanceof ActionKeep
                 || a.action() instanceof ActionFileInto);
         for (ArrivalMail.Asked action : mail.asked()) {
-            carryOut(arrival, action, script, kept);
+            if (action.action() instanceof RedirectCommand.Redirection redirection) {
+                forward(arrival, redirection, ruleName(script, action.line()), action.line(), ownerAddress, kept);
+            } else if (action.action() instanceof VacationCommand.Vacation vacation) {
+                answer(arrival, vacation, ruleName(script, action.line()), action.line(), ownerAddress);
+            } else if (action.action() instanceof RenameCommand.Rename rename) {
+                rename(arrival, rename, ruleName(script, action.line()), action.line());
+            } else {
+                carryOut(arrival, action, script, kept);
+            }
         }
-        if (mail.flagsLine() > 0) {
-            flag(arrival, mail.flags(), ruleName(script, mail.flagsLine()), mail.flagsLine());
-        }
+        flag(arrival, mail, script);
         return Optional.empty();
     }
 
@@ -97,9 +114,14 @@ public class RulesStep implements DeliveryStep {
         return failure;
     }
 
-    /** The flags the rules left: {@code \Seen} read, {@code \Flagged} followed, another flag the label of that name. */
-    private void flag(Arrival arrival, Set<String> flags, String rule, int line) {
-        for (String flag : flags) {
+    /**
+     * The flags the rules left, each said by the rule that gave it: {@code \Seen} read, {@code \Flagged} followed,
+     * another flag the label of that name.
+     */
+    private void flag(Arrival arrival, ArrivalMail mail, String script) {
+        for (String flag : mail.flags()) {
+            int line = mail.lineOf(flag);
+            String rule = ruleName(script, line);
             if (flag.equalsIgnoreCase("\\Seen")) {
                 arrival.markRead();
                 arrival.trace(new RuleTrace(rule, line, "marqué comme lu"));
@@ -130,6 +152,63 @@ public class RulesStep implements DeliveryStep {
         } else if (asked.action() instanceof ActionDiscard && !kept) {
             arrival.fileInto(folders.systemFolderId(arrival.ownerId(), SystemFolder.TRASH));
             arrival.trace(new RuleTrace(rule, asked.line(), "mis à la corbeille (discard)"));
+        }
+    }
+
+    /**
+     * Forwards the message (or says why not). A forward without a copy puts the message in the trash, as Gmail's
+     * "delete Gmail's copy" does: a rule never loses a message, and a forward that did not happen keeps it here.
+     */
+    private void forward(Arrival arrival, RedirectCommand.Redirection redirection, String rule, int line,
+                         String ownerAddress, boolean kept) {
+        Forwarder.Outcome outcome = forwarder.forward(arrival, ownerAddress, rule, redirection.address(),
+                redirection.copy() || kept);
+        arrival.trace(new RuleTrace(rule, line, outcome.words()));
+        if (outcome.forwarded() && !redirection.copy() && !kept) {
+            arrival.fileInto(folders.systemFolderId(arrival.ownerId(), SystemFolder.TRASH));
+            arrival.trace(new RuleTrace(rule, line, "pas de copie gardée : mis à la corbeille"));
+        }
+    }
+
+    /**
+     * Sieve's vacation (RFC 5230), by the page's own responder: only to mail addressed to her (§4.5: her address or
+     * one of {@code :addresses} in To: or Cc:), from her address, "Auto: " and the subject unless {@code :subject}
+     * says otherwise, once per sender per {@code :days} (7 unless said; 1 to 30) for each vacation.
+     */
+    private void answer(Arrival arrival, VacationCommand.Vacation vacation, String rule, int line, String ownerAddress) {
+        if (ownerAddress == null) {
+            arrival.trace(new RuleTrace(rule, line, "pas de réponse automatique : votre adresse n'est pas connue ; "
+                    + "enregistrez de nouveau vos règles"));
+            return;
+        }
+        ParsedMessage message = arrival.message();
+        boolean toHer = Stream.concat(message.to().stream(), message.cc().stream())
+                .map(ParsedMessage.Address::address).filter(Objects::nonNull)
+                .anyMatch(address -> address.equalsIgnoreCase(ownerAddress)
+                        || vacation.addresses().stream().anyMatch(address::equalsIgnoreCase));
+        if (!toHer) {
+            return;
+        }
+        String subject = vacation.subject() != null ? vacation.subject()
+                : "Auto: " + (message.subject() == null ? "" : message.subject());
+        int days = vacation.days() == 0 ? 7 : Math.max(1, Math.min(30, vacation.days()));
+        String handle = "sieve:" + (vacation.handle() != null ? vacation.handle()
+                : Integer.toHexString(Objects.hash(vacation.subject(), vacation.reason())));
+        int at = ownerAddress.lastIndexOf('@');
+        Mailbox from = new Mailbox(ownerAddress.substring(0, at), ownerAddress.substring(at + 1));
+        Responder.Reply reply = new Responder.Reply(handle.length() <= 200 ? handle : handle.substring(0, 200), from,
+                subject, vacation.reason(), null, days);
+        responder.answer(arrival, reply).ifPresent(to -> arrival.trace(new RuleTrace(rule, line,
+                (arrival.replayed() ? "répondrait automatiquement à " : "réponse automatique envoyée à ") + to)));
+    }
+
+    /** Renames the attachments of those types, each noted ("devis.pdf renommé « 2026-12-03_Papeterie_devis.pdf »"). */
+    private static void rename(Arrival arrival, RenameCommand.Rename rename, String rule, int line) {
+        for (ParsedMessage.Part part : ArrivalMail.attachments(arrival, rename.types())) {
+            String name = AttachmentNames.of(rename.pattern(), part, arrival.message(), arrival.receivedAt());
+            arrival.trace(new RuleTrace(rule, line, "pièce jointe « " + arrival.fileName(part) + " » renommée « "
+                    + name + " »"));
+            arrival.rename(part, name);
         }
     }
 

@@ -1,6 +1,7 @@
 package fr.academie.mail.rules;
 
 import fr.academie.mail.delivery.Arrival;
+import fr.academie.mail.forwarding.Forward;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.jsieve.CommandManager;
 import org.apache.jsieve.ConfigurationManager;
@@ -28,18 +29,20 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Apache jSieve, set up with the commands and tests that delivery carries out (and imap4flags and vnd.portail, ours), parsing each
+ * Apache jSieve, set up with the commands and tests that delivery carries out (imap4flags, redirect with copy,
+ * vacation and vnd.portail are ours), parsing each
  * distinct script once. A script that does not parse is {@link Invalid}, with its line and a French sentence.
  */
 @ApplicationScoped
 public class SieveEngine {
 
-    /** Our extension (README, "Rules"): the tests {@code attachment} and {@code portal_message}. */
+    /**
+     * Our extension (README, "Rules"): the tests {@code attachment} and {@code portal_message}, the action
+     * {@code rename_attachments}.
+     */
     static final String PORTAIL = "vnd.portail";
     /** jSieve's commands that delivery does not carry out yet: a script requiring them is refused, not half-run. */
-    private static final Set<String> COMMANDS_NOT_YET = Set.of("redirect", "reject", "vacation", "log");
-    /** The envelope test needs the SMTP envelope, which deliveries do not hand to the rules yet. */
-    private static final Set<String> TESTS_NOT_YET = Set.of("envelope");
+    private static final Set<String> COMMANDS_NOT_YET = Set.of("reject", "log");
     private static final int REMEMBERED_AT_MOST = 10_000;
     /** jSieve's validator names what it does not know: "Command named 'classer' not mapped." */
     private static final Pattern NAMED = Pattern.compile("named '([^']{1,60})'");
@@ -55,7 +58,6 @@ public class SieveEngine {
         try {
             ConfigurationManager configuration = new ConfigurationManager();
             COMMANDS_NOT_YET.forEach(configuration.getCommandMap()::remove);
-            TESTS_NOT_YET.forEach(configuration.getTestMap()::remove);
             this.factory = new SieveFactory(new Commands(configuration.getCommandManager()),
                     configuration.getComparatorManager(), new Tests(configuration.getTestManager()));
         } catch (SieveException e) {
@@ -80,8 +82,7 @@ public class SieveEngine {
 
     /** The extensions a script may require here. */
     public List<String> extensions() {
-        return factory.getExtensions().stream().filter(name -> !COMMANDS_NOT_YET.contains(name)
-                && !TESTS_NOT_YET.contains(name)).sorted().toList();
+        return factory.getExtensions().stream().filter(name -> !COMMANDS_NOT_YET.contains(name)).sorted().toList();
     }
 
     /** Checks the script, remembering it parsed. */
@@ -94,9 +95,14 @@ public class SieveEngine {
         return RuleReader.read(parse(script));
     }
 
-    /** Runs the script on the arriving message: what it asks (actions with their lines, flags). */
-    ArrivalMail evaluate(String script, Arrival arrival) throws Invalid {
-        ArrivalMail mail = new ArrivalMail(arrival);
+    /** Every forward of the script ({@code redirect}), with its rule and whether that rule is on. */
+    public List<Forward> forwards(String script) throws Invalid {
+        return RuleReader.forwards(parse(script));
+    }
+
+    /** Runs the script on the message arriving for the recipient: what it asks (actions with their lines, flags). */
+    ArrivalMail evaluate(String script, Arrival arrival, String recipient) throws Invalid {
+        ArrivalMail mail = new ArrivalMail(arrival, recipient);
         try {
             factory.evaluate(mail, parse(script));
         } catch (SieveException e) {
@@ -136,7 +142,9 @@ public class SieveEngine {
         private static final Map<String, Supplier<ExecutableCommand>> OURS = Map.of(
                 "setflag", FlagCommand.SetFlag::new, "addflag", FlagCommand.AddFlag::new,
                 "removeflag", FlagCommand.RemoveFlag::new,
-                "imap4flags", FlagCommand.AddFlag::new); // require "imap4flags" asks for a command of that name
+                "imap4flags", FlagCommand.AddFlag::new, // require "imap4flags" asks for a command of that name
+                "redirect", RedirectCommand::new, "copy", RedirectCommand::new, // and require "copy" too
+                "vacation", VacationCommand::new, "rename_attachments", RenameCommand::new);
 
         @Override
         public ExecutableCommand getCommand(String name) throws LookupException {
@@ -151,7 +159,7 @@ public class SieveEngine {
 
         @Override
         public List<String> getExtensions() {
-            return Stream.concat(jsieve.getExtensions().stream(), Stream.of("imap4flags")).toList();
+            return Stream.concat(jsieve.getExtensions().stream(), Stream.of("imap4flags", "copy", "vacation")).distinct().toList();
         }
     }
 
@@ -160,6 +168,7 @@ public class SieveEngine {
 
         private static final Map<String, Supplier<ExecutableTest>> OURS = Map.of(
                 "attachment", PortalTests.Attachment::new, "portal_message", PortalTests.PortalMessage::new,
+                "hasflag", HasFlagTest::new,
                 PORTAIL, PortalTests.PortalMessage::new); // require "vnd.portail" asks for a test of that name
 
         @Override
@@ -204,7 +213,7 @@ public class SieveEngine {
         String name = named.find() ? named.group(1) : null;
         int line = name == null ? 0 : lineOf(script, name);
         String where = line > 0 ? "Ligne " + line + " : " : "";
-        if (name != null && (COMMANDS_NOT_YET.contains(name) || TESTS_NOT_YET.contains(name))) {
+        if (name != null && COMMANDS_NOT_YET.contains(name)) {
             return new Invalid(line, where + "« " + name + " » n'est pas encore disponible dans les règles du portail.");
         }
         return new Invalid(line, where + (name == null ? "le script n'est pas valide"

@@ -2,9 +2,12 @@ package fr.academie.mail.autoreply;
 
 import fr.academie.common.date.FrenchDates;
 import fr.academie.mail.TestMailbox;
+import fr.academie.mail.authenticity.Authenticity;
+import fr.academie.mail.authenticity.Verdict;
 import fr.academie.mail.mime.MimeParser;
 import fr.academie.mail.mime.ParsedMessage;
 import fr.academie.mail.mx.Smtplib;
+import fr.academie.mail.store.Spool;
 import fr.academie.stack.SmtpSink;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
@@ -13,6 +16,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +50,9 @@ class AutoReplyTest {
     @ConfigProperty(name = "mail.mx.port")
     int port;
 
+    @Inject
+    Authenticity authenticity;
+
     @Test
     void samirsClosingPeriodReplyAnswersEachSenderOnceWithTheirOwnText() throws Exception {
         TestMailbox samir = TestMailbox.create();
@@ -68,7 +75,11 @@ class AutoReplyTest {
         ParsedMessage parsed = MimeParser.parse(new ByteArrayInputStream(sink.receivedFor(supplier).get(0).data()));
         assertEquals("Absence de Samir Benali", parsed.subject());
         assertTrue(parsed.text().contains("vos factures seront traitées après la clôture"), parsed.text());
-        assertEquals(samir.address(), sink.receivedFor(supplier).get(0).from());
+        assertEquals("", sink.receivedFor(supplier).get(0).from(), "no envelope sender: nothing answers an auto-reply");
+        Verdict signed = authenticity.check(new Authenticity.Envelope("127.0.0.1", "mx.ac-orleans-tours.fr", ""),
+                Spool.of(sink.receivedFor(supplier).get(0).data()));
+        assertEquals(List.of(new Verdict.Signature("pass", "ac-orleans-tours.fr", "portail")), signed.dkim(),
+                "signed by the académie, as its DNS publishes");
         String first = samir.awaitMessage("INBOX", "Facture 12").getString("id");
         assertEquals(List.of("réponse automatique envoyée à " + supplier), given().auth().oauth2(samir.token())
                 .get("/messages/{id}", first).then().extract().jsonPath().getList("filedBy.action"));
@@ -135,6 +146,51 @@ class AutoReplyTest {
                 .body("subject", is("Absence de Samir Benali")).body("active", is(false));
         given().get("/auto-reply").then().statusCode(401);
         given().contentType(ContentType.JSON).body(reply(null, null)).put("/auto-reply").then().statusCode(401);
+    }
+
+    @Test
+    void sieveVacationAnswersMailAddressedToHerOncePerSenderWithTheSameResponder() throws Exception {
+        TestMailbox samir = TestMailbox.create();
+        String script = """
+                require ["vacation"];
+                # rule:[Clôture]
+                vacation :days 3 :subject "Clôture des comptes" "Bonjour, je traite les factures après le 5 janvier.";
+                """;
+        given().auth().oauth2(samir.token()).contentType(ContentType.JSON).body(Map.of("script", script, "suspended", false))
+                .put("/rules").then().statusCode(200).body("extensions", org.hamcrest.Matchers.hasItem("vacation"));
+
+        String supplier = "compta-" + UUID.randomUUID().toString().substring(0, 8) + "@papeterie-exemple.fr";
+        send(samir, supplier, "From: <" + supplier + ">\r\nSubject: Facture 40\r\n\r\nBonjour.\r\n");
+        SmtpSink sink = TestStack.get().stack().smtp();
+        await().atMost(PATIENCE).until(() -> !sink.receivedFor(supplier).isEmpty());
+        SmtpSink.Received answer = sink.receivedFor(supplier).get(0);
+        ParsedMessage parsed = MimeParser.parse(new ByteArrayInputStream(answer.data()));
+        assertEquals("Clôture des comptes", parsed.subject());
+        assertEquals(samir.address(), parsed.from().address());
+        assertTrue(parsed.text().contains("après le 5 janvier"), parsed.text());
+        assertEquals("", answer.from(), "RFC 5230 §5.1: no envelope sender");
+        JsonPath first = given().auth().oauth2(samir.token()).get("/messages/{id}",
+                samir.awaitMessage("INBOX", "Facture 40").getString("id")).then().extract().jsonPath();
+        assertEquals(List.of(Map.of("rule", "Clôture", "line", 3, "action", "réponse automatique envoyée à " + supplier)),
+                first.getList("filedBy"), first.prettify());
+
+        // again within the 3 days: not answered; a message not addressed to her (a list's copy): not answered either
+        send(samir, supplier, "From: <" + supplier + ">\r\nSubject: Facture 41\r\n\r\nBonjour.\r\n");
+        String other = "liste-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.fr";
+        assertEquals("250", Smtplib.send(port, other, List.of(samir.address()), "From: <" + other + ">\r\nTo: "
+                + "tous@exemple.fr\r\nSubject: Annonce\r\n\r\nBonjour.\r\n", "send").getString("outcome"));
+        samir.awaitMessage("INBOX", "Facture 41");
+        samir.awaitMessage("INBOX", "Annonce");
+        Thread.sleep(4_000); // two runs of the sender: nothing more may leave
+        assertEquals(1, sink.receivedFor(supplier).size());
+        assertTrue(sink.receivedFor(other).isEmpty());
+
+        // tried on her inbox: said, not sent
+        given().auth().oauth2(samir.token()).contentType(ContentType.JSON).body(Map.of("script", script,
+                "folderId", samir.folder("INBOX"), "limit", 10)).post("/rules/trial").then().statusCode(200)
+                .body("items.find { it.subject == 'Facture 40' }.actions[0].action", is("répondrait automatiquement à " + supplier));
+        Thread.sleep(3_000);
+        assertEquals(1, sink.receivedFor(supplier).size());
     }
 
     private static Map<String, Object> reply(LocalDateTime from, LocalDateTime until) {

@@ -146,4 +146,45 @@ class RuleFormTest {
         assertEquals("rules[0].actions[0].value", folder.toProblem().field());
         assertEquals("Règle 1 : indiquez le dossier où classer.", folder.getMessage());
     }
+
+    @Test
+    void aForwardIsARedirectWithOrWithoutCopyAndItsRuleSaysWhetherItIsOn() throws Exception {
+        List<Rule> rules = List.of(
+                new Rule("Vers Samir", true, Match.ALL, List.of(new Condition(Field.SUBJECT, Operator.CONTAINS, "devis")),
+                        List.of(new Action(Kind.FORWARD, "samir.benali@ac-orleans-tours.fr", true), new Action(Kind.STOP, null))),
+                new Rule("Vers moi", false, Match.ALL, List.of(),
+                        List.of(new Action(Kind.FORWARD, "lena@exemple-perso.fr", false))));
+        String script = RuleWriter.write(rules);
+        assertTrue(script.startsWith("require [\"copy\"];"), script);
+        assertTrue(script.contains("    redirect :copy \"samir.benali@ac-orleans-tours.fr\";\n"), script);
+        assertTrue(script.contains("    redirect \"lena@exemple-perso.fr\";\n"), script);
+        engine.check(script);
+        assertEquals(Optional.of(rules), engine.rules(script), script);
+        assertEquals(List.of(new fr.academie.mail.forwarding.Forward("Vers Samir", "samir.benali@ac-orleans-tours.fr", true, true, 6),
+                new fr.academie.mail.forwarding.Forward("Vers moi", "lena@exemple-perso.fr", false, false, 13)),
+                engine.forwards(script), script);
+        // a forward nested where the editor cannot show it is still found, with its line
+        assertEquals(List.of(new fr.academie.mail.forwarding.Forward(null, "a@exemple.fr", false, true, 3)),
+                engine.forwards("if header :contains \"subject\" \"x\" {\n  if size :over 1K {\n    redirect \"a@exemple.fr\";\n  }\n}\n"));
+
+        ProblemException address = assertThrows(ProblemException.class, () -> RuleWriter.write(List.of(
+                new Rule(null, true, Match.ALL, List.of(), List.of(new Action(Kind.FORWARD, "Léna <lena@exemple.fr>", true))))));
+        assertEquals("rules[0].actions[0].value", address.toProblem().field());
+        assertEquals("Règle 1 : « Léna <lena@exemple.fr> » n'est pas une adresse électronique valide.", address.getMessage());
+    }
+
+    @Test
+    void samirsRenamingIsOurExtensionsActionOnPdfs() throws Exception {
+        List<Rule> rules = List.of(new Rule("Devis PDF", true, Match.ALL, List.of(new Condition(Field.ATTACHMENT_TYPE, null, "pdf")),
+                List.of(new Action(Kind.RENAME_PDF, "{date}_{expéditeur}_{nom}"), new Action(Kind.MOVE, "Fiscalité"))));
+        String script = RuleWriter.write(rules);
+        assertTrue(script.contains("    rename_attachments :type \"pdf\" \"{date}_{expéditeur}_{nom}\";\n"), script);
+        engine.check(script);
+        assertEquals(Optional.of(rules), engine.rules(script), script);
+        assertEquals(Optional.empty(), engine.rules("require \"vnd.portail\";\nif true {\n  rename_attachments :type \"docx\" \"x\";\n}\n"),
+                "another type: the advanced tab");
+        ProblemException slash = assertThrows(ProblemException.class, () -> RuleWriter.write(List.of(new Rule(null, true,
+                Match.ALL, List.of(), List.of(new Action(Kind.RENAME_PDF, "Factures/{nom}"))))));
+        assertEquals("rules[0].actions[0].value", slash.toProblem().field());
+    }
 }

@@ -248,7 +248,7 @@ class RulesTest {
                         "l'étiquette « Inconnue » n'existe pas : le message ne l'a pas reçue"),
                 message.getList("filedBy.action"), message.prettify());
         assertEquals("Parents d'élèves", message.getString("filedBy[0].rule"));
-        assertEquals(5, message.getInt("filedBy[0].line"), "the last command that changed the flags");
+        assertEquals(List.of(4, 4, 5, 5), message.getList("filedBy.line"), "the command that gave each flag");
     }
 
     @Test
@@ -316,6 +316,69 @@ class RulesTest {
                 .body("{\"script\": \"keep;\", \"script\": \"discard;\"}").put("/rules").then()
                 .body("field", is("script")).body("detail", is("Le champ « script » figure deux fois dans le corps de la requête."));
         given().auth().oauth2(nadia.token()).get("/rules").then().body("script", is(""));
+    }
+
+    @Test
+    void theEnvelopeAndTheFlagsSetBeforeAreTestedAsSieveSays() throws Exception {
+        TestMailbox samir = TestMailbox.create();
+        String fiscalite = given().auth().oauth2(samir.token()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Fiscalité")).post("/folders").then().statusCode(201).extract().path("id");
+        String script = """
+                require ["envelope", "fileinto", "imap4flags"];
+                # rule:[Fournisseur]
+                if envelope :domain :is "from" "papeterie-exemple.fr" { addflag "\\\\Flagged"; }
+                # rule:[Suivis]
+                if hasflag :is "\\\\Flagged" { fileinto "Fiscalité"; }
+                # rule:[Pour moi]
+                if envelope :is "to" "%s" { addflag "\\\\Seen"; }
+                """.formatted(samir.address());
+        save(samir, script, false).statusCode(200);
+
+        // the header says another domain; the envelope (MAIL FROM) is the supplier's
+        String quote = "Relance " + UUID.randomUUID();
+        assertEquals("250", Smtplib.send(port, "relances@papeterie-exemple.fr", List.of(samir.address()), "To: "
+                + samir.address() + "\r\nFrom: <service@autre-exemple.fr>\r\nSubject: " + quote + "\r\n\r\nBonjour.\r\n",
+                "send").getString("outcome"));
+        JsonPath filed = view(samir, awaitIn(samir, fiscalite, quote));
+        assertEquals(true, filed.getBoolean("flagged"), filed.prettify());
+        assertEquals(false, filed.getBoolean("unread"), filed.prettify());
+        assertEquals(List.of("Suivis", "Fournisseur", "Pour moi"), filed.getList("filedBy.rule"), "each flag said by the "
+                + "rule that gave it: " + filed.prettify());
+
+        String other = "Autre " + UUID.randomUUID();
+        send(samir, "From: <devis@papeterie-exemple.fr>\r\nSubject: " + other + "\r\n\r\nBonjour.\r\n");
+        JsonPath kept = view(samir, samir.awaitMessage("INBOX", other).getString("id"));
+        assertEquals(false, kept.getBoolean("flagged"), "the header's domain is not the envelope's");
+    }
+
+    @Test
+    void samirsQuotesAreRenamedByDaySenderAndNameAndFiled() throws Exception {
+        TestMailbox samir = TestMailbox.create();
+        String fiscalite = given().auth().oauth2(samir.token()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Fiscalité")).post("/folders").then().statusCode(201).extract().path("id");
+        Map<String, Object> rule = Map.of("name", "Devis PDF", "enabled", true, "match", "ALL",
+                "conditions", List.of(Map.of("field", "ATTACHMENT_TYPE", "value", "pdf")),
+                "actions", List.of(Map.of("kind", "RENAME_PDF", "value", "{date}_{expéditeur}_{nom}"),
+                        Map.of("kind", "MOVE", "value", "Fiscalité")));
+        given().auth().oauth2(samir.token()).contentType(ContentType.JSON).body(Map.of("suspended", false,
+                "rules", List.of(rule))).put("/rules").then().statusCode(200).body("rules[0].actions[0].kind", is("RENAME_PDF"));
+
+        String quote = "Devis " + UUID.randomUUID();
+        send(samir, "From: Papeterie Dupont <devis@papeterie-exemple.fr>\r\nSubject: " + quote + "\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nCi-joint.\r\n"
+                + "--b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=devis-2026.pdf\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b\r\nContent-Type: image/png\r\n"
+                + "Content-Disposition: attachment; filename=logo.png\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + "iVBORw0KGgo=\r\n--b--\r\n");
+        JsonPath filed = view(samir, awaitIn(samir, fiscalite, quote));
+        String day = java.time.LocalDate.now(fr.academie.common.date.FrenchDates.PARIS).toString();
+        assertEquals(List.of(day + "_Papeterie-Dupont_devis-2026.pdf", "logo.png"), filed.getList("attachments.fileName"),
+                filed.prettify());
+        assertEquals("pièce jointe « devis-2026.pdf » renommée « " + day + "_Papeterie-Dupont_devis-2026.pdf »",
+                filed.getString("filedBy[0].action"));
+        // the source stays as received: the name is the portal's
+        assertTrue(given().auth().oauth2(samir.token()).get("/messages/{id}/source", filed.getString("id")).asString()
+                .contains("filename=devis-2026.pdf"));
     }
 
     private static io.restassured.response.ValidatableResponse save(TestMailbox mailbox, String script, boolean suspended) {
