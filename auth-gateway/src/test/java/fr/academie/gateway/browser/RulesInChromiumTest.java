@@ -30,9 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * "Règles de tri" in a real browser, with the keyboard alone: Samir builds the rule that files and renames his
- * suppliers' PDF quotes (and the next quote from the internet lands where it says, under its new name); Nadia suspends all her rules, then turns them
- * back on one by one, reorders them, tries them on her inbox, and reads a script error under its line; Samir turns his
- * auto-reply on, and the webmail says so.
+ * suppliers' PDF quotes (and the next quote from the internet lands where it says, under its new name); Nadia
+ * suspends all her rules, then turns them back on one by one, reorders them, tries them on her inbox, and reads a
+ * script error under its line; Samir turns his auto-reply on, and the webmail says so; Léna accepts the charter and
+ * forwards to her personal address. Each screen passes axe-core with no critical or serious violation.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "service", value = "auth-gateway"))
@@ -90,6 +91,7 @@ class RulesInChromiumTest {
         waitFor(d -> text(rule(0) + ".querySelector('.phrase')").equals("Si expéditeur contient « @papeterie-exemple.fr » "
                 + "et a une pièce jointe de type « pdf » : classer dans « Fiscalité », mettre l'étiquette « Devis reçus », "
                 + "renommer les PDF joints « {date}_{expéditeur}_{nom} »."));
+        Accessibility.assertNoSeriousViolation(browser, "Règles de tri, une règle ouverte");
         press(button("Enregistrer les règles"), Keys.ENTER);
         waitFor(d -> text(PAGE + ".querySelector('.fait')").startsWith("Règles enregistrées"));
 
@@ -174,6 +176,7 @@ class RulesInChromiumTest {
         press(button("Enregistrer le script"), Keys.ENTER);
         waitFor(d -> text(PAGE + ".querySelector('#erreur-script')").contains("Ligne 4"));
         assertEquals("4 │ }", text(PAGE + ".querySelector('#erreur-script pre')"));
+        Accessibility.assertNoSeriousViolation(browser, "Règles de tri, onglet Avancé, avec une erreur et un essai");
     }
 
     @Test
@@ -195,6 +198,7 @@ class RulesInChromiumTest {
         assertEquals(true, saved.getBoolean("active"), saved.prettify());
         assertEquals(3, saved.getInt("days"));
         assertEquals("Bonjour, vos factures seront traitées après le 5 janvier.", saved.getString("externalText"));
+        Accessibility.assertNoSeriousViolation(browser, "Règles de tri, onglet Réponse automatique");
 
         browser.manage().window().setSize(new Dimension(390, 844));
         assertEquals(List.of(), script(WIDER_THAN_A_PHONE), "nothing is wider than a phone");
@@ -227,6 +231,7 @@ class RulesInChromiumTest {
                 .contains("Charte de transfert acceptée (version"));
         browser.manage().window().setSize(new Dimension(390, 844));
         assertEquals(List.of(), script(WIDER_THAN_A_PHONE), "nothing is wider than a phone");
+        Accessibility.assertNoSeriousViolation(browser, "Règles de tri, onglet Transferts, sur un téléphone");
 
         press(PAGE + ".querySelector('#onglet-regles')", Keys.ENTER);
         press(button("Enregistrer les règles"), Keys.ENTER);

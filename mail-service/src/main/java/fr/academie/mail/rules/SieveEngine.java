@@ -13,7 +13,10 @@ import org.apache.jsieve.exception.SieveException;
 import org.apache.jsieve.parser.generated.Node;
 import org.apache.jsieve.parser.generated.ParseException;
 import org.apache.jsieve.parser.generated.Token;
+import org.apache.jsieve.tests.Address;
 import org.apache.jsieve.tests.ExecutableTest;
+import org.apache.jsieve.tests.Header;
+import org.apache.jsieve.tests.optional.Envelope;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -169,6 +172,11 @@ public class SieveEngine {
         private static final Map<String, Supplier<ExecutableTest>> OURS = Map.of(
                 "attachment", PortalTests.Attachment::new, "portal_message", PortalTests.PortalMessage::new,
                 "hasflag", HasFlagTest::new,
+                // relational (RFC 5231) on jSieve's own header, address and envelope
+                "header", () -> new RelationalTest(RelationalTest.On.HEADER, new Header()),
+                "address", () -> new RelationalTest(RelationalTest.On.ADDRESS, new Address()),
+                "envelope", () -> new RelationalTest(RelationalTest.On.ENVELOPE, new Envelope()),
+                "relational", () -> new RelationalTest(RelationalTest.On.HEADER, new Header()),
                 PORTAIL, PortalTests.PortalMessage::new); // require "vnd.portail" asks for a test of that name
 
         @Override
@@ -179,7 +187,7 @@ public class SieveEngine {
 
         @Override
         public List<String> getExtensions() {
-            return Stream.concat(jsieve.getExtensions().stream(), Stream.of(PORTAIL)).toList();
+            return Stream.concat(jsieve.getExtensions().stream(), Stream.of(PORTAIL, "relational")).distinct().toList();
         }
     }
 
