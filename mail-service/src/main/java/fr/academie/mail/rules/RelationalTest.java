@@ -27,7 +27,7 @@ final class RelationalTest implements ExecutableTest {
 
     enum On { HEADER, ADDRESS, ENVELOPE }
 
-    private static final Set<String> OPERATORS = Set.of("gt", "ge", "lt", "le", "eq", "ne");
+    static final Set<String> OPERATORS = Set.of("gt", "ge", "lt", "le", "eq", "ne");
 
     private final On on;
     private final ExecutableTest jsieve;
@@ -109,7 +109,8 @@ final class RelationalTest implements ExecutableTest {
         return new Asked(count, operator, comparator, part, names.getList(), keys.getList());
     }
 
-    private static String single(List<Argument> list, int i, SieveContext context) throws SyntaxException {
+    /** The argument at {@code i}, a list of one string (":comparator "i;octet""); a syntax error otherwise. */
+    static String single(List<Argument> list, int i, SieveContext context) throws SyntaxException {
         if (i < list.size() && list.get(i) instanceof StringListArgument strings && strings.getList().size() == 1) {
             return strings.getList().get(0);
         }
@@ -149,7 +150,8 @@ final class RelationalTest implements ExecutableTest {
         return end == 0 ? null : new BigInteger(text.substring(0, Math.min(end, 1000)));
     }
 
-    private static boolean holds(int comparison, String operator) {
+    /** Whether the comparison (negative, zero, positive) satisfies the operator: gt, ge, lt, le, eq, ne. */
+    static boolean holds(int comparison, String operator) {
         return switch (operator) {
             case "gt" -> comparison > 0;
             case "ge" -> comparison >= 0;

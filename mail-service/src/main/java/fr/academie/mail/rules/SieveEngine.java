@@ -177,6 +177,7 @@ public class SieveEngine {
                 "address", () -> new RelationalTest(RelationalTest.On.ADDRESS, new Address()),
                 "envelope", () -> new RelationalTest(RelationalTest.On.ENVELOPE, new Envelope()),
                 "relational", () -> new RelationalTest(RelationalTest.On.HEADER, new Header()),
+                "date", () -> new DateTest(false), "currentdate", () -> new DateTest(true),
                 PORTAIL, PortalTests.PortalMessage::new); // require "vnd.portail" asks for a test of that name
 
         @Override
@@ -187,7 +188,7 @@ public class SieveEngine {
 
         @Override
         public List<String> getExtensions() {
-            return Stream.concat(jsieve.getExtensions().stream(), Stream.of(PORTAIL, "relational")).distinct().toList();
+            return Stream.concat(jsieve.getExtensions().stream(), Stream.of(PORTAIL, "relational", "date")).distinct().toList();
         }
     }
 
