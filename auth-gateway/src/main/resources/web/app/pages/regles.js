@@ -425,8 +425,9 @@ class PageRegles extends LitElement {
         <a href="/api/mail/rules/script" download="regles.sieve">Exporter (regles.sieve)</a>
         <button type="button" class="principal" @click=${this.saveScript}>Enregistrer le script</button>
       </p>
-      <p class="discret">Extensions : fileinto, imap4flags, body, copy (redirect :copy), vacation… et « vnd.portail » (pièces
-        jointes, messages du portail). Le script s'enregistre seulement s'il est valide.</p>`;
+      <p class="discret">Extensions : fileinto, imap4flags, envelope, body, copy (redirect :copy), vacation, variables,
+        relational, date… et « vnd.portail » (pièces jointes, leur renommage, messages du portail). Le script
+        s'enregistre seulement s'il est valide.</p>`;
   }
 
   trialSection() {

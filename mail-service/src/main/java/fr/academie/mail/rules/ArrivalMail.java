@@ -36,6 +36,8 @@ final class ArrivalMail implements MailAdapter, EnvelopeAccessors {
     private final List<Asked> asked = new ArrayList<>();
     private final Set<String> flags = new LinkedHashSet<>();
     private final Map<String, Integer> flagLines = new HashMap<>();
+    private final Map<String, String> variables = new HashMap<>();
+    private boolean usesVariables;
     private SieveContext context;
 
     /** The message arriving for {@code recipient} (her address: the envelope's "to"; null when not known). */
@@ -63,6 +65,24 @@ final class ArrivalMail implements MailAdapter, EnvelopeAccessors {
     @Override
     public List<String> getMatchingEnvelope(String name) {
         return getEnvelope(name);
+    }
+
+    /** The script requires "variables" (RFC 5229): the strings its commands and tests receive are expanded. */
+    void useVariables() {
+        usesVariables = true;
+    }
+
+    boolean usesVariables() {
+        return usesVariables;
+    }
+
+    /** The variables {@code set} gave, by name without case. */
+    Map<String, String> variables() {
+        return variables;
+    }
+
+    void set(String name, String value) {
+        variables.put(name.toLowerCase(Locale.ROOT), value);
     }
 
     List<Asked> asked() {

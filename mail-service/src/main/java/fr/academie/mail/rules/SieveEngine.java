@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Apache jSieve, set up with the commands and tests that delivery carries out (imap4flags, redirect with copy,
- * vacation and vnd.portail are ours), parsing each
+ * Apache jSieve, set up with the commands and tests that delivery carries out — ours where jSieve has none or too
+ * little: imap4flags, redirect with copy, vacation, variables, relational, date and vnd.portail — parsing each
  * distinct script once. A script that does not parse is {@link Invalid}, with its line and a French sentence.
  */
 @ApplicationScoped
@@ -142,17 +142,19 @@ public class SieveEngine {
      */
     private record Commands(CommandManager jsieve) implements CommandManager {
 
-        private static final Map<String, Supplier<ExecutableCommand>> OURS = Map.of(
-                "setflag", FlagCommand.SetFlag::new, "addflag", FlagCommand.AddFlag::new,
-                "removeflag", FlagCommand.RemoveFlag::new,
-                "imap4flags", FlagCommand.AddFlag::new, // require "imap4flags" asks for a command of that name
-                "redirect", RedirectCommand::new, "copy", RedirectCommand::new, // and require "copy" too
-                "vacation", VacationCommand::new, "rename_attachments", RenameCommand::new);
+        private static final Map<String, Supplier<ExecutableCommand>> OURS = Map.ofEntries(
+                Map.entry("setflag", FlagCommand.SetFlag::new), Map.entry("addflag", FlagCommand.AddFlag::new),
+                Map.entry("removeflag", FlagCommand.RemoveFlag::new),
+                Map.entry("imap4flags", FlagCommand.AddFlag::new), // require "imap4flags" asks for a command of that name
+                Map.entry("fileinto", () -> new KeepCommand(true)), Map.entry("keep", () -> new KeepCommand(false)),
+                Map.entry("redirect", RedirectCommand::new), Map.entry("copy", RedirectCommand::new), // and "copy" too
+                Map.entry("vacation", VacationCommand::new), Map.entry("rename_attachments", RenameCommand::new),
+                Map.entry("set", SetCommand::new), Map.entry("variables", SetCommand::new)); // and "variables"
 
         @Override
         public ExecutableCommand getCommand(String name) throws LookupException {
             Supplier<ExecutableCommand> ours = OURS.get(name.toLowerCase(Locale.ROOT));
-            return ours != null ? ours.get() : jsieve.getCommand(name);
+            return Variables.around(name, ours != null ? ours.get() : jsieve.getCommand(name));
         }
 
         @Override
@@ -162,28 +164,32 @@ public class SieveEngine {
 
         @Override
         public List<String> getExtensions() {
-            return Stream.concat(jsieve.getExtensions().stream(), Stream.of("imap4flags", "copy", "vacation")).distinct().toList();
+            return Stream.concat(jsieve.getExtensions().stream(), Stream.of("imap4flags", "copy", "vacation", "variables"))
+                    .distinct().toList();
         }
     }
 
     /** jSieve's tests, and ours (vnd.portail), made here for the same reason as {@link Commands}. */
     private record Tests(TestManager jsieve) implements TestManager {
 
-        private static final Map<String, Supplier<ExecutableTest>> OURS = Map.of(
-                "attachment", PortalTests.Attachment::new, "portal_message", PortalTests.PortalMessage::new,
-                "hasflag", HasFlagTest::new,
+        private static final Map<String, Supplier<ExecutableTest>> OURS = Map.ofEntries(
+                Map.entry("attachment", PortalTests.Attachment::new),
+                Map.entry("portal_message", PortalTests.PortalMessage::new),
+                Map.entry(PORTAIL, PortalTests.PortalMessage::new), // require "vnd.portail" asks for a test of that name
+                Map.entry("hasflag", HasFlagTest::new),
                 // relational (RFC 5231) on jSieve's own header, address and envelope
-                "header", () -> new RelationalTest(RelationalTest.On.HEADER, new Header()),
-                "address", () -> new RelationalTest(RelationalTest.On.ADDRESS, new Address()),
-                "envelope", () -> new RelationalTest(RelationalTest.On.ENVELOPE, new Envelope()),
-                "relational", () -> new RelationalTest(RelationalTest.On.HEADER, new Header()),
-                "date", () -> new DateTest(false), "currentdate", () -> new DateTest(true),
-                PORTAIL, PortalTests.PortalMessage::new); // require "vnd.portail" asks for a test of that name
+                Map.entry("header", () -> new RelationalTest(RelationalTest.On.HEADER, new Header())),
+                Map.entry("address", () -> new RelationalTest(RelationalTest.On.ADDRESS, new Address())),
+                Map.entry("envelope", () -> new RelationalTest(RelationalTest.On.ENVELOPE, new Envelope())),
+                Map.entry("relational", () -> new RelationalTest(RelationalTest.On.HEADER, new Header())),
+                Map.entry("date", () -> new DateTest(false)),
+                Map.entry("currentdate", () -> new DateTest(true)),
+                Map.entry("string", StringTest::new));
 
         @Override
         public ExecutableTest getTest(String name) throws LookupException {
             Supplier<ExecutableTest> ours = OURS.get(name.toLowerCase(Locale.ROOT));
-            return ours != null ? ours.get() : jsieve.getTest(name);
+            return Variables.around(ours != null ? ours.get() : jsieve.getTest(name));
         }
 
         @Override

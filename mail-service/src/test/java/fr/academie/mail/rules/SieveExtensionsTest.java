@@ -9,16 +9,17 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * RFC 5231 on jSieve's tests (values and counts compared, numerically or as text; jSieve's own match types untouched)
- * and RFC 5260's dates.
+ * The extensions we add to jSieve, run on one message: RFC 5231 (values and counts compared, numerically or as text;
+ * jSieve's own match types untouched), RFC 5260's dates, RFC 5229's variables.
  */
-class RelationalComparisonTest {
+class SieveExtensionsTest {
 
     private static final String MESSAGE = "Received: from a\r\nReceived: from b\r\nReceived: from c\r\nFrom: Papeterie "
             + "<devis@Papeterie-Exemple.fr>\r\nTo: lena@ac-orleans-tours.fr, samir@ac-orleans-tours.fr\r\n"
@@ -58,6 +59,42 @@ class RelationalComparisonTest {
     }
 
     @Test
+    void variablesAreSetModifiedAndReplacedOnceRequired() throws Exception {
+        assertEquals(List.of("Fournisseurs/2026"), filed("""
+                require ["variables", "fileinto"];
+                set "annee" "2026";
+                set :upperfirst "quoi" "fournisseurs";
+                fileinto "${quoi}/${annee}";
+                """));
+        assertEquals(List.of("7"), filed("""
+                require ["variables", "fileinto"];
+                set :length "n" "Léna Ma";
+                if string :is "${n}" "7" { fileinto "${N}"; }
+                """), "names without case; :length counts characters");
+        assertEquals(List.of("-"), filed("""
+                require ["variables", "fileinto"];
+                fileinto "${inconnue}-${1}";
+                """), "an unknown variable and a match variable are empty");
+        assertEquals(List.of("${annee}"), filed("""
+                require "fileinto";
+                fileinto "${annee}";
+                """), "without require, a string is as written");
+    }
+
+    @Test
+    void fileintoAndKeepTakeFlagsAndACopyInASecondFolderIsRefused() throws Exception {
+        ArrivalMail filed = run("require [\"fileinto\", \"imap4flags\"];\naddflag \"Vu\";\n"
+                + "fileinto :flags \"\\\\Seen \\\\Flagged\" \"A\";\n");
+        assertEquals(List.of("\\Seen", "\\Flagged"), List.copyOf(filed.flags()), "the flags given replace the others");
+        assertEquals(3, filed.lineOf("\\Seen"));
+        ArrivalMail kept = run("require [\"imap4flags\"];\nkeep :flags \"Devis\";\n");
+        assertEquals(List.of("Devis"), List.copyOf(kept.flags()));
+        SieveEngine.Invalid copy = assertThrows(SieveEngine.Invalid.class,
+                () -> run("require [\"fileinto\", \"copy\"];\nfileinto :copy \"A\";\n"));
+        assertEquals(2, copy.line(), copy.getMessage());
+    }
+
+    @Test
     void aWrongOperatorIsSaidWithItsLine() {
         SieveEngine.Invalid wrong = assertThrows(SieveEngine.Invalid.class,
                 () -> holds("header :value \"plus\" \"x-spam-score\" \"5\""));
@@ -65,8 +102,17 @@ class RelationalComparisonTest {
     }
 
     private boolean holds(String test) throws SieveEngine.Invalid {
-        String script = "require [\"relational\", \"comparator-i;ascii-numeric\", \"fileinto\", \"envelope\", \"date\"];\n"
-                + "if " + test + " { fileinto \"Oui\"; }\n";
+        return !filed("require [\"relational\", \"comparator-i;ascii-numeric\", \"fileinto\", \"envelope\", \"date\"];\n"
+                + "if " + test + " { fileinto \"Oui\"; }\n").isEmpty();
+    }
+
+    /** Where the script files the message. */
+    private List<String> filed(String script) throws SieveEngine.Invalid {
+        return run(script).asked().stream().filter(asked -> asked.action() instanceof ActionFileInto)
+                .map(asked -> ((ActionFileInto) asked.action()).getDestination()).toList();
+    }
+
+    private ArrivalMail run(String script) throws SieveEngine.Invalid {
         engine.check(script);
         Message stored = new Message();
         stored.ownerId = "lena";
@@ -75,7 +121,6 @@ class RelationalComparisonTest {
         stored.sizeBytes = MESSAGE.length();
         Arrival arrival = Arrival.stored(stored, MimeParser.parse(new ByteArrayInputStream(
                 MESSAGE.getBytes(StandardCharsets.UTF_8))), false);
-        return engine.evaluate(script, arrival, "lena@ac-orleans-tours.fr").asked().stream()
-                .anyMatch(asked -> asked.action() instanceof ActionFileInto);
+        return engine.evaluate(script, arrival, "lena@ac-orleans-tours.fr");
     }
 }
