@@ -35,7 +35,8 @@ public class Quotas {
     /** Counts a message's bytes, or refuses them (nothing is counted) when they would not fit. */
     public void charge(String ownerId, long bytes) {
         int added = add(ownerId, bytes); // one statement for a mailbox that has its row: nearly always
-        if (added == 0 && ensure(ownerId) == 1) { // its first message: the row is created now
+        if (added == 0) { // full, or its first message: the row is created now, or was meanwhile by a delivery beside
+            ensure(ownerId); // this one (which it waited for: asking again then sees that row)
             added = add(ownerId, bytes);
         }
         if (added == 0) {
@@ -76,9 +77,9 @@ public class Quotas {
         return new Usage(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
-    /** Creates the mailbox's row when it has none; 1 when it did. */
-    private int ensure(String ownerId) {
-        return Panache.getEntityManager().createNativeQuery("""
+    /** Creates the mailbox's row when it has none. */
+    private void ensure(String ownerId) {
+        Panache.getEntityManager().createNativeQuery("""
                         insert into mailbox (owner_id, quota_bytes, used_bytes) values (?1, ?2, 0)
                         on conflict do nothing""")
                 .setParameter(1, ownerId).setParameter(2, config.quota().asLongValue()).executeUpdate();
