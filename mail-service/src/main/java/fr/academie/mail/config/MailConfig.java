@@ -46,6 +46,8 @@ public interface MailConfig {
     /** The MX: mail from the internet for the académie's addresses. */
     Mx mx();
 
+    Imap imap();
+
     /** The DNS that SPF, DKIM and DMARC ask. */
     Dns dns();
 
@@ -159,6 +161,26 @@ public interface MailConfig {
          */
         @WithDefault("1d")
         Duration fullRefusedForGoodAfter();
+    }
+
+    /** IMAP for desktop and phone clients (fr.academie.mail.imap). */
+    interface Imap {
+
+        /** Whether it listens: off until its writes (APPEND, MOVE, EXPUNGE) and application passwords have landed. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The address it listens on: loopback on a workstation, every interface in a pod. */
+        @WithDefault("127.0.0.1")
+        String bind();
+
+        /** Its port: 143 (STARTTLS) in production; 1143 in the local stack; a free one in tests (0). */
+        @WithDefault("1143")
+        int port();
+
+        /** The name it greets with. */
+        @WithDefault("imap.ac-orleans-tours.fr")
+        String hostName();
     }
 
     interface Dns {

@@ -2,6 +2,7 @@ package fr.academie.mail.mx;
 
 import fr.academie.mail.authenticity.Authenticity;
 import fr.academie.mail.config.MailConfig;
+import fr.academie.mail.metrics.ProtocolMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -54,7 +55,7 @@ public class MxServer {
         if (!mx.enabled()) {
             return;
         }
-        SMTPProtocolHandlerChain chain = new SMTPProtocolHandlerChain(new SmtpMetrics(registry));
+        SMTPProtocolHandlerChain chain = new SMTPProtocolHandlerChain(new ProtocolMetrics(registry, "smtp"));
         chain.add(new SenderRate(mx.messagesPerMinute(), Clock.systemUTC()));
         chain.add(new RecipientCheck(mailboxes));
         chain.add(new Reception(mailboxes, authenticity, mx.hostName(), config.maxMessageSize().asLongValue()));

@@ -1,0 +1,101 @@
+package fr.academie.mail.imap;
+
+import org.apache.james.core.Username;
+import org.apache.james.mailbox.acl.ACLDiff;
+import org.apache.james.mailbox.exception.MailboxException;
+import org.apache.james.mailbox.exception.MailboxNotFoundException;
+import org.apache.james.mailbox.model.Mailbox;
+import org.apache.james.mailbox.model.MailboxACL;
+import org.apache.james.mailbox.model.MailboxConstants;
+import org.apache.james.mailbox.model.MailboxId;
+import org.apache.james.mailbox.model.MailboxPath;
+import org.apache.james.mailbox.model.UidValidity;
+import org.apache.james.mailbox.model.search.MailboxQuery;
+import org.apache.james.mailbox.store.mail.MailboxMapper;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A person's folders as James' mailboxes: one namespace (her own), paths joined by "/", the numbers the database keeps.
+ * Another person's folder is never found: every lookup goes through the session's owner.
+ */
+class FolderMapper implements MailboxMapper {
+
+    private final ImapStore store;
+
+    FolderMapper(ImapStore store) {
+        this.store = store;
+    }
+
+    static Mailbox mailbox(ImapStore.FolderState folder) {
+        return new Mailbox(new MailboxPath(MailboxConstants.USER_NAMESPACE, Username.of(folder.ownerId()), folder.path()),
+                UidValidity.of(folder.uidValidity()), new FolderMailboxId(folder.id()));
+    }
+
+    @Override
+    public Mono<Mailbox> create(MailboxPath path, UidValidity uidValidity) {
+        return Mono.error(new MailboxException("Creating folders over IMAP comes later"));
+    }
+
+    @Override
+    public Mono<MailboxId> rename(Mailbox mailbox) {
+        return Mono.error(new MailboxException("Renaming folders over IMAP comes later"));
+    }
+
+    @Override
+    public Mono<Void> delete(Mailbox mailbox) {
+        return Mono.error(new MailboxException("Deleting folders over IMAP comes later"));
+    }
+
+    @Override
+    public Mono<Mailbox> findMailboxByPath(MailboxPath path) {
+        return blocking(() -> MailboxConstants.USER_NAMESPACE.equals(path.getNamespace())
+                ? store.folder(path.getUser().asString(), path.getName()).map(FolderMapper::mailbox).orElse(null) : null);
+    }
+
+    @Override
+    public Mono<Mailbox> findMailboxById(MailboxId id) {
+        return blocking(() -> store.folder(FolderMailboxId.of(id)).map(FolderMapper::mailbox).orElse(null))
+                .switchIfEmpty(Mono.error(new MailboxNotFoundException(id)));
+    }
+
+    @Override
+    public Flux<Mailbox> findNonPersonalMailboxes(Username user, MailboxACL.Right right) {
+        return Flux.empty(); // no shared folders (yet)
+    }
+
+    @Override
+    public Flux<Mailbox> findMailboxWithPathLike(MailboxQuery.UserBound query) {
+        return blocking(() -> store.folders(query.getFixedUser().asString()))
+                .flatMapMany(Flux::fromIterable).map(FolderMapper::mailbox)
+                .filter(mailbox -> query.isPathMatch(mailbox.generateAssociatedPath()));
+    }
+
+    @Override
+    public Mono<Boolean> hasChildren(Mailbox mailbox, char delimiter) {
+        String prefix = mailbox.getName() + delimiter;
+        return blocking(() -> store.folders(mailbox.getUser().asString()).stream()
+                .anyMatch(f -> f.path().startsWith(prefix)));
+    }
+
+    @Override
+    public Mono<ACLDiff> updateACL(Mailbox mailbox, MailboxACL.ACLCommand command) {
+        return Mono.error(new MailboxException("Folders are not shared"));
+    }
+
+    @Override
+    public Mono<ACLDiff> setACL(Mailbox mailbox, MailboxACL acl) {
+        return Mono.error(new MailboxException("Folders are not shared"));
+    }
+
+    @Override
+    public Flux<Mailbox> list() {
+        return Flux.empty(); // every person's folders at once: never asked by a session
+    }
+
+    /** A database call off the network threads. */
+    static <T> Mono<T> blocking(java.util.concurrent.Callable<T> call) {
+        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
+    }
+}

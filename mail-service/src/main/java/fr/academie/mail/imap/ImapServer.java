@@ -1,0 +1,264 @@
+package fr.academie.mail.imap;
+
+import fr.academie.mail.config.MailConfig;
+import fr.academie.mail.metrics.ProtocolMetrics;
+import fr.academie.mail.store.MessageSources;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.oidc.TenantIdentityProvider;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
+import org.apache.james.events.EventBus;
+import org.apache.james.events.InVMEventBus;
+import org.apache.james.events.MemoryEventDeadLetters;
+import org.apache.james.events.RetryBackoffConfiguration;
+import org.apache.james.events.delivery.InVmEventDelivery;
+import org.apache.james.imap.api.ImapMessage;
+import org.apache.james.imap.api.process.ImapProcessor;
+import org.apache.james.imap.api.process.ImapSession;
+import org.apache.james.imap.encode.main.DefaultImapEncoderFactory;
+import org.apache.james.imap.main.DefaultImapDecoderFactory;
+import org.apache.james.imap.message.request.AuthenticateRequest;
+import org.apache.james.imap.message.request.IdleRequest;
+import org.apache.james.imap.message.response.UnpooledStatusResponseFactory;
+import org.apache.james.imap.processor.DefaultProcessor;
+import org.apache.james.imap.processor.base.UnknownRequestProcessor;
+import org.apache.james.imapserver.netty.IMAPServer;
+import org.apache.james.mailbox.acl.UnionMailboxACLResolver;
+import org.apache.james.mailbox.store.BatchSizes;
+import org.apache.james.mailbox.store.JVMMailboxPathLocker;
+import org.apache.james.mailbox.store.MailboxManagerConfiguration;
+import org.apache.james.mailbox.store.PreDeletionHooks;
+import org.apache.james.mailbox.store.StoreMailboxAnnotationManager;
+import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.model.Mailbox;
+import org.apache.james.mailbox.store.MessageFactory;
+import org.apache.james.mailbox.store.MessageStorer;
+import org.apache.james.mailbox.store.StoreMailboxManager;
+import org.apache.james.mailbox.store.StoreMessageManager;
+import org.apache.james.mailbox.store.StoreRightManager;
+import org.apache.james.mailbox.store.StoreSubscriptionManager;
+import org.apache.james.mailbox.store.extractor.DefaultTextExtractor;
+import org.apache.james.mailbox.store.mail.NaiveThreadIdGuessingAlgorithm;
+import org.apache.james.mailbox.store.mail.model.impl.MessageParser;
+import org.apache.james.mailbox.store.quota.DefaultUserQuotaRootResolver;
+import org.apache.james.mailbox.store.quota.NoMaxQuotaManager;
+import org.apache.james.mailbox.store.quota.NoQuotaManager;
+import org.apache.james.mailbox.store.quota.QuotaComponents;
+import org.apache.james.mailbox.store.search.SimpleMessageSearchIndex;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import reactor.core.publisher.Mono;
+
+import javax.mail.Flags;
+import java.io.File;
+import java.io.FileNotFoundException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The IMAP door of the mailbox: Apache James' IMAP server (its codec, its command processors, its Netty server) on
+ * James' mailbox API, whose storage here is our own tables ({@link StoreMappers}); the web page and IMAP are two doors
+ * on one mailbox. Started when {@code mail.imap.enabled}; the port it listens on is logged.
+ */
+@ApplicationScoped
+public class ImapServer {
+
+    private static final Logger LOG = Logger.getLogger(ImapServer.class);
+    /** How often the journal of changes is read: what another door changed reaches an IDLE client within this. */
+    private static final Duration FEED_EVERY = Duration.ofMillis(200);
+    /**
+     * What James would advertise and this store does not do yet: QRESYNC needs the expunged UIDs kept, ACL and the
+     * quota commands their mappers, REPLACE and SAVEDATE the APPEND path; XLIST is Gmail's old SPECIAL-USE.
+     */
+    private static final List<String> NOT_YET = List.of("QRESYNC", "ACL", "LIST-MYRIGHTS", "QUOTA", "QUOTA=RES-STORAGE",
+            "QUOTA=RES-MESSAGE", "REPLACE", "SAVEDATE", "XLIST");
+
+    private final MailConfig config;
+    private final ImapStore store;
+    private final MessageSources sources;
+    private final MeterRegistry registry;
+    private final TenantIdentityProvider tokens;
+    private final String realm;
+    private IMAPServer server;
+    private ScheduledExecutorService feed;
+
+    public ImapServer(MailConfig config, ImapStore store, MessageSources sources, MeterRegistry registry,
+                      TenantIdentityProvider tokens,
+                      @ConfigProperty(name = "quarkus.oidc.auth-server-url") String realm) {
+        this.config = config;
+        this.store = store;
+        this.sources = sources;
+        this.registry = registry;
+        this.tokens = tokens;
+        this.realm = realm;
+    }
+
+    void start(@Observes StartupEvent event) throws Exception {
+        MailConfig.Imap imap = config.imap();
+        if (!imap.enabled()) {
+            return;
+        }
+        ProtocolMetrics metrics = new ProtocolMetrics(registry, "imap");
+        String origin = "imap-" + UUID.randomUUID(); // what its own writes are marked with in the journal of changes
+        StoreMappers mappers = new StoreMappers(store, sources, origin);
+        ImapSessions sessions = new ImapSessions();
+        EventBus events = new InVMEventBus(new InVmEventDelivery(metrics), RetryBackoffConfiguration.DEFAULT,
+                new MemoryEventDeadLetters());
+        DefaultUserQuotaRootResolver quotaRoots = new DefaultUserQuotaRootResolver(sessions, mappers);
+        NoQuotaManager quotas = new NoQuotaManager();
+        StoreMailboxManager mailboxes = new Mailboxes(mappers, sessions, events,
+                new QuotaComponents(new NoMaxQuotaManager(), quotas, quotaRoots), metrics);
+        UnpooledStatusResponseFactory responses = new UnpooledStatusResponseFactory();
+        ImapProcessor defaults = DefaultProcessor.createDefaultProcessor(new UnknownRequestProcessor(responses),
+                mailboxes, events, new StoreSubscriptionManager(mappers, mappers, events), responses,
+                new FolderTypes(store), quotas, quotaRoots, metrics);
+        server = new IMAPServer(DefaultImapDecoderFactory.createDecoder(), new DefaultImapEncoderFactory().buildImapEncoder(),
+                processor(defaults, new ImapAuthentication(mailboxes, responses, metrics, tokens),
+                        new IdleUpdates(mailboxes, responses, metrics)),
+                new org.apache.james.imapserver.netty.ImapMetrics(metrics), metrics);
+        server.setFileSystem(new NoFiles());
+        server.configure(configuration(imap));
+        server.init();
+        feed = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "imap-change-feed");
+            thread.setDaemon(true);
+            return thread;
+        });
+        feed.scheduleWithFixedDelay(new ChangeFeed(store, events, sessions, origin), 0, FEED_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
+        InetSocketAddress bound = server.getListenAddresses().get(0);
+        LOG.infof("IMAP listening on %s:%d as %s", bound.getHostString(), bound.getPort(), imap.hostName());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (server != null) {
+            feed.shutdownNow();
+            server.destroy();
+        }
+    }
+
+    /** The port it listens on (a free one in tests). */
+    public int port() {
+        return server.getListenAddresses().get(0).getPort();
+    }
+
+    private BaseHierarchicalConfiguration configuration(MailConfig.Imap imap) {
+        BaseHierarchicalConfiguration configuration = new BaseHierarchicalConfiguration();
+        configuration.addProperty("bind", imap.bind() + ":" + imap.port());
+        configuration.addProperty("helloName", imap.hostName());
+        configuration.addProperty("jmxName", "imap-" + UUID.randomUUID()); // one per application start (tests restart it)
+        configuration.addProperty("auth.requireSSL", false);
+        configuration.addProperty("auth.plainAuthEnabled", false); // application passwords come next
+        configuration.addProperty("disabledCaps", String.join("|", NOT_YET));
+        // what a client is told when its token is refused (RFC 7628 §3.2.2); the token is checked by ImapAuthentication
+        configuration.addProperty("auth.oidc.jwksURL", realm + "/protocol/openid-connect/certs");
+        configuration.addProperty("auth.oidc.claim", "sub");
+        configuration.addProperty("auth.oidc.oidcConfigurationURL", realm + "/.well-known/openid-configuration");
+        configuration.addProperty("auth.oidc.scope", "openid email");
+        return configuration;
+    }
+
+    /** James' processors, AUTHENTICATE and IDLE excepted: ours check tokens as the web door does, and push every change. */
+    private static ImapProcessor processor(ImapProcessor defaults, ImapAuthentication authentication, IdleUpdates idle) {
+        return new ImapProcessor() {
+            @Override
+            public Mono<Void> processReactive(ImapMessage message, Responder responder, ImapSession session) {
+                return choose(message).processReactive(message, responder, session);
+            }
+
+            @Override
+            public void process(ImapMessage message, Responder responder, ImapSession session) {
+                choose(message).process(message, responder, session);
+            }
+
+            private ImapProcessor choose(ImapMessage message) {
+                return message instanceof AuthenticateRequest ? authentication
+                        : message instanceof IdleRequest ? idle : defaults;
+            }
+
+            @Override
+            public void configure(org.apache.james.imap.api.ImapConfiguration configuration) {
+                defaults.configure(configuration);
+                authentication.configure(configuration);
+                idle.configure(configuration);
+            }
+        };
+    }
+
+    /**
+     * James' store mailbox manager on our mappers, with the capabilities this store has so far: keywords (labels among
+     * them). Search walks the folder's messages (James' simple index): IMAP SEARCH on our full-text index comes later.
+     */
+    private static final class Mailboxes extends StoreMailboxManager {
+
+        Mailboxes(StoreMappers mappers, ImapSessions sessions, EventBus events, QuotaComponents quotas,
+                  ProtocolMetrics metrics) {
+            this(mappers, sessions, events, quotas, metrics, new StoreRightManager(mappers, new UnionMailboxACLResolver(), events));
+        }
+
+        private Mailboxes(StoreMappers mappers, ImapSessions sessions, EventBus events, QuotaComponents quotas,
+                          ProtocolMetrics metrics, StoreRightManager rights) {
+            super(mappers, sessions, new JVMMailboxPathLocker(), new MessageParser(), StoredMessageId.FACTORY,
+                    new StoreMailboxAnnotationManager(mappers, rights), events, rights, quotas,
+                    new SimpleMessageSearchIndex(mappers, mappers, new DefaultTextExtractor(), (attachment, session) -> {
+                        throw new FileNotFoundException("Attachments are read from the message itself");
+                    }),
+                    new MailboxManagerConfiguration(BatchSizes.defaultValues()), new PreDeletionHooks(Set.of(), metrics),
+                    new NaiveThreadIdGuessingAlgorithm(), Clock.systemUTC());
+        }
+
+        @Override
+        public EnumSet<MailboxCapabilities> getSupportedMailboxCapabilities() {
+            return EnumSet.of(MailboxCapabilities.Namespace, MailboxCapabilities.UserFlag);
+        }
+
+        /** A folder that keeps any keyword a client sets (PERMANENTFLAGS with \*): labels and the client's own. */
+        @Override
+        protected StoreMessageManager createMessageManager(Mailbox mailbox, MailboxSession session) {
+            return new StoreMessageManager(StoreMailboxManager.DEFAULT_NO_MESSAGE_CAPABILITIES, getMapperFactory(),
+                    getMessageSearchIndex(), getEventBus(), getLocker(), mailbox,
+                    getQuotaComponents().getQuotaManager(), getQuotaComponents().getQuotaRootResolver(),
+                    configuration.getBatchSizes(), getStoreRightManager(), getPreDeletionHooks(),
+                    new MessageStorer.WithoutAttachment(getMapperFactory(), getMessageIdFactory(),
+                            new MessageFactory.StoreMessageFactory(), getThreadIdGuessingAlgorithm(), getClock())) {
+                @Override
+                public Flags getPermanentFlags(MailboxSession session) {
+                    Flags flags = super.getPermanentFlags(session);
+                    flags.add(Flags.Flag.USER);
+                    return flags;
+                }
+            };
+        }
+    }
+
+    /** James' servers read their certificates through a file system; ours come from Quarkus' TLS registry. */
+    private static final class NoFiles implements org.apache.james.filesystem.api.FileSystem {
+
+        @Override
+        public InputStream getResource(String url) throws FileNotFoundException {
+            throw new FileNotFoundException(url);
+        }
+
+        @Override
+        public File getFile(String fileURL) throws FileNotFoundException {
+            throw new FileNotFoundException(fileURL);
+        }
+
+        @Override
+        public File getBasedir() throws FileNotFoundException {
+            throw new FileNotFoundException("no base directory");
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package fr.academie.mail.imap;
+
+import fr.academie.mail.store.MessageSources;
+import org.apache.james.mailbox.MessageUid;
+import org.apache.james.mailbox.ModSeq;
+import org.apache.james.mailbox.exception.MailboxException;
+import org.apache.james.mailbox.model.Content;
+import org.apache.james.mailbox.model.Mailbox;
+import org.apache.james.mailbox.model.MailboxCounters;
+import org.apache.james.mailbox.model.MessageMetaData;
+import org.apache.james.mailbox.model.MessageRange;
+import org.apache.james.mailbox.model.ThreadId;
+import org.apache.james.mailbox.model.UpdatedFlags;
+import org.apache.james.mailbox.store.FlagsUpdateCalculator;
+import org.apache.james.mailbox.store.mail.MessageMapper;
+import org.apache.james.mailbox.store.mail.model.MailboxMessage;
+import org.apache.james.mailbox.store.mail.model.impl.PropertyBuilder;
+import org.apache.james.mailbox.store.mail.model.impl.SimpleMailboxMessage;
+import reactor.core.publisher.Flux;
+
+import javax.mail.Flags;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Date;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A folder's messages as James' mailbox API sees them: by UID, with the flags and keywords the database keeps and the
+ * bytes exactly as received (message_source). STORE writes flags; APPEND, COPY, MOVE and EXPUNGE come in the next steps.
+ */
+class MessageStoreMapper implements MessageMapper {
+
+    private final ImapStore store;
+    private final MessageSources sources;
+    private final String origin;
+
+    /** @param origin what this IMAP server writes in the journal of the changes it makes (its sessions know them) */
+    MessageStoreMapper(ImapStore store, MessageSources sources, String origin) {
+        this.store = store;
+        this.sources = sources;
+        this.origin = origin;
+    }
+
+    @Override
+    public Iterator<MailboxMessage> findInMailbox(Mailbox mailbox, MessageRange set, FetchType type, int limit) {
+        List<ImapStore.MessageState> messages = store.messages(FolderMailboxId.of(mailbox.getMailboxId()),
+                set.getUidFrom().asLong(), set.getUidTo().asLong(), limit <= 0 ? Integer.MAX_VALUE : limit);
+        return messages.stream().map(m -> message(m, type != FetchType.METADATA)).iterator();
+    }
+
+    private MailboxMessage message(ImapStore.MessageState state, boolean withContent) {
+        StoredMessageId id = new StoredMessageId(state.id());
+        return SimpleMailboxMessage.builder()
+                .messageId(id)
+                .threadId(ThreadId.fromBaseMessageId(new StoredMessageId(state.threadId())))
+                .mailboxId(new FolderMailboxId(state.folderId()))
+                .uid(MessageUid.of(state.uid()))
+                .modseq(ModSeq.of(state.modseq()))
+                .internalDate(Date.from(state.receivedAt()))
+                .size(state.size())
+                .bodyStartOctet(withContent ? bodyStart(state.id()) : 0)
+                .content(new Source(state.id(), state.size()))
+                .flags(flags(state))
+                .properties(new PropertyBuilder())
+                .build();
+    }
+
+    static Flags flags(ImapStore.MessageState state) {
+        Flags flags = new Flags();
+        if (state.seen()) {
+            flags.add(Flags.Flag.SEEN);
+        }
+        if (state.flagged()) {
+            flags.add(Flags.Flag.FLAGGED);
+        }
+        if (state.answered()) {
+            flags.add(Flags.Flag.ANSWERED);
+        }
+        if (state.deleted()) {
+            flags.add(Flags.Flag.DELETED);
+        }
+        if (state.draft()) {
+            flags.add(Flags.Flag.DRAFT);
+        }
+        state.keywords().forEach(flags::add);
+        return flags;
+    }
+
+    /** Where the body starts: after the first empty line (CRLF CRLF, or LF LF in a message stored with bare LFs). */
+    private int bodyStart(UUID message) {
+        try (InputStream in = sources.open(message)) {
+            int position = 0;
+            int previous = -1;
+            int beforePrevious = -1;
+            for (int c = in.read(); c != -1; c = in.read()) {
+                position++;
+                if (c == '\n' && (previous == '\n' || previous == '\r' && beforePrevious == '\n')) {
+                    return position;
+                }
+                beforePrevious = previous;
+                previous = c;
+            }
+            return position;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The message's bytes, read from the database a chunk at a time each time they are asked for. */
+    private final class Source implements Content {
+
+        private final UUID message;
+        private final long size;
+
+        Source(UUID message, long size) {
+            this.message = message;
+            this.size = size;
+        }
+
+        @Override
+        public InputStream getInputStream() {
+            return sources.open(message);
+        }
+
+        @Override
+        public long size() {
+            return size;
+        }
+    }
+
+    @Override
+    public List<MessageUid> retrieveMessagesMarkedForDeletion(Mailbox mailbox, MessageRange range) {
+        return store.messages(FolderMailboxId.of(mailbox.getMailboxId()), range.getUidFrom().asLong(),
+                        range.getUidTo().asLong(), Integer.MAX_VALUE).stream()
+                .filter(ImapStore.MessageState::deleted).map(m -> MessageUid.of(m.uid())).toList();
+    }
+
+    @Override
+    public long countMessagesInMailbox(Mailbox mailbox) {
+        return store.counts(FolderMailboxId.of(mailbox.getMailboxId()))[0];
+    }
+
+    @Override
+    public MailboxCounters getMailboxCounters(Mailbox mailbox) {
+        long[] counts = store.counts(FolderMailboxId.of(mailbox.getMailboxId()));
+        return MailboxCounters.builder().mailboxId(mailbox.getMailboxId()).count(counts[0]).unseen(counts[1]).build();
+    }
+
+    @Override
+    public MessageUid findFirstUnseenMessageUid(Mailbox mailbox) {
+        return store.firstUnseen(FolderMailboxId.of(mailbox.getMailboxId())).map(MessageUid::of).orElse(null);
+    }
+
+    @Override
+    public List<MessageUid> findRecentMessageUidsInMailbox(Mailbox mailbox) {
+        return List.of(); // \Recent is gone from IMAP4rev2 (RFC 9051): no message is ever recent here
+    }
+
+    @Override
+    public Optional<MessageUid> getLastUid(Mailbox mailbox) {
+        long last = folder(mailbox).lastUid();
+        return last == 0 ? Optional.empty() : Optional.of(MessageUid.of(last));
+    }
+
+    @Override
+    public ModSeq getHighestModSeq(Mailbox mailbox) {
+        return ModSeq.of(folder(mailbox).highestModseq());
+    }
+
+    /** The system flags, and the keywords of the person's labels (a client also may set keywords of its own). */
+    @Override
+    public Flags getApplicableFlag(Mailbox mailbox) {
+        Flags flags = new Flags();
+        for (Flags.Flag flag : List.of(Flags.Flag.SEEN, Flags.Flag.FLAGGED, Flags.Flag.ANSWERED, Flags.Flag.DELETED,
+                Flags.Flag.DRAFT)) {
+            flags.add(flag);
+        }
+        store.labelKeywords(mailbox.getUser().asString()).forEach(flags::add);
+        return flags;
+    }
+
+    @Override
+    public Flux<MessageUid> listAllMessageUids(Mailbox mailbox) {
+        return FolderMapper.blocking(() -> store.messages(FolderMailboxId.of(mailbox.getMailboxId()), 1, Long.MAX_VALUE,
+                        Integer.MAX_VALUE))
+                .flatMapMany(Flux::fromIterable).map(m -> MessageUid.of(m.uid()));
+    }
+
+    private ImapStore.FolderState folder(Mailbox mailbox) {
+        return store.folder(FolderMailboxId.of(mailbox.getMailboxId())).orElseThrow();
+    }
+
+    /** STORE: every message of the range is answered with its flags; only those that change are written. */
+    @Override
+    public Iterator<UpdatedFlags> updateFlags(Mailbox mailbox, FlagsUpdateCalculator calculator, MessageRange set) {
+        List<ImapStore.MessageState> states = store.messages(FolderMailboxId.of(mailbox.getMailboxId()),
+                set.getUidFrom().asLong(), set.getUidTo().asLong(), Integer.MAX_VALUE);
+        Map<UUID, Flags> updated = new LinkedHashMap<>();
+        List<ImapStore.FlagChange> changes = new ArrayList<>();
+        for (ImapStore.MessageState state : states) {
+            Flags old = flags(state);
+            Flags next = calculator.buildNewFlags(old);
+            next.remove(Flags.Flag.RECENT); // never kept: no message is recent here
+            updated.put(state.id(), next);
+            if (!next.equals(old)) {
+                changes.add(new ImapStore.FlagChange(state.id(), next.contains(Flags.Flag.SEEN),
+                        next.contains(Flags.Flag.FLAGGED), next.contains(Flags.Flag.ANSWERED),
+                        next.contains(Flags.Flag.DELETED), next.contains(Flags.Flag.DRAFT), Set.of(next.getUserFlags())));
+            }
+        }
+        Map<UUID, Long> modseqs = changes.isEmpty() ? Map.of()
+                : store.setFlags(mailbox.getUser().asString(), origin, changes);
+        return states.stream().map(state -> UpdatedFlags.builder()
+                .uid(MessageUid.of(state.uid()))
+                .modSeq(ModSeq.of(modseqs.getOrDefault(state.id(), state.modseq())))
+                .oldFlags(flags(state))
+                .newFlags(updated.get(state.id()))
+                .messageId(new StoredMessageId(state.id()))
+                .build()).iterator();
+    }
+
+    @Override
+    public void delete(Mailbox mailbox, MailboxMessage message) throws MailboxException {
+        throw new MailboxException("Expunge over IMAP comes in the next step");
+    }
+
+    @Override
+    public Map<MessageUid, MessageMetaData> deleteMessages(Mailbox mailbox, List<MessageUid> uids) throws MailboxException {
+        throw new MailboxException("Expunge over IMAP comes in the next step");
+    }
+
+    @Override
+    public MessageMetaData add(Mailbox mailbox, MailboxMessage message) throws MailboxException {
+        throw new MailboxException("APPEND comes in the next step");
+    }
+
+    @Override
+    public MessageMetaData copy(Mailbox mailbox, MailboxMessage original) throws MailboxException {
+        throw new MailboxException("COPY comes in the next step");
+    }
+
+    @Override
+    public MessageMetaData move(Mailbox mailbox, MailboxMessage original) throws MailboxException {
+        throw new MailboxException("MOVE comes in the next step");
+    }
+}

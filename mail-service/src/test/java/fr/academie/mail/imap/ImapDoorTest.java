@@ -1,0 +1,195 @@
+package fr.academie.mail.imap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.academie.mail.TestMailbox;
+import fr.academie.stack.testing.MailClients;
+import fr.academie.stack.testing.StackTestResource;
+import fr.academie.stack.testing.TestStack;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The IMAP door, driven by Python's imaplib: a person signs in with an access token of the realm (OAUTHBEARER or
+ * XOAUTH2, checked as the web door checks it) and finds the folders and messages of the web page, with their special
+ * uses, UIDs and flags, and each message byte for byte as it was received.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "service", value = "mail-service"))
+class ImapDoorTest {
+
+    @Inject
+    ImapServer imap;
+
+    @Test
+    void aClientSignedInWithARealmTokenFindsTheWebPagesFoldersAndEachMessageByteForByte() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        String inbox = lena.folder("INBOX");
+        String first = "From: Parent <parent@example.org>\r\nTo: " + lena.address() + "\r\nSubject: Sortie\r\n"
+                + "Message-ID: <" + UUID.randomUUID() + "@example.org>\r\n\r\nBonjour,\r\nla sortie est jeudi.\r\n";
+        String second = "From: direction@ac-orleans-tours.fr\r\nSubject: =?UTF-8?Q?R=C3=A9union?=\r\n"
+                + "Message-ID: <" + UUID.randomUUID() + "@ac-orleans-tours.fr>\r\n\r\nOrdre du jour\r\n";
+        String firstId = importInto(lena, inbox, first);
+        importInto(lena, inbox, second);
+        act(lena, "FLAG", firstId);
+
+        JsonPath session = session(lena.id(), lena.token(), "XOAUTH2");
+        assertTrue(session.getBoolean("authenticated"), session.prettify());
+        List<String> capabilities = session.getList("capabilities");
+        assertTrue(capabilities.containsAll(List.of("IMAP4REV1", "AUTH=OAUTHBEARER", "AUTH=XOAUTH2", "SPECIAL-USE", "IDLE",
+                "NAMESPACE", "ENABLE", "LITERAL+", "ID")), capabilities.toString());
+        assertFalse(capabilities.contains("AUTH=PLAIN") || capabilities.contains("QRESYNC"), "only what it does");
+        List<String> folders = session.getList("folders");
+        assertTrue(folders.stream().anyMatch(f -> f.endsWith("\"/\" \"INBOX\"") || f.endsWith("\"/\" INBOX")), folders.toString());
+        List<String> special = session.getList("specialUse");
+        assertTrue(special.stream().anyMatch(f -> f.contains("\\Sent") && f.contains("Envoy&AOk-s")), special.toString());
+        assertTrue(special.stream().anyMatch(f -> f.contains("\\Trash") && f.contains("Corbeille")), special.toString());
+        assertEquals(2, session.getInt("exists"));
+        assertEquals(String.valueOf(number("select uid_validity from folder where id = ?1", UUID.fromString(inbox))),
+                session.getString("uidvalidity"));
+
+        List<Map<String, String>> messages = session.getList("messages");
+        assertTrue(messages.get(0).get("meta").contains("UID 1") && messages.get(0).get("meta").contains("\\Flagged"),
+                messages.get(0).get("meta"));
+        assertTrue(messages.get(1).get("meta").contains("UID 2") && !messages.get(1).get("meta").contains("\\Flagged"));
+        assertArrayEquals(first.getBytes(StandardCharsets.UTF_8), Base64.getDecoder().decode(messages.get(0).get("bytes")));
+        assertArrayEquals(second.getBytes(StandardCharsets.UTF_8), Base64.getDecoder().decode(messages.get(1).get("bytes")));
+    }
+
+    @Test
+    void oauthBearerNamingHerAddressOpensHerMailboxAndNamingAnotherIsRefused() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        TestMailbox samir = TestMailbox.create();
+        JsonPath own = session(lena.address(), lena.token(), "OAUTHBEARER");
+        assertTrue(own.getBoolean("authenticated"), own.prettify());
+        JsonPath other = session(samir.address(), lena.token(), "OAUTHBEARER"); // Léna's token, Samir's name
+        assertFalse(other.getBoolean("authenticated"), "no one opens another's mailbox with her own token");
+    }
+
+    @Test
+    void aTokenThatIsNotAValidAccessTokenForThisServiceIsRefused() throws Exception {
+        String lena = TestStack.get().newAccount("personnel").id();
+        for (String token : List.of("pas-un-jeton", TestStack.get().accessToken("pronote", "lmartin"),
+                TestStack.get().foreignToken())) {
+            JsonPath session = session(lena, token, "XOAUTH2");
+            assertFalse(session.getBoolean("authenticated"), token);
+        }
+    }
+
+    @Test
+    void flagsAndLabelsSetByTheClientAreTheWebPagesAndTheWebPagesReachTheClientInIdle() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        String inbox = lena.folder("INBOX");
+        String first = importInto(lena, inbox, "From: parent@example.org\r\nSubject: Un\r\n\r\nUn\r\n");
+        String second = importInto(lena, inbox, "From: parent@example.org\r\nSubject: Deux\r\n\r\nDeux\r\n");
+        given().auth().oauth2(lena.token()).contentType(ContentType.JSON).body(Map.of("name", "Réunion", "color", "#1a73e8"))
+                .post("/labels").then().statusCode(201);
+
+        JsonPath session = session(lena.id(), lena.token(), "XOAUTH2", List.of(
+                List.of("store", "1", "+FLAGS", "(\\Seen \\Flagged Reunion $Forwarded)"),
+                List.of("idle", "10", "FETCH"),
+                List.of("flags", "1:*")), () -> act(lena, "FLAG", second));
+        String stored = session.getString("steps[0].lines[0]");
+        assertTrue(stored.contains("\\Seen") && stored.contains("\\Flagged") && stored.contains("Reunion")
+                && stored.contains("$Forwarded"), stored);
+        JsonPath read = given().auth().oauth2(lena.token()).get("/messages/{id}", first).then().statusCode(200)
+                .extract().jsonPath();
+        assertFalse(read.getBoolean("unread"));
+        assertTrue(read.getBoolean("flagged"));
+        assertEquals(List.of("Réunion"), read.getList("labels.name"), "the keyword is the label's");
+
+        String pushed = session.getString("steps[1].line");
+        assertTrue(pushed != null && pushed.startsWith("* 2 FETCH") && pushed.contains("\\Flagged"),
+                "the flag set in the web page reached the idle client: " + session.prettify());
+        assertTrue(session.getString("steps[2].lines[0]").contains("$Forwarded"), "the client's own keyword is kept");
+    }
+
+    @Test
+    void anIdleClientIsToldOfANewMessageAtOnce() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        String inbox = lena.folder("INBOX");
+        JsonPath session = session(lena.id(), lena.token(), "XOAUTH2", List.of(List.of("idle", "10", "EXISTS")),
+                () -> importInto(lena, inbox, "From: parent@example.org\r\nSubject: Nouveau\r\n\r\nNouveau\r\n"));
+        assertEquals("* 1 EXISTS", session.getString("steps[0].line"), session.prettify());
+        System.out.printf("IMAP IDLE told of a new message %.0f ms after the client began to wait%n",
+                session.getDouble("steps[0].waited") * 1000);
+    }
+
+    private JsonPath session(String user, String token, String mechanism) throws IOException, InterruptedException {
+        return session(user, token, mechanism, null, () -> { });
+    }
+
+    /** Runs session.py; {@code whileIdle} runs once the client waits in IDLE. */
+    private JsonPath session(String user, String token, String mechanism, List<List<String>> steps, Runnable whileIdle)
+            throws IOException, InterruptedException {
+        Path script = Files.createTempFile("session", ".py");
+        try (InputStream in = ImapDoorTest.class.getResourceAsStream("/imap/session.py")) {
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+            List<String> command = new ArrayList<>(List.of(MailClients.require("python3", "python3").toString(),
+                    script.toString(), String.valueOf(imap.port()), user, token, mechanism));
+            if (steps != null) {
+                command.add(new ObjectMapper().writeValueAsString(steps));
+            }
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            StringBuilder output = new StringBuilder();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.equals("idling")) {
+                        whileIdle.run();
+                    } else {
+                        output.append(line).append('\n');
+                    }
+                }
+            }
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "session.py did not end");
+            assertEquals(0, process.exitValue(), output.toString());
+            return JsonPath.from(output.toString().lines().reduce((earlier, last) -> last).orElseThrow());
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    private static void act(TestMailbox mailbox, String action, String message) {
+        given().auth().oauth2(mailbox.token()).contentType(ContentType.JSON)
+                .body(Map.of("action", action, "ids", List.of(message))).post("/messages/actions").then().statusCode(200);
+    }
+
+    private static String importInto(TestMailbox mailbox, String folder, String message) {
+        return given().auth().oauth2(mailbox.token()).contentType("message/rfc822")
+                .body(message.getBytes(StandardCharsets.UTF_8)).post("/folders/{id}/import", folder)
+                .then().statusCode(201).extract().path("messageId");
+    }
+
+    private static long number(String sql, Object parameter) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager().createNativeQuery(sql)
+                .setParameter(1, parameter).getSingleResult()).longValue());
+    }
+}
