@@ -7,6 +7,7 @@ STEPS is a JSON list run in the inbox selected read-write, each step reported in
   ["store", UIDS, ITEM, FLAGS]  UID STORE (e.g. "1", "+FLAGS", "(\\Seen Reunion)"): the FETCH lines answered
   ["flags", UIDS]               UID FETCH UIDS (FLAGS): the FETCH lines
   ["noop"]                      NOOP: the untagged lines it brought
+  ["examine", FOLDER]           EXAMINE FOLDER: its status and answer
   ["idle", SECONDS, TEXT]       prints "idling" and waits in IDLE for an untagged line holding TEXT: the lines, the
                                 one found and the wait (the session ends there when none came)
 """
@@ -76,6 +77,9 @@ else:
             imap.untagged_responses.clear()
             status, data = imap.noop()
             report["steps"].append({"status": status, "lines": untagged()})
+        elif step[0] == "examine":
+            status, data = imap.select('"%s"' % step[1], readonly=True)
+            report["steps"].append({"status": status, "lines": lines(data)})
         elif step[0] == "pause":
             print("idling", flush=True)
             time.sleep(float(step[1]))

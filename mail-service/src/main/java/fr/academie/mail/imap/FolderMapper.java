@@ -16,16 +16,21 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.util.List;
+
 /**
  * A person's folders as James' mailboxes: one namespace (her own), paths joined by "/", the numbers the database keeps.
- * Another person's folder is never found: every lookup goes through the session's owner.
+ * Another person's folder is never found, whatever path or id is asked for: the mapper serves its session's owner only.
  */
 class FolderMapper implements MailboxMapper {
 
     private final ImapStore store;
+    private final String owner;
 
-    FolderMapper(ImapStore store) {
+    /** @param owner the account id of the session's person */
+    FolderMapper(ImapStore store, String owner) {
         this.store = store;
+        this.owner = owner;
     }
 
     static Mailbox mailbox(ImapStore.FolderState folder) {
@@ -50,13 +55,14 @@ class FolderMapper implements MailboxMapper {
 
     @Override
     public Mono<Mailbox> findMailboxByPath(MailboxPath path) {
-        return blocking(() -> MailboxConstants.USER_NAMESPACE.equals(path.getNamespace())
-                ? store.folder(path.getUser().asString(), path.getName()).map(FolderMapper::mailbox).orElse(null) : null);
+        return blocking(() -> MailboxConstants.USER_NAMESPACE.equals(path.getNamespace()) && owns(path.getUser())
+                ? store.folder(owner, path.getName()).map(FolderMapper::mailbox).orElse(null) : null);
     }
 
     @Override
     public Mono<Mailbox> findMailboxById(MailboxId id) {
-        return blocking(() -> store.folder(FolderMailboxId.of(id)).map(FolderMapper::mailbox).orElse(null))
+        return blocking(() -> store.folder(FolderMailboxId.of(id)).filter(folder -> folder.ownerId().equals(owner))
+                        .map(FolderMapper::mailbox).orElse(null))
                 .switchIfEmpty(Mono.error(new MailboxNotFoundException(id)));
     }
 
@@ -67,7 +73,7 @@ class FolderMapper implements MailboxMapper {
 
     @Override
     public Flux<Mailbox> findMailboxWithPathLike(MailboxQuery.UserBound query) {
-        return blocking(() -> store.folders(query.getFixedUser().asString()))
+        return blocking(() -> owns(query.getFixedUser()) ? store.folders(owner) : List.<ImapStore.FolderState>of())
                 .flatMapMany(Flux::fromIterable).map(FolderMapper::mailbox)
                 .filter(mailbox -> query.isPathMatch(mailbox.generateAssociatedPath()));
     }
@@ -75,7 +81,7 @@ class FolderMapper implements MailboxMapper {
     @Override
     public Mono<Boolean> hasChildren(Mailbox mailbox, char delimiter) {
         String prefix = mailbox.getName() + delimiter;
-        return blocking(() -> store.folders(mailbox.getUser().asString()).stream()
+        return blocking(() -> owns(mailbox.getUser()) && store.folders(owner).stream()
                 .anyMatch(f -> f.path().startsWith(prefix)));
     }
 
@@ -92,6 +98,10 @@ class FolderMapper implements MailboxMapper {
     @Override
     public Flux<Mailbox> list() {
         return Flux.empty(); // every person's folders at once: never asked by a session
+    }
+
+    private boolean owns(Username user) {
+        return user != null && user.asString().equals(owner);
     }
 
     /** A database call off the network threads. */

@@ -20,6 +20,10 @@ import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.encode.main.DefaultImapEncoderFactory;
 import org.apache.james.imap.main.DefaultImapDecoderFactory;
+import org.apache.james.imap.api.display.HumanReadableText;
+import org.apache.james.imap.api.message.request.ImapRequest;
+import org.apache.james.imap.api.message.response.StatusResponseFactory;
+import org.apache.james.imap.main.DeniedAccessOnSharedMailboxException;
 import org.apache.james.imap.message.request.AuthenticateRequest;
 import org.apache.james.imap.message.request.IdleRequest;
 import org.apache.james.imap.message.response.UnpooledStatusResponseFactory;
@@ -126,7 +130,7 @@ public class ImapServer {
                 new FolderTypes(store), quotas, quotaRoots, metrics);
         server = new IMAPServer(DefaultImapDecoderFactory.createDecoder(), new DefaultImapEncoderFactory().buildImapEncoder(),
                 processor(defaults, new ImapAuthentication(mailboxes, responses, metrics, tokens),
-                        new IdleUpdates(mailboxes, responses, metrics)),
+                        new IdleUpdates(mailboxes, responses, metrics), responses),
                 new org.apache.james.imapserver.netty.ImapMetrics(metrics), metrics);
         server.setFileSystem(new NoFiles());
         server.configure(configuration(imap));
@@ -170,17 +174,23 @@ public class ImapServer {
         return configuration;
     }
 
-    /** James' processors, AUTHENTICATE and IDLE excepted: ours check tokens as the web door does, and push every change. */
-    private static ImapProcessor processor(ImapProcessor defaults, ImapAuthentication authentication, IdleUpdates idle) {
+    /**
+     * James' processors, AUTHENTICATE and IDLE excepted: ours check tokens as the web door does, and push every change.
+     * A folder name in another person's namespace ({@code #user/…}) makes James throw, and its server then drops the
+     * connection: it is answered NO, as a folder that does not exist.
+     */
+    private static ImapProcessor processor(ImapProcessor defaults, ImapAuthentication authentication, IdleUpdates idle,
+                                           StatusResponseFactory responses) {
         return new ImapProcessor() {
             @Override
             public Mono<Void> processReactive(ImapMessage message, Responder responder, ImapSession session) {
-                return choose(message).processReactive(message, responder, session);
-            }
-
-            @Override
-            public void process(ImapMessage message, Responder responder, ImapSession session) {
-                choose(message).process(message, responder, session);
+                return Mono.defer(() -> choose(message).processReactive(message, responder, session))
+                        .onErrorResume(DeniedAccessOnSharedMailboxException.class, denied -> Mono.fromRunnable(() -> {
+                            ImapRequest request = (ImapRequest) message;
+                            responder.respond(responses.taggedNo(request.getTag(), request.getCommand(),
+                                    HumanReadableText.FAILURE_NO_SUCH_MAILBOX));
+                            responder.flush();
+                        }));
             }
 
             private ImapProcessor choose(ImapMessage message) {

@@ -52,7 +52,7 @@ class StoreMappers extends MailboxSessionMapperFactory {
 
     @Override
     public MailboxMapper createMailboxMapper(MailboxSession session) {
-        return new FolderMapper(store);
+        return new FolderMapper(store, session.getUser().asString());
     }
 
     @Override

@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -94,13 +96,34 @@ class ImapDoorTest {
     }
 
     @Test
+    void noPathOpensAnotherPersonsFolder() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        TestMailbox samir = TestMailbox.create();
+        importInto(samir, samir.folder("INBOX"), "From: x@example.org\r\nSubject: Pour Samir\r\n\r\nPrivé\r\n");
+        JsonPath session = session(lena.id(), lena.token(), "XOAUTH2", List.of(
+                List.of("examine", "#user/" + samir.id() + "/INBOX"),
+                List.of("examine", "#user/" + samir.address() + "/INBOX"),
+                List.of("examine", "#private/" + samir.id() + "/INBOX"),
+                List.of("examine", "../" + samir.id() + "/INBOX"),
+                List.of("examine", "Envoy&AOk-s")), () -> { });
+        for (int i = 0; i < 4; i++) {
+            assertEquals("NO", session.getString("steps[" + i + "].status"), session.prettify());
+        }
+        assertEquals("OK", session.getString("steps[4].status"), "her own folders open: " + session.prettify());
+    }
+
+    @Test
     void aTokenThatIsNotAValidAccessTokenForThisServiceIsRefused() throws Exception {
-        String lena = TestStack.get().newAccount("personnel").id();
+        TestStack.ShortLivedToken expiring = TestStack.get().shortLivedToken("lmartin");
         for (String token : List.of("pas-un-jeton", TestStack.get().accessToken("pronote", "lmartin"),
                 TestStack.get().foreignToken())) {
-            JsonPath session = session(lena, token, "XOAUTH2");
+            JsonPath session = session("lmartin", token, "XOAUTH2");
             assertFalse(session.getBoolean("authenticated"), token);
         }
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiring.expires()).toMillis()) + 1500);
+        assertFalse(session("lmartin", expiring.value(), "OAUTHBEARER").getBoolean("authenticated"), "expired");
+        assertTrue(session("lmartin", TestStack.get().accessToken("lmartin"), "OAUTHBEARER").getBoolean("authenticated"),
+                "while a valid one of hers is accepted");
     }
 
     @Test
