@@ -59,7 +59,7 @@ class ChangeFeed implements Runnable {
                     last = changes.get(changes.size() - 1).seq();
                 }
             } while (changes.size() == BATCH);
-        } catch (RuntimeException e) { // the database away for a moment: the next run takes up from the same place
+        } catch (RuntimeException e) { // the journal unreadable for a moment: the next run takes up from the same place
             LOG.warnf("IMAP sessions not told of the latest changes yet: %s", e.getMessage());
         }
     }
@@ -70,7 +70,13 @@ class ChangeFeed implements Runnable {
         for (int i = 1; i <= changes.size(); i++) {
             if (i == changes.size() || changes.get(i).kind() != changes.get(start).kind()
                     || !changes.get(i).folderId().equals(changes.get(start).folderId())) {
-                dispatchRun(changes.subList(start, i));
+                List<ImapStore.Change> run = changes.subList(start, i);
+                try {
+                    dispatchRun(run);
+                } catch (RuntimeException e) { // one entry that cannot be told must not stop the feed at it
+                    LOG.warnf(e, "IMAP sessions not told of %d change(s) in folder %s: they see them when they select it again",
+                            run.size(), run.get(0).folderId());
+                }
                 start = i;
             }
         }
