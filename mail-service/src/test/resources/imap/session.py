@@ -10,6 +10,9 @@ STEPS is a JSON list run in the inbox selected read-write, each step reported in
   ["examine", FOLDER]           EXAMINE FOLDER: its status and answer
   ["idle", SECONDS, TEXT]       prints "idling" and waits in IDLE for an untagged line holding TEXT: the lines, the
                                 one found and the wait (the session ends there when none came)
+  ["append", FOLDER, FLAGS, DATE, TEXT]  APPEND of TEXT (sent as bytes; DATE "" for none): status, answer, codes
+  ["call", METHOD, ARGS...]     any imaplib command (select, create, rename, delete, expunge, uid, status...): its
+                                status, its answer and the untagged lines and response codes it brought
 """
 import base64
 import imaplib
@@ -80,6 +83,20 @@ else:
         elif step[0] == "examine":
             status, data = imap.select('"%s"' % step[1], readonly=True)
             report["steps"].append({"status": status, "lines": lines(data)})
+        elif step[0] in ("append", "call"):
+            imap.untagged_responses.clear()
+            try:
+                if step[0] == "append":
+                    date = imaplib.Time2Internaldate(time.mktime(time.strptime(step[3], "%Y-%m-%d %H:%M:%S"))) \
+                        if step[3] else None
+                    status, data = imap.append(step[1], step[2] or None, date, step[4].encode())
+                elif step[1] == "uid":  # its tagged answer, with the response code (COPYUID...)
+                    status, data = imap._simple_command("UID", *step[2:])
+                else:
+                    status, data = getattr(imap, step[1])(*step[2:])
+            except imaplib.IMAP4.error as refused:  # a BAD answer
+                status, data = "BAD", [str(refused).encode()]
+            report["steps"].append({"status": status, "lines": lines(data), "untagged": untagged()})
         elif step[0] == "pause":
             print("idling", flush=True)
             time.sleep(float(step[1]))

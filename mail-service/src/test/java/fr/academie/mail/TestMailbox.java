@@ -6,6 +6,7 @@ import fr.academie.stack.testing.TestStack;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,6 +63,23 @@ public record TestMailbox(String id, String address, String token, JsonPath fold
             return items.stream().filter(m -> subject.equals(m.get("subject"))).findFirst()
                     .map(m -> new JsonPath(json(m))).orElse(null);
         }, notNullValue());
+    }
+
+    /** Imports the message (its bytes as written) into one of this person's folders; its id. */
+    public String importMessage(String folder, String message) {
+        return given().auth().oauth2(token).contentType("message/rfc822").body(message.getBytes(StandardCharsets.UTF_8))
+                .post("/folders/{id}/import", folder).then().statusCode(201).extract().path("messageId");
+    }
+
+    /** An action of the web page ({@code /messages/actions}: FLAG, MOVE, RESTORE…) on this person's messages. */
+    public void act(Map<String, Object> action) {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(action).post("/messages/actions")
+                .then().statusCode(200);
+    }
+
+    /** An action without a destination (FLAG, READ, RESTORE…) on one of this person's messages. */
+    public void act(String action, String message) {
+        act(Map.of("action", action, "ids", List.of(message)));
     }
 
     /** How many messages the folder's first page lists. */

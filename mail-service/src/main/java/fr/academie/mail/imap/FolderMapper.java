@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A person's folders as James' mailboxes: one namespace (her own), paths joined by "/", the numbers the database keeps.
@@ -25,11 +26,13 @@ import java.util.List;
 class FolderMapper implements MailboxMapper {
 
     private final ImapStore store;
+    private final ImapWrites writes;
     private final String owner;
 
     /** @param owner the account id of the session's person */
-    FolderMapper(ImapStore store, String owner) {
+    FolderMapper(ImapStore store, ImapWrites writes, String owner) {
         this.store = store;
+        this.writes = writes;
         this.owner = owner;
     }
 
@@ -38,19 +41,48 @@ class FolderMapper implements MailboxMapper {
                 UidValidity.of(folder.uidValidity()), new FolderMailboxId(folder.id()));
     }
 
+    /** CREATE: a personal folder; its UIDVALIDITY is the database's, whatever James proposes. */
     @Override
     public Mono<Mailbox> create(MailboxPath path, UidValidity uidValidity) {
-        return Mono.error(new MailboxException("Creating folders over IMAP comes later"));
+        return blocking(() -> {
+            if (!owns(path.getUser())) {
+                throw new MailboxNotFoundException(path);
+            }
+            UUID id = MessageStoreMapper.write(() -> writes.createFolder(owner, path.getName()));
+            return store.folder(id).map(FolderMapper::mailbox).orElseThrow();
+        });
     }
 
+    /** RENAME: the folder takes the mailbox's new path; its sub-folders follow by themselves. */
     @Override
     public Mono<MailboxId> rename(Mailbox mailbox) {
-        return Mono.error(new MailboxException("Renaming folders over IMAP comes later"));
+        return blocking(() -> {
+            UUID folder = owned(mailbox);
+            MessageStoreMapper.write(() -> {
+                writes.renameFolder(owner, folder, mailbox.getName());
+                return null;
+            });
+            return mailbox.getMailboxId();
+        });
     }
 
+    /** DELETE: the folder goes, its messages to the trash. */
     @Override
     public Mono<Void> delete(Mailbox mailbox) {
-        return Mono.error(new MailboxException("Deleting folders over IMAP comes later"));
+        return blocking(() -> {
+            UUID folder = owned(mailbox);
+            return MessageStoreMapper.write(() -> {
+                writes.deleteFolder(owner, folder);
+                return folder;
+            });
+        }).then();
+    }
+
+    private UUID owned(Mailbox mailbox) throws MailboxNotFoundException {
+        if (!owns(mailbox.getUser())) {
+            throw new MailboxNotFoundException(mailbox.getMailboxId());
+        }
+        return FolderMailboxId.of(mailbox.getMailboxId());
     }
 
     @Override

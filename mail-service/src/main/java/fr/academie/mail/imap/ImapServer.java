@@ -84,13 +84,14 @@ public class ImapServer {
     private static final Duration FEED_EVERY = Duration.ofMillis(200);
     /**
      * What James would advertise and this store does not do yet: QRESYNC needs the expunged UIDs kept, ACL and the
-     * quota commands their mappers, REPLACE and SAVEDATE the APPEND path; XLIST is Gmail's old SPECIAL-USE.
+     * quota commands their mappers, SAVEDATE a column; REPLACE is untried; XLIST is Gmail's old SPECIAL-USE.
      */
     private static final List<String> NOT_YET = List.of("QRESYNC", "ACL", "LIST-MYRIGHTS", "QUOTA", "QUOTA=RES-STORAGE",
             "QUOTA=RES-MESSAGE", "REPLACE", "SAVEDATE", "XLIST");
 
     private final MailConfig config;
     private final ImapStore store;
+    private final ImapWrites writes;
     private final MessageSources sources;
     private final MeterRegistry registry;
     private final TenantIdentityProvider tokens;
@@ -98,11 +99,12 @@ public class ImapServer {
     private IMAPServer server;
     private ScheduledExecutorService feed;
 
-    public ImapServer(MailConfig config, ImapStore store, MessageSources sources, MeterRegistry registry,
-                      TenantIdentityProvider tokens,
+    public ImapServer(MailConfig config, ImapStore store, ImapWrites writes, MessageSources sources,
+                      MeterRegistry registry, TenantIdentityProvider tokens,
                       @ConfigProperty(name = "quarkus.oidc.auth-server-url") String realm) {
         this.config = config;
         this.store = store;
+        this.writes = writes;
         this.sources = sources;
         this.registry = registry;
         this.tokens = tokens;
@@ -116,7 +118,7 @@ public class ImapServer {
         }
         ProtocolMetrics metrics = new ProtocolMetrics(registry, "imap");
         String origin = "imap-" + UUID.randomUUID(); // what its own writes are marked with in the journal of changes
-        StoreMappers mappers = new StoreMappers(store, sources, origin);
+        StoreMappers mappers = new StoreMappers(store, writes, sources, origin, config.maxMessageSize().asLongValue());
         ImapSessions sessions = new ImapSessions();
         EventBus events = new InVMEventBus(new InVmEventDelivery(metrics), RetryBackoffConfiguration.DEFAULT,
                 new MemoryEventDeadLetters());
@@ -130,7 +132,8 @@ public class ImapServer {
                 new FolderTypes(store), quotas, quotaRoots, metrics);
         server = new IMAPServer(DefaultImapDecoderFactory.createDecoder(), new DefaultImapEncoderFactory().buildImapEncoder(),
                 processor(defaults, new ImapAuthentication(mailboxes, responses, metrics, tokens),
-                        new IdleUpdates(mailboxes, responses, metrics), responses),
+                        new IdleUpdates(mailboxes, responses, metrics),
+                        FolderCommands.Processors.of(mailboxes, responses, metrics), responses),
                 new org.apache.james.imapserver.netty.ImapMetrics(metrics), metrics);
         server.setFileSystem(new NoFiles());
         server.configure(configuration(imap));
@@ -166,6 +169,8 @@ public class ImapServer {
         configuration.addProperty("auth.requireSSL", false);
         configuration.addProperty("auth.plainAuthEnabled", false); // application passwords come next
         configuration.addProperty("disabledCaps", String.join("|", NOT_YET));
+        configuration.addProperty("provisionDefaultMailboxes", false); // James' would be English: ours exist already
+        configuration.addProperty("literalSizeLimit", config.maxMessageSize().asLongValue()); // APPEND as the MX
         // what a client is told when its token is refused (RFC 7628 §3.2.2); the token is checked by ImapAuthentication
         configuration.addProperty("auth.oidc.jwksURL", realm + "/protocol/openid-connect/certs");
         configuration.addProperty("auth.oidc.claim", "sub");
@@ -175,27 +180,37 @@ public class ImapServer {
     }
 
     /**
-     * James' processors, AUTHENTICATE and IDLE excepted: ours check tokens as the web door does, and push every change.
-     * A folder name in another person's namespace ({@code #user/…}) makes James throw, and its server then drops the
-     * connection: it is answered NO, as a folder that does not exist.
+     * James' processors, AUTHENTICATE and IDLE excepted (ours check tokens as the web door does, and push every change),
+     * and the folder commands answering our refusals in words. A failure a processor leaves unanswered would make
+     * James' server drop the connection: it is answered NO instead (as a folder that does not exist for a name in
+     * another person's namespace, {@code #user/…}).
      */
     private static ImapProcessor processor(ImapProcessor defaults, ImapAuthentication authentication, IdleUpdates idle,
-                                           StatusResponseFactory responses) {
+                                           FolderCommands.Processors folders, StatusResponseFactory responses) {
         return new ImapProcessor() {
             @Override
             public Mono<Void> processReactive(ImapMessage message, Responder responder, ImapSession session) {
                 return Mono.defer(() -> choose(message).processReactive(message, responder, session))
-                        .onErrorResume(DeniedAccessOnSharedMailboxException.class, denied -> Mono.fromRunnable(() -> {
+                        .onErrorResume(failure -> message instanceof ImapRequest, failure -> Mono.fromRunnable(() -> {
                             ImapRequest request = (ImapRequest) message;
                             responder.respond(responses.taggedNo(request.getTag(), request.getCommand(),
-                                    HumanReadableText.FAILURE_NO_SUCH_MAILBOX));
+                                    why(request, failure)));
                             responder.flush();
                         }));
             }
 
+            private HumanReadableText why(ImapRequest request, Throwable failure) {
+                if (failure instanceof DeniedAccessOnSharedMailboxException) {
+                    return HumanReadableText.FAILURE_NO_SUCH_MAILBOX;
+                }
+                LOG.errorf(failure, "IMAP %s failed", request.getCommand().getName());
+                return HumanReadableText.GENERIC_FAILURE_DURING_PROCESSING;
+            }
+
             private ImapProcessor choose(ImapMessage message) {
+                ImapProcessor folder = message instanceof ImapRequest request ? FolderCommands.of(request, folders) : null;
                 return message instanceof AuthenticateRequest ? authentication
-                        : message instanceof IdleRequest ? idle : defaults;
+                        : message instanceof IdleRequest ? idle : folder != null ? folder : defaults;
             }
 
             @Override
@@ -203,13 +218,16 @@ public class ImapServer {
                 defaults.configure(configuration);
                 authentication.configure(configuration);
                 idle.configure(configuration);
+                folders.create().configure(configuration);
+                folders.rename().configure(configuration);
+                folders.delete().configure(configuration);
             }
         };
     }
 
     /**
      * James' store mailbox manager on our mappers, with the capabilities this store has so far: keywords (labels among
-     * them). Search walks the folder's messages (James' simple index): IMAP SEARCH on our full-text index comes later.
+     * them) and MOVE. Search walks the folder's messages (James' simple index): IMAP SEARCH on our full-text index comes later.
      */
     private static final class Mailboxes extends StoreMailboxManager {
 
@@ -231,7 +249,7 @@ public class ImapServer {
 
         @Override
         public EnumSet<MailboxCapabilities> getSupportedMailboxCapabilities() {
-            return EnumSet.of(MailboxCapabilities.Namespace, MailboxCapabilities.UserFlag);
+            return EnumSet.of(MailboxCapabilities.Namespace, MailboxCapabilities.UserFlag, MailboxCapabilities.Move);
         }
 
         /** A folder that keeps any keyword a client sets (PERMANENTFLAGS with \*): labels and the client's own. */

@@ -110,6 +110,20 @@ public class ImapStore {
     /** The flags a client asks for, written to one message: the system ones, labels by keyword, other keywords kept. */
     public record FlagChange(UUID message, boolean seen, boolean flagged, boolean answered, boolean deleted,
                              boolean draft, Set<String> keywords) {
+
+        /** The same flags, for that message. */
+        public FlagChange on(UUID other) {
+            return new FlagChange(other, seen, flagged, answered, deleted, draft, keywords);
+        }
+    }
+
+    /**
+     * Marks the changes of the current transaction as this IMAP server's in the journal (the triggers read the setting):
+     * its own sessions are told by James, and the change feed skips them.
+     */
+    static void markOrigin(String origin) {
+        Panache.getEntityManager().createNativeQuery("select set_config('portail.origin', ?1, true)")
+                .setParameter(1, origin).getSingleResult();
     }
 
     /**
@@ -123,9 +137,9 @@ public class ImapStore {
                 .setParameter(1, ownerId).getResultList();
         rows.forEach(row -> labels.put(Keywords.of((String) row[1]).toLowerCase(Locale.ROOT), (UUID) row[0]));
         Map<UUID, Long> modseqs = new HashMap<>();
+        markOrigin(origin);
         Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement mark = connection.prepareStatement("select set_config('portail.origin', ?, true)");
-                 PreparedStatement update = connection.prepareStatement("""
+            try (PreparedStatement update = connection.prepareStatement("""
                          update message set unread = ?, flagged = ?, answered = ?, deleted = ?, draft = ?, keywords = ?
                          where id = ? and owner_id = ?""");
                  PreparedStatement unlabel = connection.prepareStatement(
@@ -134,8 +148,6 @@ public class ImapStore {
                          insert into message_label (message_id, label_id) select ?, unnest(?::uuid[])
                          on conflict do nothing""");
                  PreparedStatement modseq = connection.prepareStatement("select modseq from message where id = ?")) {
-                mark.setString(1, origin);
-                mark.execute();
                 for (FlagChange change : changes) {
                     List<UUID> labelled = change.keywords().stream()
                             .map(k -> labels.get(k.toLowerCase(Locale.ROOT))).filter(Objects::nonNull).toList();

@@ -16,11 +16,16 @@ final class Keywords {
     }
 
     static String of(String label) {
-        String plain = Normalizer.normalize(label, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String plain = unaccented(label);
         StringBuilder keyword = new StringBuilder(plain.length());
         for (char c : plain.toCharArray()) {
             keyword.append(c > ' ' && c < 0x7f && ATOM_SPECIALS.indexOf(c) < 0 ? c : '_');
         }
         return keyword.toString();
+    }
+
+    /** The text without its accents ("Réunion" → "Reunion"). */
+    static String unaccented(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 }

@@ -1,6 +1,8 @@
 package fr.academie.mail.imap;
 
+import fr.academie.common.problem.ProblemException;
 import fr.academie.mail.store.MessageSources;
+import fr.academie.mail.store.Spool;
 import org.apache.james.mailbox.MessageUid;
 import org.apache.james.mailbox.ModSeq;
 import org.apache.james.mailbox.exception.MailboxException;
@@ -17,36 +19,47 @@ import org.apache.james.mailbox.store.mail.model.MailboxMessage;
 import org.apache.james.mailbox.store.mail.model.impl.PropertyBuilder;
 import org.apache.james.mailbox.store.mail.model.impl.SimpleMailboxMessage;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import javax.mail.Flags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Date;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * A folder's messages as James' mailbox API sees them: by UID, with the flags and keywords the database keeps and the
- * bytes exactly as received (message_source). STORE writes flags; APPEND, COPY, MOVE and EXPUNGE come in the next steps.
+ * bytes exactly as received (message_source). STORE writes flags; APPEND, COPY, MOVE and EXPUNGE go through
+ * {@link ImapWrites}.
  */
 class MessageStoreMapper implements MessageMapper {
 
     private final ImapStore store;
+    private final ImapWrites writes;
     private final MessageSources sources;
     private final String origin;
+    private final long maxMessageSize;
 
-    /** @param origin what this IMAP server writes in the journal of the changes it makes (its sessions know them) */
-    MessageStoreMapper(ImapStore store, MessageSources sources, String origin) {
+    /**
+     * @param origin what this IMAP server writes in the journal of the changes it makes (its sessions know them)
+     * @param maxMessageSize the largest message APPEND stores, as the MX
+     */
+    MessageStoreMapper(ImapStore store, ImapWrites writes, MessageSources sources, String origin, long maxMessageSize) {
         this.store = store;
+        this.writes = writes;
         this.sources = sources;
         this.origin = origin;
+        this.maxMessageSize = maxMessageSize;
     }
 
     @Override
@@ -211,9 +224,7 @@ class MessageStoreMapper implements MessageMapper {
             next.remove(Flags.Flag.RECENT); // never kept: no message is recent here
             updated.put(state.id(), next);
             if (!next.equals(old)) {
-                changes.add(new ImapStore.FlagChange(state.id(), next.contains(Flags.Flag.SEEN),
-                        next.contains(Flags.Flag.FLAGGED), next.contains(Flags.Flag.ANSWERED),
-                        next.contains(Flags.Flag.DELETED), next.contains(Flags.Flag.DRAFT), Set.of(next.getUserFlags())));
+                changes.add(change(state.id(), next));
             }
         }
         Map<UUID, Long> modseqs = changes.isEmpty() ? Map.of()
@@ -227,28 +238,109 @@ class MessageStoreMapper implements MessageMapper {
                 .build()).iterator();
     }
 
+    /** EXPUNGE of one message. */
     @Override
     public void delete(Mailbox mailbox, MailboxMessage message) throws MailboxException {
-        throw new MailboxException("Expunge over IMAP comes in the next step");
+        deleteMessages(mailbox, List.of(message.getUid()));
     }
 
+    /** EXPUNGE: the messages go for good and their bytes leave the quota; those another door removed first are left out. */
     @Override
     public Map<MessageUid, MessageMetaData> deleteMessages(Mailbox mailbox, List<MessageUid> uids) throws MailboxException {
-        throw new MailboxException("Expunge over IMAP comes in the next step");
+        List<ImapWrites.Stored> deleted = write(() -> writes.expunge(owner(mailbox), origin,
+                FolderMailboxId.of(mailbox.getMailboxId()), uids.stream().map(MessageUid::asLong).toList()));
+        Map<MessageUid, MessageMetaData> expunged = new TreeMap<>();
+        deleted.forEach(stored -> expunged.put(MessageUid.of(stored.uid()), metaData(stored, new Flags(Flags.Flag.DELETED))));
+        return expunged;
     }
 
+    /** APPEND: stored by the delivery pipeline (storage and quota, not the rules), with the client's flags and date. */
     @Override
     public MessageMetaData add(Mailbox mailbox, MailboxMessage message) throws MailboxException {
-        throw new MailboxException("APPEND comes in the next step");
+        Flags flags = message.createFlags();
+        flags.remove(Flags.Flag.RECENT);
+        try (InputStream in = message.getFullContent(); Spool spool = Spool.of(in, maxMessageSize)) {
+            ImapWrites.Stored stored = write(() -> writes.append(owner(mailbox), origin,
+                    FolderMailboxId.of(mailbox.getMailboxId()), spool, change(null, flags),
+                    message.getInternalDate().toInstant()));
+            message.setUid(MessageUid.of(stored.uid()));
+            message.setModSeq(ModSeq.of(stored.modseq()));
+            return metaData(stored, flags);
+        } catch (Spool.TooLarge e) {
+            throw new MailboxException("The message is larger than the largest a mailbox accepts");
+        } catch (IOException e) {
+            throw new MailboxException("The message could not be read", e);
+        }
     }
 
     @Override
     public MessageMetaData copy(Mailbox mailbox, MailboxMessage original) throws MailboxException {
-        throw new MailboxException("COPY comes in the next step");
+        return copy(mailbox, List.of(original)).get(0);
+    }
+
+    /** COPY: new messages of the same bytes, flags and labels in the target folder, all in one transaction. */
+    @Override
+    public List<MessageMetaData> copy(Mailbox mailbox, List<MailboxMessage> originals) throws MailboxException {
+        return metaData(originals, write(() -> writes.copy(owner(mailbox), origin,
+                FolderMailboxId.of(mailbox.getMailboxId()), ids(originals))));
+    }
+
+    @Override
+    public Mono<List<MessageMetaData>> copyReactive(Mailbox mailbox, List<MailboxMessage> originals) {
+        return FolderMapper.blocking(() -> copy(mailbox, originals));
     }
 
     @Override
     public MessageMetaData move(Mailbox mailbox, MailboxMessage original) throws MailboxException {
-        throw new MailboxException("MOVE comes in the next step");
+        return move(mailbox, List.of(original)).get(0);
+    }
+
+    /** MOVE: the messages change folder (a new UID there), all in one transaction, as the web page moves them. */
+    @Override
+    public List<MessageMetaData> move(Mailbox mailbox, List<MailboxMessage> originals) throws MailboxException {
+        return metaData(originals, write(() -> writes.move(owner(mailbox), origin,
+                FolderMailboxId.of(mailbox.getMailboxId()), ids(originals))));
+    }
+
+    @Override
+    public Mono<List<MessageMetaData>> moveReactive(Mailbox mailbox, List<MailboxMessage> originals) {
+        return FolderMapper.blocking(() -> move(mailbox, originals));
+    }
+
+    /** The flags written to a message: the system ones and the keywords (labels among them). */
+    static ImapStore.FlagChange change(UUID message, Flags flags) {
+        return new ImapStore.FlagChange(message, flags.contains(Flags.Flag.SEEN), flags.contains(Flags.Flag.FLAGGED),
+                flags.contains(Flags.Flag.ANSWERED), flags.contains(Flags.Flag.DELETED), flags.contains(Flags.Flag.DRAFT),
+                Set.of(flags.getUserFlags()));
+    }
+
+    private static List<UUID> ids(List<MailboxMessage> messages) {
+        return messages.stream().map(m -> ((StoredMessageId) m.getMessageId()).value()).toList();
+    }
+
+    /** What was stored, with the flags of the message it came from (those gone meanwhile are left out). */
+    private static List<MessageMetaData> metaData(List<MailboxMessage> originals, List<ImapWrites.Stored> stored) {
+        Map<UUID, Flags> flags = new HashMap<>();
+        originals.forEach(m -> flags.put(((StoredMessageId) m.getMessageId()).value(), m.createFlags()));
+        return stored.stream().map(s -> metaData(s, flags.getOrDefault(s.id(), new Flags()))).toList();
+    }
+
+    private static MessageMetaData metaData(ImapWrites.Stored stored, Flags flags) {
+        return new MessageMetaData(MessageUid.of(stored.uid()), ModSeq.of(stored.modseq()), flags, stored.size(),
+                Date.from(stored.receivedAt()), Optional.empty(), new StoredMessageId(stored.id()),
+                ThreadId.fromBaseMessageId(new StoredMessageId(stored.threadId())));
+    }
+
+    private static String owner(Mailbox mailbox) {
+        return mailbox.getUser().asString();
+    }
+
+    /** A write of our services, whose refusal (quota, name taken…) becomes James' NO with the person's words. */
+    static <T> T write(java.util.function.Supplier<T> write) throws MailboxException {
+        try {
+            return write.get();
+        } catch (ProblemException problem) {
+            throw Refusals.of(problem);
+        }
     }
 }

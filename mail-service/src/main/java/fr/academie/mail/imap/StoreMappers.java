@@ -41,23 +41,27 @@ import java.util.Set;
 class StoreMappers extends MailboxSessionMapperFactory {
 
     private final ImapStore store;
+    private final ImapWrites writes;
     private final MessageSources sources;
     private final String origin;
+    private final long maxMessageSize;
 
-    StoreMappers(ImapStore store, MessageSources sources, String origin) {
+    StoreMappers(ImapStore store, ImapWrites writes, MessageSources sources, String origin, long maxMessageSize) {
         this.store = store;
+        this.writes = writes;
         this.sources = sources;
         this.origin = origin;
+        this.maxMessageSize = maxMessageSize;
     }
 
     @Override
     public MailboxMapper createMailboxMapper(MailboxSession session) {
-        return new FolderMapper(store, session.getUser().asString());
+        return new FolderMapper(store, writes, session.getUser().asString());
     }
 
     @Override
     public MessageMapper createMessageMapper(MailboxSession session) {
-        return new MessageStoreMapper(store, sources, origin);
+        return new MessageStoreMapper(store, writes, sources, origin, maxMessageSize);
     }
 
     @Override

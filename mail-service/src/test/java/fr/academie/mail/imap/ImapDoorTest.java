@@ -1,8 +1,6 @@
 package fr.academie.mail.imap;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.academie.mail.TestMailbox;
-import fr.academie.stack.testing.MailClients;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -15,22 +13,14 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -58,9 +48,9 @@ class ImapDoorTest {
                 + "Message-ID: <" + UUID.randomUUID() + "@example.org>\r\n\r\nBonjour,\r\nla sortie est jeudi.\r\n";
         String second = "From: direction@ac-orleans-tours.fr\r\nSubject: =?UTF-8?Q?R=C3=A9union?=\r\n"
                 + "Message-ID: <" + UUID.randomUUID() + "@ac-orleans-tours.fr>\r\n\r\nOrdre du jour\r\n";
-        String firstId = importInto(lena, inbox, first);
-        importInto(lena, inbox, second);
-        act(lena, "FLAG", firstId);
+        String firstId = lena.importMessage(inbox, first);
+        lena.importMessage(inbox, second);
+        lena.act("FLAG", firstId);
 
         JsonPath session = session(lena.id(), lena.token(), "XOAUTH2");
         assertTrue(session.getBoolean("authenticated"), session.prettify());
@@ -99,7 +89,7 @@ class ImapDoorTest {
     void noPathOpensAnotherPersonsFolder() throws Exception {
         TestMailbox lena = TestMailbox.create();
         TestMailbox samir = TestMailbox.create();
-        importInto(samir, samir.folder("INBOX"), "From: x@example.org\r\nSubject: Pour Samir\r\n\r\nPrivé\r\n");
+        samir.importMessage(samir.folder("INBOX"), "From: x@example.org\r\nSubject: Pour Samir\r\n\r\nPrivé\r\n");
         JsonPath session = session(lena.id(), lena.token(), "XOAUTH2", List.of(
                 List.of("examine", "#user/" + samir.id() + "/INBOX"),
                 List.of("examine", "#user/" + samir.address() + "/INBOX"),
@@ -130,15 +120,15 @@ class ImapDoorTest {
     void flagsAndLabelsSetByTheClientAreTheWebPagesAndTheWebPagesReachTheClientInIdle() throws Exception {
         TestMailbox lena = TestMailbox.create();
         String inbox = lena.folder("INBOX");
-        String first = importInto(lena, inbox, "From: parent@example.org\r\nSubject: Un\r\n\r\nUn\r\n");
-        String second = importInto(lena, inbox, "From: parent@example.org\r\nSubject: Deux\r\n\r\nDeux\r\n");
+        String first = lena.importMessage(inbox, "From: parent@example.org\r\nSubject: Un\r\n\r\nUn\r\n");
+        String second = lena.importMessage(inbox, "From: parent@example.org\r\nSubject: Deux\r\n\r\nDeux\r\n");
         given().auth().oauth2(lena.token()).contentType(ContentType.JSON).body(Map.of("name", "Réunion", "color", "#1a73e8"))
                 .post("/labels").then().statusCode(201);
 
         JsonPath session = session(lena.id(), lena.token(), "XOAUTH2", List.of(
                 List.of("store", "1", "+FLAGS", "(\\Seen \\Flagged Reunion $Forwarded)"),
                 List.of("idle", "10", "FETCH"),
-                List.of("flags", "1:*")), () -> act(lena, "FLAG", second));
+                List.of("flags", "1:*")), () -> lena.act("FLAG", second));
         String stored = session.getString("steps[0].lines[0]");
         assertTrue(stored.contains("\\Seen") && stored.contains("\\Flagged") && stored.contains("Reunion")
                 && stored.contains("$Forwarded"), stored);
@@ -159,56 +149,19 @@ class ImapDoorTest {
         TestMailbox lena = TestMailbox.create();
         String inbox = lena.folder("INBOX");
         JsonPath session = session(lena.id(), lena.token(), "XOAUTH2", List.of(List.of("idle", "10", "EXISTS")),
-                () -> importInto(lena, inbox, "From: parent@example.org\r\nSubject: Nouveau\r\n\r\nNouveau\r\n"));
+                () -> lena.importMessage(inbox, "From: parent@example.org\r\nSubject: Nouveau\r\n\r\nNouveau\r\n"));
         assertEquals("* 1 EXISTS", session.getString("steps[0].line"), session.prettify());
         System.out.printf("IMAP IDLE told of a new message %.0f ms after the client began to wait%n",
                 session.getDouble("steps[0].waited") * 1000);
     }
 
     private JsonPath session(String user, String token, String mechanism) throws IOException, InterruptedException {
-        return session(user, token, mechanism, null, () -> { });
+        return ImapScript.session(imap.port(), user, token, mechanism);
     }
 
-    /** Runs session.py; {@code whileIdle} runs once the client waits in IDLE. */
     private JsonPath session(String user, String token, String mechanism, List<List<String>> steps, Runnable whileIdle)
             throws IOException, InterruptedException {
-        Path script = Files.createTempFile("session", ".py");
-        try (InputStream in = ImapDoorTest.class.getResourceAsStream("/imap/session.py")) {
-            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
-            List<String> command = new ArrayList<>(List.of(MailClients.require("python3", "python3").toString(),
-                    script.toString(), String.valueOf(imap.port()), user, token, mechanism));
-            if (steps != null) {
-                command.add(new ObjectMapper().writeValueAsString(steps));
-            }
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            StringBuilder output = new StringBuilder();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (line.equals("idling")) {
-                        whileIdle.run();
-                    } else {
-                        output.append(line).append('\n');
-                    }
-                }
-            }
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "session.py did not end");
-            assertEquals(0, process.exitValue(), output.toString());
-            return JsonPath.from(output.toString().lines().reduce((earlier, last) -> last).orElseThrow());
-        } finally {
-            Files.deleteIfExists(script);
-        }
-    }
-
-    private static void act(TestMailbox mailbox, String action, String message) {
-        given().auth().oauth2(mailbox.token()).contentType(ContentType.JSON)
-                .body(Map.of("action", action, "ids", List.of(message))).post("/messages/actions").then().statusCode(200);
-    }
-
-    private static String importInto(TestMailbox mailbox, String folder, String message) {
-        return given().auth().oauth2(mailbox.token()).contentType("message/rfc822")
-                .body(message.getBytes(StandardCharsets.UTF_8)).post("/folders/{id}/import", folder)
-                .then().statusCode(201).extract().path("messageId");
+        return ImapScript.session(imap.port(), user, token, mechanism, steps, whileIdle);
     }
 
     private static long number(String sql, Object parameter) {

@@ -67,7 +67,7 @@ class ImapStateTest {
         importInto(lena, archive, "déjà archivé");
         String moved = importInto(lena, inbox, "à archiver");
         Numbers before = numbers(moved);
-        act(lena, Map.of("action", "MOVE", "ids", List.of(moved), "folderId", archive));
+        lena.act(Map.of("action", "MOVE", "ids", List.of(moved), "folderId", archive));
         Numbers after = numbers(moved);
         assertEquals(2, after.uid(), "after the archive's first message");
         assertEquals(List.of("E " + inbox + " " + before.uid(), "A " + archive + " " + after.uid()),
@@ -80,17 +80,17 @@ class ImapStateTest {
         String inbox = lena.folder("INBOX");
         String id = importInto(lena, inbox, "à lire");
         Numbers arrived = numbers(id);
-        act(lena, Map.of("action", "FLAG", "ids", List.of(id)));
+        lena.act(Map.of("action", "FLAG", "ids", List.of(id)));
         Numbers read = numbers(id);
         assertEquals(arrived.uid(), read.uid());
         assertTrue(read.modseq() > arrived.modseq());
-        act(lena, Map.of("action", "FLAG", "ids", List.of(id)));
+        lena.act(Map.of("action", "FLAG", "ids", List.of(id)));
         assertEquals(read, numbers(id), "nothing changed, nothing raised");
 
         String label = given().auth().oauth2(lena.token()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Conseil", "color", "#1a73e8")).post("/labels").then().statusCode(201)
                 .extract().path("id");
-        act(lena, Map.of("action", "LABEL", "ids", List.of(id), "labelId", label));
+        lena.act(Map.of("action", "LABEL", "ids", List.of(id), "labelId", label));
         Numbers labelled = numbers(id);
         assertTrue(labelled.modseq() > read.modseq());
         assertEquals(labelled.modseq(), single("select highest_modseq from folder where id = ?1", UUID.fromString(inbox)));
@@ -102,7 +102,7 @@ class ImapStateTest {
         TestMailbox lena = TestMailbox.create();
         String trash = lena.folder("TRASH");
         String id = importInto(lena, trash, "à effacer");
-        act(lena, Map.of("action", "DELETE_FOREVER", "ids", List.of(id)));
+        lena.act(Map.of("action", "DELETE_FOREVER", "ids", List.of(id)));
         assertEquals(List.of("A " + trash + " 1", "E " + trash + " 1"), journal(lena.id()));
         List<Object> validities = query("select uid_validity from folder where owner_id = ?1", lena.id());
         assertEquals(validities.size(), validities.stream().distinct().count());
@@ -126,14 +126,7 @@ class ImapStateTest {
     private static String importInto(TestMailbox mailbox, String folder, String subject) {
         String message = "From: parent@example.org\r\nSubject: " + subject + "\r\nMessage-ID: <" + UUID.randomUUID()
                 + "@example.org>\r\n\r\nBonjour\r\n";
-        return given().auth().oauth2(mailbox.token()).contentType("message/rfc822")
-                .body(message.getBytes(StandardCharsets.UTF_8)).post("/folders/{id}/import", folder)
-                .then().statusCode(201).extract().path("messageId");
-    }
-
-    private static void act(TestMailbox mailbox, Map<String, Object> action) {
-        given().auth().oauth2(mailbox.token()).contentType(ContentType.JSON).body(action).post("/messages/actions")
-                .then().statusCode(200);
+        return mailbox.importMessage(folder, message);
     }
 
     private static Numbers numbers(String message) {
