@@ -1,7 +1,8 @@
 """An IMAP session by Python's imaplib, for the IMAP tests: sign in with a token, then report as JSON.
 
 usage: session.py PORT USER TOKEN MECHANISM [STEPS]
-MECHANISM is XOAUTH2 or OAUTHBEARER. Without STEPS, prints one JSON line: whether the sign-in was accepted and, when
+MECHANISM is XOAUTH2 or OAUTHBEARER (TOKEN an access token), LOGIN or PLAIN (TOKEN a password).
+Without STEPS, prints one JSON line: whether the sign-in was accepted and, when
 it was, the capabilities, the folders listed, the inbox examined and every message's UID, flags and bytes (base64).
 STEPS is a JSON list run in the inbox selected read-write, each step reported in "steps":
   ["store", UIDS, ITEM, FLAGS]  UID STORE (e.g. "1", "+FLAGS", "(\\Seen Reunion)"): the FETCH lines answered
@@ -26,10 +27,15 @@ imap = imaplib.IMAP4("127.0.0.1", int(port), timeout=30)
 report = {"capabilities": list(imap.capabilities)}
 if mechanism == "XOAUTH2":
     response = "user=%s\x01auth=Bearer %s\x01\x01" % (user, token)
+elif mechanism == "PLAIN":
+    response = "\x00%s\x00%s" % (user, token)
 else:
     response = "n,a=%s,\x01auth=Bearer %s\x01\x01" % (user, token)
 try:
-    imap.authenticate(mechanism, lambda challenge: response.encode())
+    if mechanism == "LOGIN":
+        imap.login(user, token)
+    else:
+        imap.authenticate(mechanism, lambda challenge: response.encode())
     report["authenticated"] = True
 except imaplib.IMAP4.error as refused:
     report["authenticated"] = False
@@ -128,5 +134,8 @@ else:
             report["steps"].append({"continuation": continuation.decode().strip(), "seen": seen, "line": line,
                                     "waited": waited})
 if not report.get("steps") or report["steps"][-1].get("line", "") is not None:
-    imap.logout()
+    try:
+        imap.logout()
+    except (imaplib.IMAP4.abort, OSError):
+        pass  # the server ended the session (a revoked password)
 print(json.dumps(report))

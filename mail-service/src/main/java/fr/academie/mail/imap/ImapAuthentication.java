@@ -1,9 +1,11 @@
 package fr.academie.mail.imap;
 
+import fr.academie.mail.apppassword.PasswordSignIn;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.TenantIdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.apache.james.core.Username;
+import org.apache.james.imap.api.display.HumanReadableText;
 import org.apache.james.imap.api.message.request.ImapRequest;
 import org.apache.james.imap.api.message.response.StatusResponseFactory;
 import org.apache.james.imap.api.process.ImapSession;
@@ -21,6 +23,7 @@ import java.util.stream.Stream;
  * AUTHENTICATE OAUTHBEARER and XOAUTH2 (RFC 7628) with an access token of the académie's realm, checked exactly as the
  * web door checks it (quarkus-oidc: issuer, signature, expiry, and this service's audience), never by a second verifier.
  * The session is the token subject's; a client naming another user than the token's is refused (no delegation).
+ * AUTHENTICATE PLAIN takes an application password, as LOGIN does.
  */
 class ImapAuthentication extends AuthenticateProcessor {
 
@@ -28,11 +31,28 @@ class ImapAuthentication extends AuthenticateProcessor {
     private static final Duration CHECK_AT_MOST = Duration.ofSeconds(10);
 
     private final TenantIdentityProvider tokens;
+    private final ImapPasswords passwords;
 
     ImapAuthentication(MailboxManager mailboxes, StatusResponseFactory responses, MetricFactory metrics,
-                       TenantIdentityProvider tokens) {
+                       TenantIdentityProvider tokens, ImapPasswords passwords) {
         super(mailboxes, responses, metrics);
         this.tokens = tokens;
+        this.passwords = passwords;
+    }
+
+    /** AUTHENTICATE PLAIN: an application password, as LOGIN ({@link PasswordLogin}). */
+    @Override
+    protected void doAuth(AuthenticationAttempt attempt, ImapSession session, ImapRequest request, Responder responder,
+                          HumanReadableText failed) {
+        PasswordSignIn.Outcome outcome = passwords.attempt(
+                attempt.isDelegation() ? null : attempt.getAuthenticationId().asString(), attempt.getPassword(), session);
+        if (outcome instanceof PasswordSignIn.Outcome.Accepted accepted) {
+            authSuccess(Username.of(accepted.accountId()), session, request, responder);
+        } else if (outcome instanceof PasswordSignIn.Outcome.Unavailable) {
+            no(request, responder, ImapPasswords.UNAVAILABLE);
+        } else {
+            manageFailureCount(session, request, responder, failed);
+        }
     }
 
     @Override

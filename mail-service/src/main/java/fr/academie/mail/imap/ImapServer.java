@@ -1,5 +1,7 @@
 package fr.academie.mail.imap;
 
+import fr.academie.mail.apppassword.AppPasswordService;
+import fr.academie.mail.apppassword.PasswordSignIn;
 import fr.academie.mail.config.MailConfig;
 import fr.academie.mail.metrics.ProtocolMetrics;
 import fr.academie.mail.store.MessageSources;
@@ -26,6 +28,7 @@ import org.apache.james.imap.api.message.response.StatusResponseFactory;
 import org.apache.james.imap.main.DeniedAccessOnSharedMailboxException;
 import org.apache.james.imap.message.request.AuthenticateRequest;
 import org.apache.james.imap.message.request.IdleRequest;
+import org.apache.james.imap.message.request.LoginRequest;
 import org.apache.james.imap.message.response.UnpooledStatusResponseFactory;
 import org.apache.james.imap.processor.DefaultProcessor;
 import org.apache.james.imap.processor.base.UnknownRequestProcessor;
@@ -95,12 +98,14 @@ public class ImapServer {
     private final MessageSources sources;
     private final MeterRegistry registry;
     private final TenantIdentityProvider tokens;
+    private final ImapPasswords passwords;
     private final String realm;
     private IMAPServer server;
     private ScheduledExecutorService feed;
 
     public ImapServer(MailConfig config, ImapStore store, ImapWrites writes, MessageSources sources,
-                      MeterRegistry registry, TenantIdentityProvider tokens,
+                      MeterRegistry registry, TenantIdentityProvider tokens, PasswordSignIn signIn,
+                      AppPasswordService appPasswords,
                       @ConfigProperty(name = "quarkus.oidc.auth-server-url") String realm) {
         this.config = config;
         this.store = store;
@@ -108,6 +113,7 @@ public class ImapServer {
         this.sources = sources;
         this.registry = registry;
         this.tokens = tokens;
+        this.passwords = new ImapPasswords(signIn, appPasswords);
         this.realm = realm;
     }
 
@@ -131,9 +137,10 @@ public class ImapServer {
                 mailboxes, events, new StoreSubscriptionManager(mappers, mappers, events), responses,
                 new FolderTypes(store), quotas, quotaRoots, metrics);
         server = new IMAPServer(DefaultImapDecoderFactory.createDecoder(), new DefaultImapEncoderFactory().buildImapEncoder(),
-                processor(defaults, new ImapAuthentication(mailboxes, responses, metrics, tokens),
+                processor(defaults, new ImapAuthentication(mailboxes, responses, metrics, tokens, passwords),
+                        new PasswordLogin(mailboxes, responses, metrics, passwords),
                         new IdleUpdates(mailboxes, responses, metrics),
-                        FolderCommands.Processors.of(mailboxes, responses, metrics), responses),
+                        FolderCommands.Processors.of(mailboxes, responses, metrics), passwords, responses),
                 new org.apache.james.imapserver.netty.ImapMetrics(metrics), metrics);
         server.setFileSystem(new NoFiles());
         server.configure(configuration(imap));
@@ -167,7 +174,7 @@ public class ImapServer {
         configuration.addProperty("helloName", imap.hostName());
         configuration.addProperty("jmxName", "imap-" + UUID.randomUUID()); // one per application start (tests restart it)
         configuration.addProperty("auth.requireSSL", false);
-        configuration.addProperty("auth.plainAuthEnabled", false); // application passwords come next
+        configuration.addProperty("auth.plainAuthEnabled", true); // application passwords only (ImapPasswords)
         configuration.addProperty("disabledCaps", String.join("|", NOT_YET));
         configuration.addProperty("provisionDefaultMailboxes", false); // James' would be English: ours exist already
         configuration.addProperty("literalSizeLimit", config.maxMessageSize().asLongValue()); // APPEND as the MX
@@ -185,12 +192,18 @@ public class ImapServer {
      * James' server drop the connection: it is answered NO instead (as a folder that does not exist for a name in
      * another person's namespace, {@code #user/…}).
      */
-    private static ImapProcessor processor(ImapProcessor defaults, ImapAuthentication authentication, IdleUpdates idle,
-                                           FolderCommands.Processors folders, StatusResponseFactory responses) {
+    private static ImapProcessor processor(ImapProcessor defaults, ImapAuthentication authentication, PasswordLogin login,
+                                           IdleUpdates idle, FolderCommands.Processors folders, ImapPasswords passwords,
+                                           StatusResponseFactory responses) {
         return new ImapProcessor() {
             @Override
             public Mono<Void> processReactive(ImapMessage message, Responder responder, ImapSession session) {
-                return Mono.defer(() -> choose(message).processReactive(message, responder, session))
+                return FolderMapper.blocking(() -> passwords.mayGoOn(session))
+                        .flatMap(goOn -> goOn ? choose(message).processReactive(message, responder, session)
+                                : Mono.fromRunnable(() -> {
+                                    responder.respond(responses.bye(ImapPasswords.REVOKED));
+                                    responder.flush();
+                                }).then(session.logout()))
                         .onErrorResume(failure -> message instanceof ImapRequest, failure -> Mono.fromRunnable(() -> {
                             ImapRequest request = (ImapRequest) message;
                             responder.respond(responses.taggedNo(request.getTag(), request.getCommand(),
@@ -209,7 +222,7 @@ public class ImapServer {
 
             private ImapProcessor choose(ImapMessage message) {
                 ImapProcessor folder = message instanceof ImapRequest request ? FolderCommands.of(request, folders) : null;
-                return message instanceof AuthenticateRequest ? authentication
+                return message instanceof AuthenticateRequest ? authentication : message instanceof LoginRequest ? login
                         : message instanceof IdleRequest ? idle : folder != null ? folder : defaults;
             }
 
@@ -217,6 +230,7 @@ public class ImapServer {
             public void configure(org.apache.james.imap.api.ImapConfiguration configuration) {
                 defaults.configure(configuration);
                 authentication.configure(configuration);
+                login.configure(configuration);
                 idle.configure(configuration);
                 folders.create().configure(configuration);
                 folders.rename().configure(configuration);

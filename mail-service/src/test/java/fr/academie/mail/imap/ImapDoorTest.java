@@ -57,7 +57,8 @@ class ImapDoorTest {
         List<String> capabilities = session.getList("capabilities");
         assertTrue(capabilities.containsAll(List.of("IMAP4REV1", "AUTH=OAUTHBEARER", "AUTH=XOAUTH2", "SPECIAL-USE", "IDLE",
                 "NAMESPACE", "ENABLE", "LITERAL+", "ID")), capabilities.toString());
-        assertFalse(capabilities.contains("AUTH=PLAIN") || capabilities.contains("QRESYNC"), "only what it does");
+        assertTrue(capabilities.contains("AUTH=PLAIN") && capabilities.contains("MOVE"), "application passwords, MOVE");
+        assertFalse(capabilities.contains("QRESYNC") || capabilities.contains("LOGINDISABLED"), "only what it does");
         List<String> folders = session.getList("folders");
         assertTrue(folders.stream().anyMatch(f -> f.endsWith("\"/\" \"INBOX\"") || f.endsWith("\"/\" INBOX")), folders.toString());
         List<String> special = session.getList("specialUse");

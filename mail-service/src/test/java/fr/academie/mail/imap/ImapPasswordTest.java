@@ -1,0 +1,139 @@
+package fr.academie.mail.imap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.academie.mail.TestMailbox;
+import fr.academie.stack.DemoAccounts;
+import fr.academie.stack.Keycloak;
+import fr.academie.stack.testing.StackTestResource;
+import fr.academie.stack.testing.TestStack;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Signing in to IMAP with a password (LOGIN, AUTHENTICATE PLAIN): an application password of the person's opens her
+ * mailbox, her account's own password never does; a revoked one ends its sessions at their next command; failures
+ * lock the account and the address; a disabled account, or a password changed since, loses its application passwords.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "service", value = "mail-service"))
+class ImapPasswordTest {
+
+    @Inject
+    ImapServer imap;
+
+    @Test
+    void anApplicationPasswordOpensHerMailboxAndItsUseIsListedButHerAccountsPasswordNever() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        TestMailbox samir = TestMailbox.create();
+        lena.importMessage(lena.folder("INBOX"), "From: parent@example.org\r\nSubject: Sortie\r\n\r\nJeudi\r\n");
+        String password = appPassword(lena, "Téléphone de Léna");
+
+        JsonPath login = ImapScript.session(imap.port(), lena.address(), password, "LOGIN");
+        assertTrue(login.getBoolean("authenticated"), login.prettify());
+        assertEquals(1, login.getInt("exists"), "her mailbox");
+        String typed = password.replace(" ", "").toUpperCase(Locale.ROOT); // as a phone's keyboard may write it
+        assertTrue(ImapScript.session(imap.port(), lena.address(), typed, "PLAIN").getBoolean("authenticated"));
+        JsonPath listed = given().auth().oauth2(lena.token()).get("/app-passwords").then().statusCode(200).extract().jsonPath();
+        assertEquals("127.0.0.1", listed.getString("items[0].lastUsedAddress"));
+        assertNotEquals(null, listed.getString("items[0].lastUsedAt"));
+
+        assertFalse(ImapScript.session(imap.port(), lena.address(), DemoAccounts.PASSWORD, "LOGIN")
+                .getBoolean("authenticated"), "the account's own password: its second factor would be bypassed");
+        assertFalse(ImapScript.session(imap.port(), samir.address(), password, "LOGIN").getBoolean("authenticated"),
+                "her password opens her mailbox only");
+        forgetFailures();
+    }
+
+    @Test
+    void aRevokedPasswordEndsTheSessionsSignedInWithItAtTheirNextCommand() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        String password = appPassword(lena, "Tablette");
+        String id = given().auth().oauth2(lena.token()).get("/app-passwords").then().extract().path("items[0].id");
+        JsonPath session = ImapScript.session(imap.port(), lena.address(), password, "LOGIN",
+                List.of(List.of("pause", "3"), List.of("call", "noop")), // a session believes its password 2 s at most
+                () -> given().auth().oauth2(lena.token()).delete("/app-passwords/{id}", id).then().statusCode(200));
+        assertEquals("BAD", session.getString("steps[1].status"), session.prettify());
+        assertTrue(session.getString("steps[1].lines[0]").contains("revoque"), session.prettify());
+        assertFalse(ImapScript.session(imap.port(), lena.address(), password, "LOGIN").getBoolean("authenticated"));
+        forgetFailures();
+    }
+
+    @Test
+    void fiveFailuresLockTheAccountAndTwentyTheAddressEvenForTheRightPassword() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        String password = appPassword(lena, "Ordinateur");
+        try {
+            for (int i = 0; i < 5; i++) {
+                assertFalse(ImapScript.session(imap.port(), lena.address(), "mauvais" + i, "LOGIN")
+                        .getBoolean("authenticated"));
+            }
+            assertFalse(ImapScript.session(imap.port(), lena.address(), password, "LOGIN").getBoolean("authenticated"),
+                    "locked for a while after five failures, as the realm locks the account");
+            forgetFailures();
+            assertTrue(ImapScript.session(imap.port(), lena.address(), password, "LOGIN").getBoolean("authenticated"));
+
+            QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
+                    "insert into sign_in_failure (account_id, address) select null, '127.0.0.1' from generate_series(1, 20)")
+                    .executeUpdate());
+            assertFalse(ImapScript.session(imap.port(), lena.address(), password, "LOGIN").getBoolean("authenticated"),
+                    "twenty failures from an address in 15 minutes: that address waits");
+        } finally {
+            forgetFailures();
+        }
+    }
+
+    @Test
+    void aDisabledAccountOrAPasswordChangedSinceLosesItsApplicationPasswords() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        String before = appPassword(lena, "Ancien téléphone");
+        TestStack.get().stack().admin().resetPassword(Keycloak.REALM, lena.id(), "Nouveau-Mot-2026!x");
+        pause(1100); // Keycloak dates credentials to the millisecond; the next password is made after
+        String after = appPassword(lena, "Nouveau téléphone");
+        assertFalse(ImapScript.session(imap.port(), lena.address(), before, "LOGIN").getBoolean("authenticated"),
+                "made before the password changed");
+        assertTrue(ImapScript.session(imap.port(), lena.address(), after, "LOGIN").getBoolean("authenticated"));
+
+        TestStack.get().stack().admin().update("/admin/realms/" + Keycloak.REALM + "/users/" + lena.id(),
+                new ObjectMapper().createObjectNode().put("enabled", false));
+        assertFalse(ImapScript.session(imap.port(), lena.address(), after, "LOGIN").getBoolean("authenticated"));
+        assertEquals(List.of(), given().auth().oauth2(lena.token()).get("/app-passwords").then().statusCode(200)
+                .extract().jsonPath().getList("items"), "revoked for good");
+        forgetFailures();
+    }
+
+    private static String appPassword(TestMailbox mailbox, String name) {
+        return given().auth().oauth2(mailbox.token()).contentType(ContentType.JSON).body(Map.of("name", name))
+                .post("/app-passwords").then().statusCode(201).extract().path("password");
+    }
+
+    /** Every test signs in from 127.0.0.1: its failures must not lock the next test's address. */
+    private static void forgetFailures() {
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
+                .createNativeQuery("delete from sign_in_failure").executeUpdate());
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
