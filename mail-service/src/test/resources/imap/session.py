@@ -1,6 +1,8 @@
 """An IMAP session by Python's imaplib, for the IMAP tests: sign in with a token, then report as JSON.
 
 usage: session.py PORT USER TOKEN MECHANISM [STEPS]
+PORT: STARTTLS is used when offered (the test certificate is self-signed: not verified); "clear:PORT" never starts
+it, "tls:PORT" connects with implicit TLS. "tls" in the report: the TLS version of the connection.
 MECHANISM is XOAUTH2 or OAUTHBEARER (TOKEN an access token), LOGIN or PLAIN (TOKEN a password).
 Without STEPS, prints one JSON line: whether the sign-in was accepted and, when
 it was, the capabilities, the folders listed, the inbox examined and every message's UID, flags and bytes (base64).
@@ -18,13 +20,25 @@ STEPS is a JSON list run in the inbox selected read-write, each step reported in
 import base64
 import imaplib
 import json
+import ssl
 import sys
 import time
 
 port, user, token, mechanism = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 steps = json.loads(sys.argv[5]) if len(sys.argv) > 5 else None
-imap = imaplib.IMAP4("127.0.0.1", int(port), timeout=30)
-report = {"capabilities": list(imap.capabilities)}
+unverified = ssl.create_default_context()
+unverified.check_hostname = False
+unverified.verify_mode = ssl.CERT_NONE
+if port.startswith("tls:"):
+    imap = imaplib.IMAP4_SSL("127.0.0.1", int(port[4:]), ssl_context=unverified, timeout=30)
+elif port.startswith("clear:"):
+    imap = imaplib.IMAP4("127.0.0.1", int(port[6:]), timeout=30)
+else:
+    imap = imaplib.IMAP4("127.0.0.1", int(port), timeout=30)
+    if "STARTTLS" in imap.capabilities:
+        imap.starttls(unverified)
+report = {"capabilities": list(imap.capabilities),
+          "tls": imap.sock.version() if isinstance(imap.sock, ssl.SSLSocket) else None}
 if mechanism == "XOAUTH2":
     response = "user=%s\x01auth=Bearer %s\x01\x01" % (user, token)
 elif mechanism == "PLAIN":

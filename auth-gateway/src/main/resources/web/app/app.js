@@ -3,6 +3,7 @@ import './portail-app.js';
 import './pages/accueil.js';
 import './pages/messagerie.js';
 import './pages/regles.js';
+import './pages/configurer.js';
 import './pages/carriere.js';
 import './pages/demarches.js';
 import './pages/compte.js';

@@ -6,6 +6,7 @@ export const routes = [
   { path: '/', tag: 'page-accueil', title: 'Accueil' },
   // a page of the mailbox, reached from it (not in the navigation): before /messagerie, which would match it too
   { path: '/messagerie/regles', tag: 'page-regles', title: 'Règles de tri', within: '/messagerie' },
+  { path: '/messagerie/configurer', tag: 'page-configurer', title: 'Configurer un logiciel de messagerie', within: '/messagerie' },
   { path: '/messagerie', tag: 'page-messagerie', title: 'Messagerie' },
   { path: '/carriere', tag: 'page-carriere', title: 'Ma carrière' },
   { path: '/demarches', tag: 'page-demarches', title: 'Mes démarches' },

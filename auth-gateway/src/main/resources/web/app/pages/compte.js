@@ -26,6 +26,8 @@ class PageCompte extends LitElement {
     error: { state: true },
     report: { state: true },
     security: { state: true },
+    appPasswords: { state: true },
+    madePassword: { state: true },
   };
 
   static styles = [pageStyles, css`
@@ -42,6 +44,12 @@ class PageCompte extends LitElement {
     .nouveau { background: #fff4e5; color: #8a4b00; padding: 0 .4rem; border-radius: 3px; font-size: .85rem; }
     .alerte { border-left: 4px solid var(--rouge, #ce0500); }
     .info { background: #e8f4ff; border-left: 4px solid var(--bleu, #000091); padding: .5rem 1rem; }
+    .nouveau-mot { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
+    .nouveau-mot label { display: flex; flex-direction: column; gap: .25rem; flex: 1 1 14rem; }
+    input { font: inherit; padding: .5rem; border: 1px solid #888; border-radius: 4px; min-height: 44px; box-sizing: border-box; }
+    .nouveau-mot button, .mots button { min-height: 44px; }
+    .secret { font-family: monospace; font-size: 1.4rem; letter-spacing: .1rem; overflow-wrap: anywhere; }
+    .mots li { flex-wrap: wrap; }
   `];
 
   connectedCallback() {
@@ -92,6 +100,63 @@ class PageCompte extends LitElement {
     api('/api/compte/securite').then((security) => { this.security = security; }, (e) => { this.error = e.message; });
     api('/api/compte/appareils').then((page) => { this.devices = page.items; }, (e) => { this.error = e.message; });
     api('/api/compte/connexions').then((page) => { this.history = page.items; }, (e) => { this.error = e.message; });
+    api('/api/mail/app-passwords').then((page) => { this.appPasswords = page.items; }, (e) => { this.error = e.message; });
+  }
+
+  // a password for one device's mail client (Thunderbird, Outlook, a phone's Mail): shown once, then only listed
+  async makeAppPassword(event) {
+    event.preventDefault();
+    const field = event.target.querySelector('input');
+    try {
+      this.madePassword = await api('/api/mail/app-passwords', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: field.value }),
+      });
+      field.value = '';
+      this.error = undefined;
+      this.load();
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  async revokeAppPassword(password) {
+    if (!confirm(`Révoquer le mot de passe « ${password.name} » ? Les logiciels qui l'utilisent seront déconnectés.`)) {
+      return;
+    }
+    try {
+      await api('/api/mail/app-passwords/' + encodeURIComponent(password.id), { method: 'DELETE' });
+      this.message = `Le mot de passe « ${password.name} » est révoqué : il ne fonctionne plus.`;
+      this.load();
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  renderAppPasswords() {
+    const made = this.madePassword;
+    return html`
+      <p>Pour lire votre messagerie dans Thunderbird, Outlook ou l'application Mail de votre téléphone, créez un mot de
+        passe pour chaque appareil : votre mot de passe du portail n'y est jamais accepté. Verrouillez l'écran de
+        l'appareil et chiffrez-le ; révoquez son mot de passe s'il est perdu ou donné.
+        <a href="/messagerie/configurer">Configurer un logiciel de messagerie, pas à pas</a></p>
+      ${made ? html`<div class="info" role="status" id="mot-de-passe-cree">
+        <p>Mot de passe pour « ${made.name} », à saisir dans le logiciel de messagerie :</p>
+        <p class="secret">${made.password}</p>
+        <p>Il ne sera plus affiché. Les espaces sont facultatifs.</p>
+        <button @click=${() => { this.madePassword = undefined; }}>C'est noté</button></div>` : ''}
+      ${this.appPasswords?.length ? html`<ul class="liste mots">${this.appPasswords.map((password) => html`<li>
+          <span><strong>${password.name}</strong><br><span class="discret">créé le ${day.format(new Date(password.createdAt))}
+            · ${password.lastUsedAt ? `utilisé le ${when.format(new Date(password.lastUsedAt))} depuis ${password.lastUsedAddress}`
+              : 'jamais utilisé'}</span></span>
+          <button @click=${() => this.revokeAppPassword(password)}
+            aria-label="Révoquer le mot de passe ${password.name}">Révoquer</button></li>`)}</ul>`
+        : html`<p class="vide">Aucun mot de passe d'application.</p>`}
+      <form class="nouveau-mot" @submit=${(e) => this.makeAppPassword(e)}>
+        <label>Nom de l'appareil <input name="appareil" required maxlength="100" placeholder="Téléphone de Léna"></label>
+        <button class="principal" type="submit">Créer un mot de passe</button>
+      </form>`;
   }
 
   async removeOtp(device) {
@@ -186,6 +251,10 @@ class PageCompte extends LitElement {
         </dl>
       </section>
       ${this.security ? this.renderSecurity() : ''}
+      <section class="carte" aria-labelledby="titre-mots-de-passe">
+        <h2 id="titre-mots-de-passe">Logiciels de messagerie : mots de passe d'application</h2>
+        ${this.appPasswords ? this.renderAppPasswords() : html`<p class="discret">Chargement…</p>`}
+      </section>
       <section class="carte" aria-labelledby="titre-appareils">
         <h2 id="titre-appareils">Appareils et sessions</h2>
         ${this.devices ? this.renderDevices() : html`<p class="discret">Chargement…</p>`}

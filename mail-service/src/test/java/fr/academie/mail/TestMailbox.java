@@ -82,6 +82,12 @@ public record TestMailbox(String id, String address, String token, JsonPath fold
         act(Map.of("action", action, "ids", List.of(message)));
     }
 
+    /** A new application password of this person's for a device (for IMAP and SMTP submission): its secret. */
+    public String appPassword(String device) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("name", device))
+                .post("/app-passwords").then().statusCode(201).extract().path("password");
+    }
+
     /** How many messages the folder's first page lists. */
     public int count(String role) {
         return given().auth().oauth2(token).get("/folders/{id}/messages", folder(role)).then()

@@ -27,6 +27,36 @@ public interface GatewayConfig {
 
     Alerts alerts();
 
+    MailClients mailClients();
+
+    /**
+     * Where mail clients find the académie's mailbox (what autoconfig, autodiscover and the Apple profile tell them):
+     * IMAP and SMTP submission, each with implicit TLS (what they are given first) and with STARTTLS.
+     */
+    interface MailClients {
+
+        @WithDefault("ac-orleans-tours.fr")
+        String domain();
+
+        @WithDefault("imap.ac-orleans-tours.fr")
+        String imapHost();
+
+        @WithDefault("993")
+        int imapPort();
+
+        @WithDefault("143")
+        int imapStartTlsPort();
+
+        @WithDefault("smtp.ac-orleans-tours.fr")
+        String smtpHost();
+
+        @WithDefault("465")
+        int smtpPort();
+
+        @WithDefault("587")
+        int smtpStartTlsPort();
+    }
+
     /** The security alerts the gateway drops in people's mailboxes. */
     interface Alerts {
 

@@ -121,7 +121,9 @@ class SignInInChromiumTest {
         browser.get(gateway.resolve("/compte").toString());
         typePassword("cdurand");
 
-        assertEquals("Activer la double authentification", browser.findElement(By.id("kc-page-title")).getText());
+        // waited for: a click that submits returns before the next page has loaded on a busy machine (seen in CI)
+        assertEquals("Activer la double authentification", wait(browser).until(ExpectedConditions
+                .presenceOfElementLocated(By.id("kc-page-title"))).getText());
         String apps = browser.findElement(By.id("kc-totp-supported-apps")).getText();
         assertTrue(apps.contains("FreeOTP") && apps.contains("Google Authenticator"), apps);
         browser.findElement(By.id("mode-manual")).click();

@@ -122,7 +122,7 @@ public class KeycloakDirectory {
 
     /**
      * Where an account stands for a sign-in at the mail doors, found by identifier or address (disabled ones too):
-     * its id, whether it is enabled, whether it must change its password (an administrator's reset, "ce n'était pas
+     * its id and address, whether it is enabled, whether it must change its password (an administrator's reset, "ce n'était pas
      * moi"), and when its password was last set. Never remembered: a disabled account is seen at once.
      *
      * @throws Unavailable when Keycloak cannot be asked
@@ -130,7 +130,7 @@ public class KeycloakDirectory {
     public Optional<Standing> standing(String identifierOrAddress) {
         String key = identifierOrAddress.strip().toLowerCase(Locale.ROOT);
         return call(() -> (key.contains("@") ? users().searchByEmail(key, true) : users().searchByUsername(key, true))
-                .stream().findFirst().map(user -> new Standing(user.getId(), enabled(user),
+                .stream().findFirst().map(user -> new Standing(user.getId(), person(user).address(), enabled(user),
                         Optional.ofNullable(user.getRequiredActions()).orElse(List.of()).contains("UPDATE_PASSWORD"),
                         users().get(user.getId()).credentials().stream().filter(c -> "password".equals(c.getType()))
                                 .map(c -> c.getCreatedDate()).filter(java.util.Objects::nonNull)
@@ -138,7 +138,8 @@ public class KeycloakDirectory {
     }
 
     /** An account's standing for a sign-in (see {@link #standing}); {@code passwordSetAt} null when it has none. */
-    public record Standing(String id, boolean enabled, boolean passwordChangeRequired, Instant passwordSetAt) {
+    public record Standing(String id, String address, boolean enabled, boolean passwordChangeRequired,
+                           Instant passwordSetAt) {
     }
 
     private org.keycloak.admin.client.resource.UsersResource users() {

@@ -124,8 +124,9 @@ final class Rules {
     }
 
     /**
-     * Only the gateway is behind an Ingress (Keycloak's own Ingress is the operator's), and the only Service reachable
-     * from outside the cluster is the MX, on port 25.
+     * Only the gateway is behind an Ingress (Keycloak's own Ingress is the operator's), and the only Services reachable
+     * from outside the cluster are the MX, on port 25, and the mail clients' doors (IMAP 143 and 993, submission 587
+     * and 465).
      */
     static List<String> exposure(List<JsonNode> objects) {
         List<String> violations = new ArrayList<>();
@@ -144,10 +145,12 @@ final class Rules {
         });
         Manifests.ofKind(objects, "Service").forEach(service -> {
             String type = service.path("spec").path("type").asText("ClusterIP");
-            boolean mx = "mail-mx".equals(service.path("metadata").path("name").asText())
-                    && service.path("spec").path("ports").size() == 1
-                    && service.path("spec").path("ports").path(0).path("port").asInt() == 25;
-            if ((type.equals("LoadBalancer") || type.equals("NodePort")) && !mx) {
+            List<Integer> ports = new ArrayList<>();
+            service.path("spec").path("ports").forEach(port -> ports.add(port.path("port").asInt()));
+            String name = service.path("metadata").path("name").asText();
+            boolean mail = "mail-mx".equals(name) && ports.equals(List.of(25))
+                    || "mail-clients".equals(name) && ports.equals(List.of(143, 993, 587, 465));
+            if ((type.equals("LoadBalancer") || type.equals("NodePort")) && !mail) {
                 violations.add(Manifests.name(service) + " is reachable from outside the cluster (" + type + ")");
             }
         });

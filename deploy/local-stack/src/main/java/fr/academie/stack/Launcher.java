@@ -38,7 +38,8 @@ public final class Launcher {
         Stack stack = new Stack(new Stack.Settings(data, data.resolve("keycloak"), data.resolve("logs"),
                 ports.get("PORTAIL_POSTGRES_PORT"), ports.get("PORTAIL_KEYCLOAK_PORT"),
                 ports.get("PORTAIL_KEYCLOAK_MANAGEMENT_PORT"), ports.get("PORTAIL_SMTP_PORT"),
-                ports.get("PORTAIL_MX_PORT"), true));
+                ports.get("PORTAIL_MX_PORT"), ports.get("PORTAIL_IMAP_PORT"), ports.get("PORTAIL_IMAPS_PORT"),
+                ports.get("PORTAIL_SUBMISSION_PORT"), ports.get("PORTAIL_SUBMISSIONS_PORT"), true));
         CountDownLatch stopped = new CountDownLatch(1);
         // registered before anything starts, so that Ctrl-C or SIGTERM at any moment leaves nothing behind
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -65,16 +66,19 @@ public final class Launcher {
             System.out.printf("  %-16s ready on port %d after %.1f s%n", service.module(), port,
                     Duration.between(serviceStart, Instant.now()).toMillis() / 1000.0);
         }
-        printReady(gatewayUrl, stack.keycloak().baseUrl(), ports.get("PORTAIL_MX_PORT"),
-                Duration.between(started, Instant.now()));
+        printReady(gatewayUrl, stack.keycloak().baseUrl(), ports, Duration.between(started, Instant.now()));
         stopped.await();
     }
 
-    private static void printReady(String gatewayUrl, String keycloakUrl, int mxPort, Duration took) {
+    private static void printReady(String gatewayUrl, String keycloakUrl, Map<String, Integer> ports, Duration took) {
         System.out.printf("%nPortail agents is ready (%d s). Sign in at %s/%n", took.toSeconds(), gatewayUrl);
         System.out.println("Keycloak: " + keycloakUrl + "  (realm " + Keycloak.REALM + ")");
-        System.out.println("Mail from the internet (MX, SMTP): localhost:" + mxPort + "; to addresses outside the académie:"
-                + " .eml files in the data directory's smtp-sink/");
+        System.out.println("Mail from the internet (MX, SMTP): localhost:" + ports.get("PORTAIL_MX_PORT")
+                + "; to addresses outside the académie: .eml files in the data directory's smtp-sink/");
+        System.out.println("Mail clients: IMAP localhost:" + ports.get("PORTAIL_IMAP_PORT") + " (STARTTLS) or "
+                + ports.get("PORTAIL_IMAPS_PORT") + " (TLS), SMTP submission localhost:" + ports.get("PORTAIL_SUBMISSION_PORT")
+                + " (STARTTLS) or " + ports.get("PORTAIL_SUBMISSIONS_PORT") + " (TLS), self-signed certificate;"
+                + " sign in with an application password made on " + gatewayUrl + "/compte");
         System.out.println("Demo accounts, password " + DemoAccounts.PASSWORD + " :");
         System.out.printf("  %-9s %-30s %-32s %s%n", "identifier", "person", "roles", "uai");
         DemoAccounts.all().values().forEach(account -> System.out.printf("  %-9s %-30s %-32s %s%n",
@@ -90,6 +94,10 @@ public final class Launcher {
         ports.put("PORTAIL_KEYCLOAK_MANAGEMENT_PORT", port("PORTAIL_KEYCLOAK_MANAGEMENT_PORT", 9180));
         ports.put("PORTAIL_SMTP_PORT", port("PORTAIL_SMTP_PORT", 2525));
         ports.put("PORTAIL_MX_PORT", port("PORTAIL_MX_PORT", 2526));
+        ports.put("PORTAIL_IMAP_PORT", port("PORTAIL_IMAP_PORT", 1143));
+        ports.put("PORTAIL_IMAPS_PORT", port("PORTAIL_IMAPS_PORT", 1993));
+        ports.put("PORTAIL_SUBMISSION_PORT", port("PORTAIL_SUBMISSION_PORT", 1587));
+        ports.put("PORTAIL_SUBMISSIONS_PORT", port("PORTAIL_SUBMISSIONS_PORT", 1465));
         for (Service service : Service.values()) {
             String setting = "PORTAIL_" + service.name() + "_PORT";
             ports.put(setting, port(setting, service.defaultPort()));

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The MX's certificate on this machine: a self-signed one for mx.ac-orleans-tours.fr and localhost, made once per data
- * directory by the JDK's keytool (a PKCS#12 key store), so that the local MX offers STARTTLS as a real one does.
+ * The MX's certificate on this machine, also offered to mail clients (IMAP): a self-signed one for
+ * mx.ac-orleans-tours.fr, imap.ac-orleans-tours.fr and localhost, made once per data directory by the JDK's keytool (a
+ * PKCS#12 key store), so that the local MX and IMAP offer STARTTLS as real ones do.
  * Production uses a certificate from configuration (deploy/kubernetes: the Secret mail-mx-tls).
  */
 final class MxCertificate {
@@ -30,7 +31,7 @@ final class MxCertificate {
         try {
             Process process = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "mx",
                     "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "3650",
-                    "-dname", "CN=mx.ac-orleans-tours.fr", "-ext", "SAN=dns:mx.ac-orleans-tours.fr,dns:localhost,ip:127.0.0.1",
+                    "-dname", "CN=mx.ac-orleans-tours.fr", "-ext", "SAN=dns:mx.ac-orleans-tours.fr,dns:imap.ac-orleans-tours.fr,dns:localhost,ip:127.0.0.1",
                     "-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD))
                     .redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

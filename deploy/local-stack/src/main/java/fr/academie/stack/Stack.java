@@ -38,7 +38,8 @@ public final class Stack implements AutoCloseable {
      * directories (the tests share one across modules).
      */
     public record Settings(Path dataDirectory, Path keycloakInstallDirectory, Path logDirectory, int postgresPort,
-                           int keycloakPort, int keycloakManagementPort, int smtpPort, int mxPort, boolean demoData) {
+                           int keycloakPort, int keycloakManagementPort, int smtpPort, int mxPort, int imapPort,
+                           int imapTlsPort, int submissionPort, int submissionTlsPort, boolean demoData) {
     }
 
     private final Settings settings;
@@ -120,6 +121,24 @@ public final class Stack implements AutoCloseable {
         return settings.mxPort();
     }
 
+    /** IMAP's port (STARTTLS), and its port of implicit TLS. */
+    public int imapPort() {
+        return settings.imapPort();
+    }
+
+    public int imapTlsPort() {
+        return settings.imapTlsPort();
+    }
+
+    /** SMTP submission's port (STARTTLS), and its port of implicit TLS. */
+    public int submissionPort() {
+        return settings.submissionPort();
+    }
+
+    public int submissionTlsPort() {
+        return settings.submissionTlsPort();
+    }
+
     /** JDBC address of one of the stack's databases (user = database name, trusted on loopback). */
     public String jdbcUrl(String database) {
         return postgres.jdbcUrl(database);
@@ -147,6 +166,15 @@ public final class Stack implements AutoCloseable {
             config.put("mail.mx.port", String.valueOf(settings.mxPort())); // mail from the internet, with STARTTLS
             config.put("quarkus.tls.mx.key-store.p12.path", MxCertificate.in(settings.dataDirectory()).toString());
             config.put("quarkus.tls.mx.key-store.p12.password", MxCertificate.PASSWORD);
+            // mail clients' doors: IMAP with STARTTLS, and with implicit TLS; the same self-signed certificate as the MX
+            config.put("mail.imap.enabled", "true");
+            config.put("mail.imap.port", String.valueOf(settings.imapPort()));
+            config.put("mail.imap.implicit-tls-port", String.valueOf(settings.imapTlsPort()));
+            config.put("mail.submission.enabled", "true"); // and SMTP submission, STARTTLS and implicit TLS
+            config.put("mail.submission.port", String.valueOf(settings.submissionPort()));
+            config.put("mail.submission.implicit-tls-port", String.valueOf(settings.submissionTlsPort()));
+            config.put("quarkus.tls.mail-clients.key-store.p12.path", MxCertificate.in(settings.dataDirectory()).toString());
+            config.put("quarkus.tls.mail-clients.key-store.p12.password", MxCertificate.PASSWORD);
             config.put("mail.dns.server", dns.address());
             config.put("mail.phishing-reports-to", "admin@" + MAIL_DOMAIN); // the demo administrator plays the security team
             config.put("quarkus.mailer.dkim.enabled", "true"); // what leaves the académie is signed
@@ -169,6 +197,13 @@ public final class Stack implements AutoCloseable {
             config.put("quarkus.keycloak.admin-client.client-secret", admin.clientSecret(Keycloak.REALM, "portail-admin"));
             config.put("quarkus.oidc-client.mail-notifier.credentials.secret",
                     admin.clientSecret(Keycloak.REALM, "portail-notifier"));
+            // what autoconfig, autodiscover and the Apple profile tell mail clients: this workstation's doors
+            config.put("gateway.mail-clients.imap-host", "localhost");
+            config.put("gateway.mail-clients.imap-port", String.valueOf(settings.imapTlsPort()));
+            config.put("gateway.mail-clients.imap-start-tls-port", String.valueOf(settings.imapPort()));
+            config.put("gateway.mail-clients.smtp-host", "localhost");
+            config.put("gateway.mail-clients.smtp-port", String.valueOf(settings.submissionTlsPort()));
+            config.put("gateway.mail-clients.smtp-start-tls-port", String.valueOf(settings.submissionPort()));
         }
         return config;
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The mailbox's limits, and how mail leaves it. */
 @ConfigMapping(prefix = "mail")
@@ -47,6 +48,8 @@ public interface MailConfig {
     Mx mx();
 
     Imap imap();
+
+    Submission submission();
 
     /** The DNS that SPF, DKIM and DMARC ask. */
     Dns dns();
@@ -164,9 +167,40 @@ public interface MailConfig {
     }
 
     /** IMAP for desktop and phone clients (fr.academie.mail.imap). */
+    /** SMTP submission (RFC 6409) for mail clients: what they send, as the web page sends. */
+    interface Submission {
+
+        /** Whether it listens: the local stack and the tests turn it on; it needs a certificate (passwords travel). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The address it listens on: loopback on a workstation, every interface in a pod. */
+        @WithDefault("127.0.0.1")
+        String bind();
+
+        /** Its port, with STARTTLS: 587 in production; 1587 in the local stack; a free one in tests (0). */
+        @WithDefault("1587")
+        int port();
+
+        /** The port of implicit TLS (465 in production), when one is wanted. */
+        OptionalInt implicitTlsPort();
+
+        /** The name it greets with. */
+        @WithDefault("smtp.ac-orleans-tours.fr")
+        String hostName();
+
+        /** Messages one person may send in a minute (more are told to wait: 451 4.7.0): a stolen password sends little. */
+        @WithDefault("30")
+        int messagesPerMinute();
+
+        /** Recipients of one message at most, as the web page's To, Cc and Bcc together (more: 452 4.5.3). */
+        @WithDefault("600")
+        int maxRecipients();
+    }
+
     interface Imap {
 
-        /** Whether it listens: off until its writes (APPEND, MOVE, EXPUNGE) and application passwords have landed. */
+        /** Whether it listens: the local stack and the tests turn it on; Kubernetes when its Service is there. */
         @WithDefault("false")
         boolean enabled();
 
@@ -177,6 +211,9 @@ public interface MailConfig {
         /** Its port: 143 (STARTTLS) in production; 1143 in the local stack; a free one in tests (0). */
         @WithDefault("1143")
         int port();
+
+        /** The port of implicit TLS (993 in production), when one is wanted and a certificate is configured. */
+        OptionalInt implicitTlsPort();
 
         /** The name it greets with. */
         @WithDefault("imap.ac-orleans-tours.fr")

@@ -1,7 +1,7 @@
 package fr.academie.mail.imap;
 
-import fr.academie.mail.apppassword.AppPasswordService;
-import fr.academie.mail.apppassword.PasswordSignIn;
+import fr.academie.mail.signin.AppPasswordService;
+import fr.academie.mail.signin.PasswordSignIn;
 import org.apache.james.imap.api.display.HumanReadableText;
 import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imapserver.netty.ImapChannelUpstreamHandler;

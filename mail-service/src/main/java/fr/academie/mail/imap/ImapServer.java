@@ -1,14 +1,16 @@
 package fr.academie.mail.imap;
 
-import fr.academie.mail.apppassword.AppPasswordService;
-import fr.academie.mail.apppassword.PasswordSignIn;
+import fr.academie.mail.signin.AppPasswordService;
+import fr.academie.mail.signin.PasswordSignIn;
+import fr.academie.mail.signin.TokenSignIn;
 import fr.academie.mail.config.MailConfig;
 import fr.academie.mail.metrics.ProtocolMetrics;
 import fr.academie.mail.store.MessageSources;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.oidc.TenantIdentityProvider;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.tls.TlsConfiguration;
+import io.quarkus.tls.TlsConfigurationRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
@@ -33,6 +35,7 @@ import org.apache.james.imap.message.response.UnpooledStatusResponseFactory;
 import org.apache.james.imap.processor.DefaultProcessor;
 import org.apache.james.imap.processor.base.UnknownRequestProcessor;
 import org.apache.james.imapserver.netty.IMAPServer;
+import org.apache.james.protocols.netty.Encryption;
 import org.apache.james.mailbox.acl.UnionMailboxACLResolver;
 import org.apache.james.mailbox.store.BatchSizes;
 import org.apache.james.mailbox.store.JVMMailboxPathLocker;
@@ -63,11 +66,12 @@ import javax.mail.Flags;
 import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
+import javax.net.ssl.SSLContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -85,6 +89,8 @@ public class ImapServer {
     private static final Logger LOG = Logger.getLogger(ImapServer.class);
     /** How often the journal of changes is read: what another door changed reaches an IDLE client within this. */
     private static final Duration FEED_EVERY = Duration.ofMillis(200);
+    /** The certificate of the doors for mail clients: Quarkus' TLS registry, {@code quarkus.tls.mail-clients.*}. */
+    static final String TLS = "mail-clients";
     /**
      * What James would advertise and this store does not do yet: QRESYNC needs the expunged UIDs kept, ACL and the
      * quota commands their mappers, SAVEDATE a column; REPLACE is untried; XLIST is Gmail's old SPECIAL-USE.
@@ -97,15 +103,17 @@ public class ImapServer {
     private final ImapWrites writes;
     private final MessageSources sources;
     private final MeterRegistry registry;
-    private final TenantIdentityProvider tokens;
+    private final TokenSignIn tokens;
     private final ImapPasswords passwords;
+    private final TlsConfigurationRegistry certificates;
     private final String realm;
     private IMAPServer server;
+    private IMAPServer implicitTls;
     private ScheduledExecutorService feed;
 
     public ImapServer(MailConfig config, ImapStore store, ImapWrites writes, MessageSources sources,
-                      MeterRegistry registry, TenantIdentityProvider tokens, PasswordSignIn signIn,
-                      AppPasswordService appPasswords,
+                      MeterRegistry registry, TokenSignIn tokens, PasswordSignIn signIn,
+                      AppPasswordService appPasswords, TlsConfigurationRegistry certificates,
                       @ConfigProperty(name = "quarkus.oidc.auth-server-url") String realm) {
         this.config = config;
         this.store = store;
@@ -114,6 +122,7 @@ public class ImapServer {
         this.registry = registry;
         this.tokens = tokens;
         this.passwords = new ImapPasswords(signIn, appPasswords);
+        this.certificates = certificates;
         this.realm = realm;
     }
 
@@ -136,15 +145,19 @@ public class ImapServer {
         ImapProcessor defaults = DefaultProcessor.createDefaultProcessor(new UnknownRequestProcessor(responses),
                 mailboxes, events, new StoreSubscriptionManager(mappers, mappers, events), responses,
                 new FolderTypes(store), quotas, quotaRoots, metrics);
-        server = new IMAPServer(DefaultImapDecoderFactory.createDecoder(), new DefaultImapEncoderFactory().buildImapEncoder(),
-                processor(defaults, new ImapAuthentication(mailboxes, responses, metrics, tokens, passwords),
-                        new PasswordLogin(mailboxes, responses, metrics, passwords),
-                        new IdleUpdates(mailboxes, responses, metrics),
-                        FolderCommands.Processors.of(mailboxes, responses, metrics), passwords, responses),
-                new org.apache.james.imapserver.netty.ImapMetrics(metrics), metrics);
-        server.setFileSystem(new NoFiles());
-        server.configure(configuration(imap));
-        server.init();
+        ImapProcessor processor = processor(defaults,
+                new ImapAuthentication(mailboxes, responses, metrics, tokens, passwords),
+                new PasswordLogin(mailboxes, responses, metrics, passwords), new IdleUpdates(mailboxes, responses, metrics),
+                FolderCommands.Processors.of(mailboxes, responses, metrics), passwords, responses);
+        Optional<SSLContext> certificate = certificates.get(TLS).map(ImapServer::sslContext);
+        if (certificate.isEmpty()) {
+            LOG.warn("IMAP without TLS: no certificate (quarkus.tls.mail-clients.*); only tokens sign in, never passwords");
+        }
+        server = door(processor, metrics, imap, imap.port(), certificate.map(Encryption::createStartTls));
+        if (certificate.isPresent() && imap.implicitTlsPort().isPresent()) {
+            implicitTls = door(processor, metrics, imap, imap.implicitTlsPort().getAsInt(),
+                    certificate.map(Encryption::createTls));
+        }
         feed = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "imap-change-feed");
             thread.setDaemon(true);
@@ -152,8 +165,8 @@ public class ImapServer {
         });
         feed.scheduleWithFixedDelay(new ChangeFeed(store, events, sessions, origin), 0, FEED_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
-        InetSocketAddress bound = server.getListenAddresses().get(0);
-        LOG.infof("IMAP listening on %s:%d as %s", bound.getHostString(), bound.getPort(), imap.hostName());
+        LOG.infof("IMAP listening on %s:%d%s as %s%s", imap.bind(), port(), certificate.isPresent() ? " (STARTTLS)" : "",
+                imap.hostName(), implicitTls == null ? "" : ", and on " + implicitTlsPort() + " (TLS)");
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -161,20 +174,57 @@ public class ImapServer {
             feed.shutdownNow();
             server.destroy();
         }
+        if (implicitTls != null) {
+            implicitTls.destroy();
+        }
     }
 
-    /** The port it listens on (a free one in tests). */
+    /** The port it listens on (a free one in tests), with STARTTLS when it has a certificate. */
     public int port() {
         return server.getListenAddresses().get(0).getPort();
     }
 
-    private BaseHierarchicalConfiguration configuration(MailConfig.Imap imap) {
+    /** The port of implicit TLS (993 in production), when there is one. */
+    public int implicitTlsPort() {
+        return implicitTls.getListenAddresses().get(0).getPort();
+    }
+
+    /**
+     * One listening door of the server on that port: STARTTLS or implicit TLS with the certificate of Quarkus' TLS
+     * registry (James would read a key store through its own file system); passwords only once the connection is
+     * encrypted (LOGINDISABLED before STARTTLS), and never without a certificate.
+     */
+    private IMAPServer door(ImapProcessor processor, ProtocolMetrics metrics, MailConfig.Imap imap, int port,
+                            Optional<Encryption> tls) throws Exception {
+        IMAPServer door = new IMAPServer(DefaultImapDecoderFactory.createDecoder(),
+                new DefaultImapEncoderFactory().buildImapEncoder(), processor,
+                new org.apache.james.imapserver.netty.ImapMetrics(metrics), metrics) {
+            @Override
+            protected void buildSSLContext() {
+                encryption = tls.orElse(null);
+            }
+        };
+        door.setFileSystem(new NoFiles());
+        door.configure(configuration(imap, port, tls.isPresent()));
+        door.init();
+        return door;
+    }
+
+    private static SSLContext sslContext(TlsConfiguration certificate) {
+        try {
+            return certificate.createSSLContext();
+        } catch (Exception e) {
+            throw new IllegalStateException("The IMAP certificate (quarkus.tls.mail-clients.*) cannot be used", e);
+        }
+    }
+
+    private BaseHierarchicalConfiguration configuration(MailConfig.Imap imap, int port, boolean encrypted) {
         BaseHierarchicalConfiguration configuration = new BaseHierarchicalConfiguration();
-        configuration.addProperty("bind", imap.bind() + ":" + imap.port());
+        configuration.addProperty("bind", imap.bind() + ":" + port);
         configuration.addProperty("helloName", imap.hostName());
         configuration.addProperty("jmxName", "imap-" + UUID.randomUUID()); // one per application start (tests restart it)
-        configuration.addProperty("auth.requireSSL", false);
-        configuration.addProperty("auth.plainAuthEnabled", true); // application passwords only (ImapPasswords)
+        configuration.addProperty("auth.requireSSL", true); // passwords only on an encrypted connection
+        configuration.addProperty("auth.plainAuthEnabled", encrypted); // application passwords only (ImapPasswords)
         configuration.addProperty("disabledCaps", String.join("|", NOT_YET));
         configuration.addProperty("provisionDefaultMailboxes", false); // James' would be English: ours exist already
         configuration.addProperty("literalSizeLimit", config.maxMessageSize().asLongValue()); // APPEND as the MX
@@ -198,7 +248,8 @@ public class ImapServer {
         return new ImapProcessor() {
             @Override
             public Mono<Void> processReactive(ImapMessage message, Responder responder, ImapSession session) {
-                return FolderMapper.blocking(() -> passwords.mayGoOn(session))
+                // on the session's own thread: a hop would let STARTTLS answer after the handshake has begun
+                return Mono.fromCallable(() -> passwords.mayGoOn(session))
                         .flatMap(goOn -> goOn ? choose(message).processReactive(message, responder, session)
                                 : Mono.fromRunnable(() -> {
                                     responder.respond(responses.bye(ImapPasswords.REVOKED));

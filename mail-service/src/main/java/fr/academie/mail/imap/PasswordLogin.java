@@ -1,6 +1,6 @@
 package fr.academie.mail.imap;
 
-import fr.academie.mail.apppassword.PasswordSignIn;
+import fr.academie.mail.signin.PasswordSignIn;
 import org.apache.james.core.Username;
 import org.apache.james.imap.api.display.HumanReadableText;
 import org.apache.james.imap.api.message.request.ImapRequest;

@@ -86,13 +86,16 @@ public class MxServer {
         }
     }
 
-    /** What the SMTP stack asks of its configuration: our name, the size limit, and that nothing is relayed. */
-    private static final class Settings extends SMTPConfigurationImpl {
+    /**
+     * What the SMTP stack asks of its configuration: our name, the size limit, and that nothing is relayed (the
+     * submission door extends it: relaying once signed in).
+     */
+    public static class Settings extends SMTPConfigurationImpl {
 
         private final String hostName;
         private final long maxMessageSize;
 
-        Settings(String hostName, long maxMessageSize) {
+        public Settings(String hostName, long maxMessageSize) {
             this.hostName = hostName;
             this.maxMessageSize = maxMessageSize;
         }

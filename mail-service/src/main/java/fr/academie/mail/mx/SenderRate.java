@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * that, 451 4.7.0, and a well-behaved server slows down and retries; a flood from one address costs us little. The
  * connections themselves are limited by the SMTP stack (421 past {@code mail.mx.max-connections-per-address}).
  */
-final class SenderRate implements MailHook {
+public final class SenderRate implements MailHook {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
     /** Beyond this many addresses remembered, the oldest minute's memory starts again (a bound, not a policy). */
@@ -28,7 +28,7 @@ final class SenderRate implements MailHook {
     private final Clock clock;
     private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
 
-    SenderRate(int perMinute, Clock clock) {
+    public SenderRate(int perMinute, Clock clock) {
         this.perMinute = perMinute;
         this.clock = clock;
     }
@@ -41,8 +41,8 @@ final class SenderRate implements MailHook {
                         + " / Too many messages from your address, slow down").build();
     }
 
-    /** Counts a message from that address; whether it is within the limit. */
-    boolean allow(String address) {
+    /** Counts a message from that address (or person: the submission door counts per account); whether it is allowed. */
+    public boolean allow(String address) {
         if (recent.size() >= ADDRESSES_AT_MOST) {
             recent.clear();
         }

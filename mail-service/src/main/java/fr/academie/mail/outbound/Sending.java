@@ -11,9 +11,11 @@ import fr.academie.mail.folder.SystemFolder;
 import fr.academie.mail.message.Message;
 import fr.academie.mail.mime.ParsedMessage;
 import fr.academie.mail.quota.Quotas;
+import fr.academie.mail.store.Spool;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -36,7 +38,8 @@ import java.util.UUID;
  * Sends the drafts whose time has come (the undo window is over, or the "envoyer plus tard" date), each in one
  * transaction: the sender's copy in Envoyés, a copy in the inbox of every académie recipient at once, one
  * queued for the relay for the other addresses, a non-delivery report for who could not be reached. A draft
- * being sent is locked: "annuler" waits for the outcome, and two instances never send it twice.
+ * being sent is locked: "annuler" waits for the outcome, and two instances never send it twice. What a mail client
+ * submits (SMTP submission) takes the same way to its recipients.
  */
 @ApplicationScoped
 public class Sending {
@@ -98,11 +101,9 @@ public class Sending {
             return; // cancelled, sent by another instance, or being sent right now
         }
         Draft draft = Draft.findById(id);
-        Map<String, KeycloakDirectory.Person> academie = new LinkedHashMap<>();
-        List<Bounces.Failure> failures = new ArrayList<>();
-        Set<String> external = new LinkedHashSet<>();
+        Routes routes;
         try {
-            sort(draft, academie, failures, external);
+            routes = routes(draft.recipients.all().stream().map(ParsedMessage.Address::address).toList());
         } catch (KeycloakDirectory.Unavailable e) {
             LOG.warnf("Draft %s waits: %s", id, e.getMessage());
             draft.sendAt = Instant.now().plusSeconds(60);
@@ -125,49 +126,75 @@ public class Sending {
             Panache.getEntityManager().flush();
             delivery.keep(new DeliveryPipeline.Destination(draft.ownerId, folders.systemFolderId(draft.ownerId, SystemFolder.SENT),
                     false, false), composed.sentCopy());
-            for (Map.Entry<String, KeycloakDirectory.Person> recipient : academie.entrySet()) {
-                String personId = recipient.getValue().id();
-                if (quotas.hasRoom(personId, composed.transmitted().size())) {
-                    delivery.deliver(new DeliveryPipeline.Destination(personId,
-                            folders.systemFolderId(personId, SystemFolder.INBOX), true, false), composed.transmitted());
-                } else {
-                    failures.add(new Bounces.Failure(recipient.getKey(),
-                            "la messagerie de ce destinataire est pleine ; il doit libérer de l'espace pour recevoir de nouveaux messages."));
-                }
-            }
-            if (!external.isEmpty()) {
-                queue(draft, external, composed);
-            }
-            if (!failures.isEmpty()) {
-                bounces.report(draft.ownerId, draft.subject, composed.messageId(), now, failures, config.domain());
-            }
+            dispatch(draft.ownerId, draft.fromAddress, routes, composed.transmitted(), draft.subject,
+                    composed.messageId(), now);
         }
     }
 
+    /**
+     * Sends what a person's mail client submitted (SMTP submission), as the web page sends a draft but at once and
+     * without a copy in Envoyés: the client keeps its own there (APPEND), as Thunderbird, Outlook and phones do.
+     *
+     * @throws KeycloakDirectory.Unavailable when the académie's recipients cannot be looked up: nothing is sent
+     */
+    @Transactional
+    @ActivateRequestContext // the directory's admin client lives in one; the SMTP door has none
+    public void submit(String ownerId, String fromAddress, List<String> recipients, Spool message, String subject,
+                       String messageId) {
+        dispatch(ownerId, fromAddress, routes(recipients), message, subject, messageId, Instant.now());
+    }
+
     /** The recipients by route: académie people (once each), unknown académie addresses, other addresses. */
-    private void sort(Draft draft, Map<String, KeycloakDirectory.Person> academie, List<Bounces.Failure> failures,
-                      Set<String> external) {
+    private record Routes(Map<String, KeycloakDirectory.Person> academie, List<Bounces.Failure> failures,
+                          Set<String> external) {
+    }
+
+    private Routes routes(List<String> recipients) {
+        Routes routes = new Routes(new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashSet<>());
         Set<String> seenPeople = new LinkedHashSet<>();
-        for (ParsedMessage.Address address : draft.recipients.all()) {
-            String key = address.address().toLowerCase(Locale.ROOT);
+        for (String address : recipients) {
+            String key = address.toLowerCase(Locale.ROOT);
             if (!config.isAcademie(key)) {
-                external.add(key);
+                routes.external().add(key);
                 continue;
             }
             Optional<KeycloakDirectory.Person> person = directory.byAddress(key);
             if (person.isEmpty()) {
-                failures.add(new Bounces.Failure(key, "cette adresse n'existe pas dans l'académie ; vérifiez son orthographe."));
+                routes.failures().add(new Bounces.Failure(key,
+                        "cette adresse n'existe pas dans l'académie ; vérifiez son orthographe."));
             } else if (seenPeople.add(person.get().id())) {
-                academie.put(key, person.get());
+                routes.academie().put(key, person.get());
             }
         }
+        return routes;
     }
 
-    private void queue(Draft draft, Set<String> recipients, Composer.Composed composed) {
-        try (InputStream in = composed.transmitted().open()) {
-            relay.queue(draft.ownerId, draft.fromAddress, List.copyOf(recipients), in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * The message as its recipients get it: a copy in the inbox of every académie recipient, one queued for the relay
+     * for the other addresses, a non-delivery report to the sender for who could not be reached.
+     */
+    private void dispatch(String ownerId, String fromAddress, Routes routes, Spool transmitted, String subject,
+                          String messageId, Instant now) {
+        List<Bounces.Failure> failures = new ArrayList<>(routes.failures());
+        for (Map.Entry<String, KeycloakDirectory.Person> recipient : routes.academie().entrySet()) {
+            String personId = recipient.getValue().id();
+            if (quotas.hasRoom(personId, transmitted.size())) {
+                delivery.deliver(new DeliveryPipeline.Destination(personId,
+                        folders.systemFolderId(personId, SystemFolder.INBOX), true, false), transmitted);
+            } else {
+                failures.add(new Bounces.Failure(recipient.getKey(),
+                        "la messagerie de ce destinataire est pleine ; il doit libérer de l'espace pour recevoir de nouveaux messages."));
+            }
+        }
+        if (!routes.external().isEmpty()) {
+            try (InputStream in = transmitted.open()) {
+                relay.queue(ownerId, fromAddress, List.copyOf(routes.external()), in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            bounces.report(ownerId, subject, messageId, now, failures, config.domain());
         }
     }
 

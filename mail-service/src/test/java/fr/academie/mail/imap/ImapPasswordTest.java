@@ -11,14 +11,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +41,7 @@ class ImapPasswordTest {
         TestMailbox lena = TestMailbox.create();
         TestMailbox samir = TestMailbox.create();
         lena.importMessage(lena.folder("INBOX"), "From: parent@example.org\r\nSubject: Sortie\r\n\r\nJeudi\r\n");
-        String password = appPassword(lena, "Téléphone de Léna");
+        String password = lena.appPassword("Téléphone de Léna");
 
         JsonPath login = ImapScript.session(imap.port(), lena.address(), password, "LOGIN");
         assertTrue(login.getBoolean("authenticated"), login.prettify());
@@ -62,9 +60,27 @@ class ImapPasswordTest {
     }
 
     @Test
+    void passwordsTravelEncryptedOnlyWithStartTlsOrImplicitTls() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        String password = lena.appPassword("Ordinateur du bureau");
+        JsonPath starttls = ImapScript.session(imap.port(), lena.address(), password, "LOGIN");
+        assertTrue(starttls.getBoolean("authenticated") && starttls.getString("tls").startsWith("TLSv1."),
+                starttls.prettify());
+        JsonPath implicit = ImapScript.session("tls:" + imap.implicitTlsPort(), lena.address(), password, "PLAIN");
+        assertTrue(implicit.getBoolean("authenticated") && implicit.getString("tls").startsWith("TLSv1."),
+                implicit.prettify());
+        JsonPath clear = ImapScript.session("clear:" + imap.port(), lena.address(), password, "LOGIN");
+        assertFalse(clear.getBoolean("authenticated"), clear.prettify());
+        List<String> offered = clear.getList("capabilities");
+        assertTrue(offered.contains("STARTTLS") && offered.contains("LOGINDISABLED") && !offered.contains("AUTH=PLAIN"),
+                offered.toString());
+        forgetFailures();
+    }
+
+    @Test
     void aRevokedPasswordEndsTheSessionsSignedInWithItAtTheirNextCommand() throws Exception {
         TestMailbox lena = TestMailbox.create();
-        String password = appPassword(lena, "Tablette");
+        String password = lena.appPassword("Tablette");
         String id = given().auth().oauth2(lena.token()).get("/app-passwords").then().extract().path("items[0].id");
         JsonPath session = ImapScript.session(imap.port(), lena.address(), password, "LOGIN",
                 List.of(List.of("pause", "3"), List.of("call", "noop")), // a session believes its password 2 s at most
@@ -78,7 +94,7 @@ class ImapPasswordTest {
     @Test
     void fiveFailuresLockTheAccountAndTwentyTheAddressEvenForTheRightPassword() throws Exception {
         TestMailbox lena = TestMailbox.create();
-        String password = appPassword(lena, "Ordinateur");
+        String password = lena.appPassword("Ordinateur");
         try {
             for (int i = 0; i < 5; i++) {
                 assertFalse(ImapScript.session(imap.port(), lena.address(), "mauvais" + i, "LOGIN")
@@ -102,10 +118,10 @@ class ImapPasswordTest {
     @Test
     void aDisabledAccountOrAPasswordChangedSinceLosesItsApplicationPasswords() throws Exception {
         TestMailbox lena = TestMailbox.create();
-        String before = appPassword(lena, "Ancien téléphone");
+        String before = lena.appPassword("Ancien téléphone");
         TestStack.get().stack().admin().resetPassword(Keycloak.REALM, lena.id(), "Nouveau-Mot-2026!x");
         pause(1100); // Keycloak dates credentials to the millisecond; the next password is made after
-        String after = appPassword(lena, "Nouveau téléphone");
+        String after = lena.appPassword("Nouveau téléphone");
         assertFalse(ImapScript.session(imap.port(), lena.address(), before, "LOGIN").getBoolean("authenticated"),
                 "made before the password changed");
         assertTrue(ImapScript.session(imap.port(), lena.address(), after, "LOGIN").getBoolean("authenticated"));
@@ -116,11 +132,6 @@ class ImapPasswordTest {
         assertEquals(List.of(), given().auth().oauth2(lena.token()).get("/app-passwords").then().statusCode(200)
                 .extract().jsonPath().getList("items"), "revoked for good");
         forgetFailures();
-    }
-
-    private static String appPassword(TestMailbox mailbox, String name) {
-        return given().auth().oauth2(mailbox.token()).contentType(ContentType.JSON).body(Map.of("name", name))
-                .post("/app-passwords").then().statusCode(201).extract().path("password");
     }
 
     /** Every test signs in from 127.0.0.1: its failures must not lock the next test's address. */

@@ -25,17 +25,21 @@ final class ImapScript {
     private ImapScript() {
     }
 
-    static JsonPath session(int port, String user, String token, String mechanism) throws IOException, InterruptedException {
+    static JsonPath session(Object port, String user, String token, String mechanism) throws IOException, InterruptedException {
         return session(port, user, token, mechanism, null, () -> { });
     }
 
-    static JsonPath session(int port, String user, String token, List<List<String>> steps)
+    static JsonPath session(Object port, String user, String token, List<List<String>> steps)
             throws IOException, InterruptedException {
         return session(port, user, token, "XOAUTH2", steps, () -> { });
     }
 
-    /** Runs session.py; {@code whileIdle} runs once the client waits in IDLE (or pauses). */
-    static JsonPath session(int port, String user, String token, String mechanism, List<List<String>> steps,
+    /**
+     * Runs session.py; {@code whileIdle} runs once the client waits in IDLE (or pauses).
+     *
+     * @param port the port (STARTTLS when offered), or "clear:" or "tls:" and the port
+     */
+    static JsonPath session(Object port, String user, String token, String mechanism, List<List<String>> steps,
                             Runnable whileIdle) throws IOException, InterruptedException {
         Path script = Files.createTempFile("session", ".py");
         try (InputStream in = ImapScript.class.getResourceAsStream("/imap/session.py")) {

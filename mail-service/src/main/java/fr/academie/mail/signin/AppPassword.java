@@ -1,4 +1,4 @@
-package fr.academie.mail.apppassword;
+package fr.academie.mail.signin;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

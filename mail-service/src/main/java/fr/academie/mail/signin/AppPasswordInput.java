@@ -1,4 +1,4 @@
-package fr.academie.mail.apppassword;
+package fr.academie.mail.signin;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

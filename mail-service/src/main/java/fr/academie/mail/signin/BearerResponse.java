@@ -1,4 +1,4 @@
-package fr.academie.mail.imap;
+package fr.academie.mail.signin;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package fr.academie.mail.apppassword;
+package fr.academie.mail.signin;
 
 import fr.academie.common.page.Page;
 import fr.academie.common.problem.ProblemException;

@@ -1,4 +1,4 @@
-package fr.academie.mail.apppassword;
+package fr.academie.mail.signin;
 
 import fr.academie.common.directory.KeycloakDirectory;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A sign-in with a password at the mail doors (IMAP LOGIN and AUTHENTICATE PLAIN, SMTP submission): only an
+ * A sign-in with a password at the mail doors (IMAP LOGIN and AUTHENTICATE PLAIN, SMTP submission's AUTH): only an
  * application password opens them, never the account's own (its second factor would be bypassed). Failures count as
  * the realm's brute-force protection counts them (five, then a growing wait of at most 15 minutes for the account) and
  * per client address (twenty in 15 minutes); an account disabled, or whose password must change or has changed since,
@@ -35,9 +35,12 @@ public class PasswordSignIn {
         this.passwords = passwords;
     }
 
-    /** What became of a sign-in: accepted (the account and the password used), refused, or not decidable now. */
+    /**
+     * What became of a sign-in: accepted (the account, its address and the password used), refused, or not decidable
+     * now.
+     */
     public sealed interface Outcome {
-        record Accepted(String accountId, UUID passwordId) implements Outcome {
+        record Accepted(String accountId, String address, UUID passwordId) implements Outcome {
         }
 
         record Refused() implements Outcome {
@@ -81,7 +84,7 @@ public class PasswordSignIn {
             fail(account.id(), address);
             return new Outcome.Refused();
         }
-        return new Outcome.Accepted(account.id(), used.get());
+        return new Outcome.Accepted(account.id(), account.address(), used.get());
     }
 
     /** Five failures in the window lock the account for a minute, then two, four… at most the window's length. */

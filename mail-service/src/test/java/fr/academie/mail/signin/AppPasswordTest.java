@@ -1,4 +1,4 @@
-package fr.academie.mail.apppassword;
+package fr.academie.mail.signin;
 
 import fr.academie.mail.TestMailbox;
 import fr.academie.stack.testing.StackTestResource;

@@ -1,4 +1,4 @@
-package fr.academie.mail.imap;
+package fr.academie.mail.signin;
 
 import org.junit.jupiter.api.Test;
 

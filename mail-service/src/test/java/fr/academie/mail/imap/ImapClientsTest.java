@@ -1,0 +1,169 @@
+package fr.academie.mail.imap;
+
+import fr.academie.mail.TestMailbox;
+import fr.academie.stack.testing.MailClients;
+import fr.academie.stack.testing.StackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Léna's mailbox synchronised by mbsync (isync) both ways, over implicit TLS with the server's certificate checked,
+ * as a desktop user would set it up from the README: every folder down to a Maildir with its flags, then a message
+ * written and one read in the Maildir up to the web page; and one message fetched by curl's IMAP, byte for byte.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "service", value = "mail-service"))
+class ImapClientsTest {
+
+    @Inject
+    ImapServer imap;
+
+    @ConfigProperty(name = "quarkus.tls.mail-clients.key-store.p12.path")
+    String keyStore;
+
+    @ConfigProperty(name = "quarkus.tls.mail-clients.key-store.p12.password")
+    String keyStorePassword;
+
+    @Test
+    void mbsyncBringsEveryFolderDownWithItsFlagsAndWhatItChangesGoesUp() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        String inbox = lena.folder("INBOX");
+        String flagged = lena.importMessage(inbox, "From: a@example.org\r\nSubject: Important\r\n\r\nUn\r\n");
+        lena.importMessage(inbox, "From: b@example.org\r\nSubject: Ordinaire\r\n\r\nDeux\r\n");
+        lena.act("FLAG", flagged);
+        String projets = given().auth().oauth2(lena.token()).contentType(ContentType.JSON).body(Map.of("name", "Projets"))
+                .post("/folders").then().statusCode(201).extract().path("id");
+        lena.importMessage(projets, "From: c@example.org\r\nSubject: Projet\r\n\r\nTrois\r\n");
+        Path work = Files.createTempDirectory("mbsync");
+        try {
+            Path config = mbsyncConfig(work, lena.address(), lena.appPassword("Poste Linux"));
+            String first = mbsync(config);
+            Path local = work.resolve("courrier");
+            List<Path> inboxFiles = messages(local.resolve("INBOX"));
+            assertEquals(2, inboxFiles.size(), first);
+            assertTrue(inboxFiles.stream().anyMatch(f -> f.getFileName().toString().matches(".*:2,[A-Z]*F.*")),
+                    "the flag came down: " + inboxFiles);
+            assertEquals(1, messages(local.resolve("Projets")).size(), "every folder: " + first);
+
+            // up: a message written in the Maildir (as a client saves a draft), and one marked read there
+            Path written = local.resolve("INBOX").resolve("new").resolve("1700000000.portail.local");
+            Files.writeString(written, "From: " + lena.address() + "\r\nSubject: Ecrit hors ligne\r\n\r\nQuatre\r\n",
+                    StandardCharsets.US_ASCII);
+            Path ordinary = inboxFiles.stream().filter(f -> !f.getFileName().toString().matches(".*:2,[A-Z]*F.*"))
+                    .findFirst().orElseThrow();
+            Files.move(ordinary, ordinary.resolveSibling(ordinary.getFileName().toString().replaceAll(":2,.*$", "") + ":2,S"));
+            String second = mbsync(config);
+            lena.awaitMessage("INBOX", "Ecrit hors ligne");
+            assertEquals(false, lena.awaitMessage("INBOX", "Ordinaire").getBoolean("unread"), "read in the Maildir: "
+                    + second);
+        } finally {
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void curlFetchesAMessageByUidByteForByte() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        String message = "From: parent@example.org\r\nSubject: Par curl\r\nMessage-ID: <" + UUID.randomUUID()
+                + "@example.org>\r\n\r\nBonjour\r\n";
+        lena.importMessage(lena.folder("INBOX"), message);
+        Path certificate = certificate(Files.createTempFile("serveur", ".pem"));
+        try {
+            Process curl = new ProcessBuilder(MailClients.require("curl", "curl").toString(), "-sS", "--cacert",
+                    certificate.toString(), "--url", "imaps://127.0.0.1:" + imap.implicitTlsPort() + "/INBOX;UID=1",
+                    "--user", lena.address() + ":" + lena.appPassword("Poste Linux")).start();
+            String fetched = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String errors = new String(curl.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(curl.waitFor(60, TimeUnit.SECONDS), errors);
+            assertEquals(0, curl.exitValue(), errors);
+            assertEquals(message, fetched);
+        } finally {
+            Files.deleteIfExists(certificate);
+        }
+    }
+
+    /** The configuration the README gives, pointed at this test's server. */
+    private Path mbsyncConfig(Path work, String address, String password) throws IOException, InterruptedException {
+        Path certificate = certificate(work.resolve("serveur.pem"));
+        Files.createDirectories(work.resolve("courrier"));
+        return Files.writeString(work.resolve("mbsyncrc"), """
+                IMAPAccount academie
+                Host 127.0.0.1
+                Port %d
+                User %s
+                Pass "%s"
+                SSLType IMAPS
+                SystemCertificates no
+                CertificateFile %s
+
+                IMAPStore academie-distant
+                Account academie
+
+                MaildirStore academie-local
+                Path %s/
+                Inbox %s/INBOX
+                SubFolders Verbatim
+
+                Channel academie
+                Far :academie-distant:
+                Near :academie-local:
+                Patterns *
+                Create Both
+                SyncState *
+                """.formatted(imap.implicitTlsPort(), address, password, certificate, work.resolve("courrier"),
+                work.resolve("courrier")));
+    }
+
+    private static String mbsync(Path config) throws IOException, InterruptedException {
+        Process mbsync = new ProcessBuilder(MailClients.require("mbsync", "isync").toString(), "-c", config.toString(),
+                "-a").redirectErrorStream(true).start();
+        String output = new String(mbsync.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(mbsync.waitFor(120, TimeUnit.SECONDS), output);
+        assertEquals(0, mbsync.exitValue(), output);
+        return output;
+    }
+
+    private static List<Path> messages(Path maildir) throws IOException {
+        List<Path> found = new ArrayList<>();
+        for (String part : List.of("cur", "new")) {
+            try (Stream<Path> files = Files.list(maildir.resolve(part))) {
+                files.forEach(found::add);
+            }
+        }
+        return found;
+    }
+
+    /** The server's certificate in PEM (a client checks it: no "insecure" switch). */
+    private Path certificate(Path pem) throws IOException, InterruptedException {
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Process export = new ProcessBuilder(keytool.toString(), "-exportcert", "-rfc", "-alias", "mx", "-keystore",
+                keyStore, "-storetype", "PKCS12", "-storepass", keyStorePassword, "-file", pem.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(export.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(export.waitFor(60, TimeUnit.SECONDS) && export.exitValue() == 0, output);
+        return pem;
+    }
+}
