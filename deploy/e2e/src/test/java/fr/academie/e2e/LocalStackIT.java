@@ -61,6 +61,10 @@ class LocalStackIT {
         assertTrue(home.headers().firstValue("Location").orElseThrow()
                 .startsWith("http://localhost:" + env.get("PORTAIL_KEYCLOAK_PORT") + "/realms/ac-orleans-tours/"));
         assertTrue(Files.readString(output).contains("lmartin"), "the accounts table is printed");
+        assertTrue(Files.readString(output).contains("Mail clients: IMAP localhost:" + env.get("PORTAIL_IMAP_PORT")),
+                "the mail clients' ports are printed");
+        assertTrue(Files.readString(data.resolve("logs/mail-service.log")).contains("IMAP listening on"),
+                "IMAP is open in the local stack");
 
         stopAndAssertNothingLeft(first, output);
         String keycloakLog = Files.readString(data.resolve("logs/keycloak.log"));
@@ -93,7 +97,8 @@ class LocalStackIT {
 
     private Map<String, String> freePorts() {
         Map<String, String> env = new HashMap<>();
-        for (String part : List.of("POSTGRES", "KEYCLOAK", "KEYCLOAK_MANAGEMENT", "GATEWAY", "MAIL", "IPROF", "COLIBRIS")) {
+        for (String part : List.of("POSTGRES", "KEYCLOAK", "KEYCLOAK_MANAGEMENT", "GATEWAY", "MAIL", "IPROF", "COLIBRIS",
+                "SMTP", "MX", "IMAP", "IMAPS", "SUBMISSION", "SUBMISSIONS")) {
             env.put("PORTAIL_" + part + "_PORT", String.valueOf(Ports.free()));
         }
         env.put("PORTAIL_DATA", data.toString());
