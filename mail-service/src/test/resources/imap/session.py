@@ -59,7 +59,13 @@ except imaplib.IMAP4.error as refused:
 
 
 def lines(data):
-    return [(item[0] if isinstance(item, tuple) else item).decode() for item in data if item is not None]
+    found = []
+    for item in data:
+        if isinstance(item, list):  # GETQUOTAROOT's two lists
+            found += lines(item)
+        elif item is not None:
+            found.append((item[0] if isinstance(item, tuple) else item).decode())
+    return found
 
 
 def untagged():

@@ -188,7 +188,7 @@ public final class MailBenchmark {
     }
 
     /** Rows [from, to) of the generated mail: the first {@code big} go to the big inbox, the others round the 999. */
-    private static String insert(String owner, String inbox, int big, int from, int to) {
+    static String insert(String owner, String inbox, int big, int from, int to) {
         String words = "array['" + String.join("','", WORDS) + "']";
         return "insert into message (id, owner_id, folder_id, sender_name, sender_address, subject, received_at, unread,"
                 + " size_bytes, sent_at, message_id_hdr, recipients, priority, flagged, has_attachments, snippet, body_text,"

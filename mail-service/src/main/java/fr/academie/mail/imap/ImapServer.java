@@ -5,6 +5,7 @@ import fr.academie.mail.signin.PasswordSignIn;
 import fr.academie.mail.signin.TokenSignIn;
 import fr.academie.mail.config.MailConfig;
 import fr.academie.mail.metrics.ProtocolMetrics;
+import fr.academie.mail.quota.Quotas;
 import fr.academie.mail.store.MessageSources;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -55,7 +56,6 @@ import org.apache.james.mailbox.store.mail.NaiveThreadIdGuessingAlgorithm;
 import org.apache.james.mailbox.store.mail.model.impl.MessageParser;
 import org.apache.james.mailbox.store.quota.DefaultUserQuotaRootResolver;
 import org.apache.james.mailbox.store.quota.NoMaxQuotaManager;
-import org.apache.james.mailbox.store.quota.NoQuotaManager;
 import org.apache.james.mailbox.store.quota.QuotaComponents;
 import org.apache.james.mailbox.store.search.SimpleMessageSearchIndex;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -92,15 +92,16 @@ public class ImapServer {
     /** The certificate of the doors for mail clients: Quarkus' TLS registry, {@code quarkus.tls.mail-clients.*}. */
     static final String TLS = "mail-clients";
     /**
-     * What James would advertise and this store does not do yet: QRESYNC needs the expunged UIDs kept, ACL and the
-     * quota commands their mappers, SAVEDATE a column; REPLACE is untried; XLIST is Gmail's old SPECIAL-USE.
+     * What James would advertise and this store does not do yet: QRESYNC needs the expunged UIDs kept, ACL its mapper,
+     * SAVEDATE a column; REPLACE is untried; XLIST is Gmail's old SPECIAL-USE; no message count is limited.
      */
-    private static final List<String> NOT_YET = List.of("QRESYNC", "ACL", "LIST-MYRIGHTS", "QUOTA", "QUOTA=RES-STORAGE",
-            "QUOTA=RES-MESSAGE", "REPLACE", "SAVEDATE", "XLIST");
+    private static final List<String> NOT_YET = List.of("QRESYNC", "ACL", "LIST-MYRIGHTS", "QUOTA=RES-MESSAGE",
+            "REPLACE", "SAVEDATE", "XLIST");
 
     private final MailConfig config;
     private final ImapStore store;
     private final ImapWrites writes;
+    private final Quotas mailboxQuotas;
     private final MessageSources sources;
     private final MeterRegistry registry;
     private final TokenSignIn tokens;
@@ -111,13 +112,14 @@ public class ImapServer {
     private IMAPServer implicitTls;
     private ScheduledExecutorService feed;
 
-    public ImapServer(MailConfig config, ImapStore store, ImapWrites writes, MessageSources sources,
-                      MeterRegistry registry, TokenSignIn tokens, PasswordSignIn signIn,
+    public ImapServer(MailConfig config, ImapStore store, ImapWrites writes, Quotas mailboxQuotas,
+                      MessageSources sources, MeterRegistry registry, TokenSignIn tokens, PasswordSignIn signIn,
                       AppPasswordService appPasswords, TlsConfigurationRegistry certificates,
                       @ConfigProperty(name = "quarkus.oidc.auth-server-url") String realm) {
         this.config = config;
         this.store = store;
         this.writes = writes;
+        this.mailboxQuotas = mailboxQuotas;
         this.sources = sources;
         this.registry = registry;
         this.tokens = tokens;
@@ -138,7 +140,7 @@ public class ImapServer {
         EventBus events = new InVMEventBus(new InVmEventDelivery(metrics), RetryBackoffConfiguration.DEFAULT,
                 new MemoryEventDeadLetters());
         DefaultUserQuotaRootResolver quotaRoots = new DefaultUserQuotaRootResolver(sessions, mappers);
-        NoQuotaManager quotas = new NoQuotaManager();
+        MailboxQuota quotas = new MailboxQuota(mailboxQuotas, quotaRoots);
         StoreMailboxManager mailboxes = new Mailboxes(mappers, sessions, events,
                 new QuotaComponents(new NoMaxQuotaManager(), quotas, quotaRoots), metrics);
         UnpooledStatusResponseFactory responses = new UnpooledStatusResponseFactory();

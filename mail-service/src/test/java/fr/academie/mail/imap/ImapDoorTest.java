@@ -1,6 +1,7 @@
 package fr.academie.mail.imap;
 
 import fr.academie.mail.TestMailbox;
+import fr.academie.stack.testing.MailClients;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -14,15 +15,26 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -154,6 +166,58 @@ class ImapDoorTest {
         assertEquals("* 1 EXISTS", session.getString("steps[0].line"), session.prettify());
         System.out.printf("IMAP IDLE told of a new message %.0f ms after the client began to wait%n",
                 session.getDouble("steps[0].waited") * 1000);
+    }
+
+    @Test
+    void malformedCommandsAreAnsweredAndNeverDropTheSession() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        lena.importMessage(lena.folder("INBOX"), "From: parent@example.org\r\nSubject: Un\r\n\r\nUn\r\n");
+        Path script = Files.createTempFile("sweep", ".py");
+        try (InputStream in = ImapDoorTest.class.getResourceAsStream("/imap/sweep.py")) {
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+            Process sweep = new ProcessBuilder(MailClients.require("python3", "python3").toString(), script.toString(),
+                    String.valueOf(imap.port()), lena.id(), lena.token()).redirectErrorStream(true).start();
+            String output = new String(sweep.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(sweep.waitFor(300, TimeUnit.SECONDS), output);
+            assertEquals(0, sweep.exitValue(), output);
+            JsonPath report = JsonPath.from(output.lines().reduce((earlier, last) -> last).orElseThrow());
+            List<Map<String, String>> answers = report.getList("answers");
+            // a line longer than 64 KiB (James' limit) ends its connection; a new one is served (the sweep goes on)
+            List<String> dropped = answers.stream().filter(a -> a.get("answer").equals("dropped"))
+                    .map(a -> a.get("command").substring(0, 6)).toList();
+            assertEquals(List.of("NOOP x"), dropped, "every other command answered, none dropping the session");
+            List<Map<String, String>> accepted = answers.stream().filter(a -> a.get("answer").equals("OK")).toList();
+            // well-formed after all, or answered as RFC 3501 allows: a part that does not exist is empty (6.4.5), no
+            // message is that large, NAMESPACE's stray argument is ignored; every other command is BAD or NO
+            assertEquals(List.of("FETCH 1 BODY[999.999]", "SELECT INBOX (CONDSTORE)", "SEARCH LARGER 99999999999999999999",
+                            "SEARCH (((((((((((((((((((((((((((((((((((((((((ALL)))))))))", "GETQUOTAROOT INBOX",
+                            "NAMESPACE extra"), accepted.stream().map(a -> a.get("command")).toList(), answers.toString());
+            assertTrue(report.getBoolean("alive"), output);
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    @Test
+    void tenClientsAtOnceOnOneMailboxAreEachServed() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        for (int i = 0; i < 5; i++) {
+            lena.importMessage(lena.folder("INBOX"), "From: parent@example.org\r\nSubject: M" + i + "\r\n\r\nx\r\n");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<JsonPath>> clients = IntStream.range(0, 10).mapToObj(i -> pool.submit(() -> session(lena.id(),
+                    lena.token(), "XOAUTH2", List.of(List.of("store", String.valueOf(i % 5 + 1), "+FLAGS", "(\\Seen)"),
+                            List.of("flags", "1:*"), List.of("noop")), () -> { }))).toList();
+            for (Future<JsonPath> client : clients) {
+                JsonPath session = client.get(120, TimeUnit.SECONDS);
+                assertEquals(List.of("OK", "OK", "OK"), session.getList("steps.status"), session.prettify());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(lena.token()).get("/folders/{id}/messages", lena.folder("INBOX")).then().statusCode(200)
+                .body("items.unread", everyItem(is(false)));
     }
 
     private JsonPath session(String user, String token, String mechanism) throws IOException, InterruptedException {

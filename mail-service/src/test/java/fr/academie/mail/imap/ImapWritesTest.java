@@ -69,16 +69,20 @@ class ImapWritesTest {
     }
 
     @Test
-    void anAppendThatDoesNotFitIsRefusedOverQuotaAndNothingIsStored() throws Exception {
+    void anAppendThatDoesNotFitIsRefusedOverQuotaAndNothingIsStoredAndTheQuotaIsTheWebPagesFigure() throws Exception {
         TestMailbox lena = TestMailbox.create();
         long used = used(lena);
         QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
                 .createNativeQuery("update mailbox set quota_bytes = used_bytes + 100 where owner_id = ?1")
                 .setParameter(1, lena.id()).executeUpdate());
         JsonPath session = ImapScript.session(imap.port(), lena.id(), lena.token(), List.of(
-                List.of("append", "Brouillons", "(\\Draft)", "", "Subject: Trop long\r\n\r\n" + "x".repeat(500) + "\r\n")));
+                List.of("append", "Brouillons", "(\\Draft)", "", "Subject: Trop long\r\n\r\n" + "x".repeat(500) + "\r\n"),
+                List.of("call", "getquotaroot", "INBOX")));
         assertEquals("NO", session.getString("steps[0].status"), session.prettify());
         assertTrue(session.getString("steps[0].lines[0]").startsWith("[OVERQUOTA]"), session.prettify());
+        JsonPath usage = given().auth().oauth2(lena.token()).get("/mailbox").then().extract().jsonPath();
+        assertTrue(session.getString("steps[1].lines[1]").endsWith("(STORAGE " + usage.getLong("used") / 1024 + " "
+                + usage.getLong("quota") / 1024 + ")"), "the web page's figure, in KiB: " + session.prettify());
         assertEquals(0, lena.count("DRAFTS"));
         assertEquals(used, used(lena));
     }
