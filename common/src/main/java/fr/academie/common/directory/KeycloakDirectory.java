@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -122,8 +124,8 @@ public class KeycloakDirectory {
 
     /**
      * Where an account stands for a sign-in at the mail doors, found by identifier or address (disabled ones too):
-     * its id and address, whether it is enabled, whether it must change its password (an administrator's reset, "ce n'était pas
-     * moi"), and when its password was last set. Never remembered: a disabled account is seen at once.
+     * its id and address, whether it is enabled, whether it must change its password (an administrator's reset, "ce
+     * n'était pas moi"), and when its password was last set. Never remembered: a disabled account is seen at once.
      *
      * @throws Unavailable when Keycloak cannot be asked
      */
@@ -132,9 +134,14 @@ public class KeycloakDirectory {
         return call(() -> (key.contains("@") ? users().searchByEmail(key, true) : users().searchByUsername(key, true))
                 .stream().findFirst().map(user -> new Standing(user.getId(), person(user).address(), enabled(user),
                         Optional.ofNullable(user.getRequiredActions()).orElse(List.of()).contains("UPDATE_PASSWORD"),
-                        users().get(user.getId()).credentials().stream().filter(c -> "password".equals(c.getType()))
-                                .map(c -> c.getCreatedDate()).filter(java.util.Objects::nonNull)
-                                .map(Instant::ofEpochMilli).findFirst().orElse(null))));
+                        passwordSetAt(user.getId()))));
+    }
+
+    /** When the account's password was set, from its credential's date; null when it has none. */
+    private Instant passwordSetAt(String accountId) {
+        return users().get(accountId).credentials().stream().filter(c -> "password".equals(c.getType()))
+                .map(CredentialRepresentation::getCreatedDate).filter(Objects::nonNull).map(Instant::ofEpochMilli)
+                .findFirst().orElse(null);
     }
 
     /** An account's standing for a sign-in (see {@link #standing}); {@code passwordSetAt} null when it has none. */

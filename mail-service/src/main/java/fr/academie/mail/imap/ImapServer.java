@@ -1,11 +1,11 @@
 package fr.academie.mail.imap;
 
-import fr.academie.mail.signin.AppPasswordService;
-import fr.academie.mail.signin.PasswordSignIn;
-import fr.academie.mail.signin.TokenSignIn;
 import fr.academie.mail.config.MailConfig;
 import fr.academie.mail.metrics.ProtocolMetrics;
 import fr.academie.mail.quota.Quotas;
+import fr.academie.mail.signin.AppPasswordService;
+import fr.academie.mail.signin.PasswordSignIn;
+import fr.academie.mail.signin.TokenSignIn;
 import fr.academie.mail.store.MessageSources;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -63,10 +63,10 @@ import org.jboss.logging.Logger;
 import reactor.core.publisher.Mono;
 
 import javax.mail.Flags;
+import javax.net.ssl.SSLContext;
 import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.InputStream;
-import javax.net.ssl.SSLContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;

@@ -21,8 +21,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -71,11 +72,14 @@ public class ImapWrites {
         return stored(ownerId, message.id).orElseThrow();
     }
 
-    /** COPY: each message of the owner's again, in the target folder, with its flags and labels; the quota counts it. */
-    public List<Stored> copy(String ownerId, String origin, UUID targetFolderId, List<UUID> messages) {
+    /**
+     * COPY: each message of the owner's again, in the target folder, with its flags and labels; the quota counts it.
+     * The copies by the message each is of, in order (one expunged meanwhile by another door is left out).
+     */
+    public Map<UUID, Stored> copy(String ownerId, String origin, UUID targetFolderId, List<UUID> messages) {
         ImapStore.markOrigin(origin);
         EntityManager em = Panache.getEntityManager();
-        List<Stored> copies = new ArrayList<>();
+        Map<UUID, Stored> copies = new LinkedHashMap<>();
         for (UUID original : messages) {
             Message source = Message.<Message>find("id = ?1 and ownerId = ?2", original, ownerId).firstResult();
             if (source == null) {
@@ -100,7 +104,7 @@ public class ImapWrites {
                             insert into message_label (message_id, label_id)
                             select ?1, label_id from message_label where message_id = ?2""")
                     .setParameter(1, copy.id).setParameter(2, original).executeUpdate();
-            copies.add(stored(ownerId, copy.id).orElseThrow());
+            copies.put(original, stored(ownerId, copy.id).orElseThrow());
         }
         return copies;
     }

@@ -281,8 +281,10 @@ class MessageStoreMapper implements MessageMapper {
     /** COPY: new messages of the same bytes, flags and labels in the target folder, all in one transaction. */
     @Override
     public List<MessageMetaData> copy(Mailbox mailbox, List<MailboxMessage> originals) throws MailboxException {
-        return metaData(originals, write(() -> writes.copy(owner(mailbox), origin,
-                FolderMailboxId.of(mailbox.getMailboxId()), ids(originals))));
+        Map<UUID, Flags> flags = flags(originals);
+        return write(() -> writes.copy(owner(mailbox), origin, FolderMailboxId.of(mailbox.getMailboxId()),
+                ids(originals))).entrySet().stream()
+                .map(copy -> metaData(copy.getValue(), flags.get(copy.getKey()))).toList();
     }
 
     @Override
@@ -298,8 +300,9 @@ class MessageStoreMapper implements MessageMapper {
     /** MOVE: the messages change folder (a new UID there), all in one transaction, as the web page moves them. */
     @Override
     public List<MessageMetaData> move(Mailbox mailbox, List<MailboxMessage> originals) throws MailboxException {
-        return metaData(originals, write(() -> writes.move(owner(mailbox), origin,
-                FolderMailboxId.of(mailbox.getMailboxId()), ids(originals))));
+        Map<UUID, Flags> flags = flags(originals);
+        return write(() -> writes.move(owner(mailbox), origin, FolderMailboxId.of(mailbox.getMailboxId()),
+                ids(originals))).stream().map(moved -> metaData(moved, flags.get(moved.id()))).toList();
     }
 
     @Override
@@ -318,11 +321,11 @@ class MessageStoreMapper implements MessageMapper {
         return messages.stream().map(m -> ((StoredMessageId) m.getMessageId()).value()).toList();
     }
 
-    /** What was stored, with the flags of the message it came from (those gone meanwhile are left out). */
-    private static List<MessageMetaData> metaData(List<MailboxMessage> originals, List<ImapWrites.Stored> stored) {
+    /** Each message's flags, by its id. */
+    private static Map<UUID, Flags> flags(List<MailboxMessage> messages) {
         Map<UUID, Flags> flags = new HashMap<>();
-        originals.forEach(m -> flags.put(((StoredMessageId) m.getMessageId()).value(), m.createFlags()));
-        return stored.stream().map(s -> metaData(s, flags.getOrDefault(s.id(), new Flags()))).toList();
+        messages.forEach(m -> flags.put(((StoredMessageId) m.getMessageId()).value(), m.createFlags()));
+        return flags;
     }
 
     private static MessageMetaData metaData(ImapWrites.Stored stored, Flags flags) {

@@ -86,6 +86,31 @@ public final class MimeParser {
         }
     }
 
+    /**
+     * Every mailbox of the top-level From: and Sender: fields, read from the header alone: who the message says wrote
+     * it (what the submission door checks). An unreadable field counts as an author with no address.
+     */
+    public static List<ParsedMessage.Address> authors(InputStream source) {
+        MimeTokenStream stream = new MimeTokenStream(CONFIG);
+        List<ParsedMessage.Address> authors = new ArrayList<>();
+        try {
+            stream.parse(source);
+            for (EntityState state = stream.getState(); state != EntityState.T_END_HEADER
+                    && state != EntityState.T_END_OF_STREAM; state = stream.next()) {
+                String name = state == EntityState.T_FIELD ? stream.getField().getName() : "";
+                if (name.equalsIgnoreCase("from") || name.equalsIgnoreCase("sender")) {
+                    List<ParsedMessage.Address> found = Handler.addresses(Handler.parsed(stream.getField()));
+                    authors.addAll(found.isEmpty() ? List.of(new ParsedMessage.Address(null, "")) : found);
+                }
+            }
+            return authors;
+        } catch (MimeException e) {
+            return List.of(new ParsedMessage.Address(null, "")); // a header this broken says no one
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static final class Handler extends AbstractContentHandler {
 
         private boolean topHeader = true;

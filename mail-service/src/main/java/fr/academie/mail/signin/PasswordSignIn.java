@@ -60,7 +60,7 @@ public class PasswordSignIn {
         }
         Optional<KeycloakDirectory.Standing> found;
         try {
-            found = user.isBlank() ? Optional.empty() : directory.standing(user);
+            found = plausible(user) ? directory.standing(user) : Optional.empty();
         } catch (KeycloakDirectory.Unavailable e) {
             LOG.warnf("Mail sign-in undecided, the directory did not answer: %s", e.getMessage());
             return new Outcome.Unavailable();
@@ -85,6 +85,11 @@ public class PasswordSignIn {
             return new Outcome.Refused();
         }
         return new Outcome.Accepted(account.id(), account.address(), used.get());
+    }
+
+    /** An identifier or an address, as the realm's are: nothing else is worth asking the directory about. */
+    private static boolean plausible(String user) {
+        return !user.isBlank() && user.length() <= 254 && user.chars().noneMatch(Character::isISOControl);
     }
 
     /** Five failures in the window lock the account for a minute, then two, four… at most the window's length. */

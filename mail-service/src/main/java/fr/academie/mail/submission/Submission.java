@@ -16,11 +16,13 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
- * A message submitted whole: its {@code From:} must be the person's own address (550 otherwise, as the envelope's),
- * then it takes the web page's way ({@link Sending#submit}): académie mailboxes at once, the relay (DKIM-signed)
- * otherwise, a non-delivery report for who could not be reached. No undo: a client has sent when it says so.
+ * A message submitted whole: every address of its {@code From:} and {@code Sender:} must be the person's own (550
+ * otherwise, as the envelope's), then it takes the web page's way ({@link Sending#submit}): académie mailboxes at
+ * once, the relay (DKIM-signed) otherwise, a non-delivery report for who could not be reached. No undo: a client has
+ * sent when it says so.
  */
 final class Submission implements MessageHook {
 
@@ -38,11 +40,13 @@ final class Submission implements MessageHook {
     public HookResult onMessage(SMTPSession session, MailEnvelope envelope) {
         String own = session.getAttachment(SubmissionAuth.ADDRESS, ProtocolSession.State.Connection).orElseThrow();
         try (Spool message = Spool.of(envelope.getMessageInputStream(), maxBytes)) {
+            List<ParsedMessage.Address> authors;
             ParsedMessage parsed;
-            try (InputStream in = message.open()) {
+            try (InputStream header = message.open(); InputStream in = message.open()) {
+                authors = MimeParser.authors(header);
                 parsed = MimeParser.parse(in);
             }
-            if (parsed.from() == null || !own.equalsIgnoreCase(parsed.from().address())) {
+            if (authors.isEmpty() || authors.stream().anyMatch(author -> !own.equalsIgnoreCase(author.address()))) {
                 return SubmissionAuth.reply(HookReturnCode.deny(), "550", "5.7.1 Le champ From doit etre votre adresse, "
                         + own + " / From: must be your own address");
             }

@@ -56,6 +56,8 @@ class ImapPasswordTest {
                 .getBoolean("authenticated"), "the account's own password: its second factor would be bypassed");
         assertFalse(ImapScript.session(imap.port(), samir.address(), password, "LOGIN").getBoolean("authenticated"),
                 "her password opens her mailbox only");
+        assertFalse(ImapScript.session(imap.port(), "x".repeat(300), password, "LOGIN").getBoolean("authenticated"),
+                "a name no account could have is refused without asking the directory");
         forgetFailures();
     }
 

@@ -118,9 +118,12 @@ class SubmissionTest {
         JsonPath envelope = submit(port, lena.address(), password, "PLAIN", samir.address(), List.of(samir.address()),
                 own);
         assertTrue(envelope.getString("outcome").startsWith("553"), envelope.prettify());
-        JsonPath header = submit(port, lena.address(), password, "PLAIN", lena.address(), List.of(samir.address()),
-                "From: " + samir.address() + "\r\nSubject: Usurpation\r\n\r\nx\r\n");
-        assertTrue(header.getString("outcome").startsWith("550"), header.prettify());
+        for (String authors : List.of("From: " + samir.address(), "From: " + lena.address() + ", " + samir.address(),
+                "From: " + lena.address() + "\r\nSender: " + samir.address(), "Subject: sans auteur")) {
+            JsonPath header = submit(port, lena.address(), password, "PLAIN", lena.address(), List.of(samir.address()),
+                    authors + "\r\nSubject: Usurpation\r\n\r\nx\r\n");
+            assertTrue(header.getString("outcome").startsWith("550"), authors + ": " + header.prettify());
+        }
         JsonPath accountPassword = submit(port, lena.address(), DemoAccounts.PASSWORD, "PLAIN",
                 lena.address(), List.of(samir.address()), own);
         assertEquals("not signed in", accountPassword.getString("outcome"), accountPassword.prettify());
