@@ -135,7 +135,8 @@ public class ImapServer {
         }
         ProtocolMetrics metrics = new ProtocolMetrics(registry, "imap");
         String origin = "imap-" + UUID.randomUUID(); // what its own writes are marked with in the journal of changes
-        StoreMappers mappers = new StoreMappers(store, writes, sources, origin, config.maxMessageSize().asLongValue());
+        StoreMappers mappers = new StoreMappers(store, writes,
+                new MessageStoreMapper(store, writes, sources, origin, config.maxMessageSize().asLongValue()));
         ImapSessions sessions = new ImapSessions();
         EventBus events = new InVMEventBus(new InVmEventDelivery(metrics), RetryBackoffConfiguration.DEFAULT,
                 new MemoryEventDeadLetters());

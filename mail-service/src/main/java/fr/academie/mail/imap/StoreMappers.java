@@ -1,6 +1,5 @@
 package fr.academie.mail.imap;
 
-import fr.academie.mail.store.MessageSources;
 import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageManager;
@@ -42,16 +41,13 @@ class StoreMappers extends MailboxSessionMapperFactory {
 
     private final ImapStore store;
     private final ImapWrites writes;
-    private final MessageSources sources;
-    private final String origin;
-    private final long maxMessageSize;
+    private final MessageStoreMapper messages;
 
-    StoreMappers(ImapStore store, ImapWrites writes, MessageSources sources, String origin, long maxMessageSize) {
+    /** @param messages the message mapper, shared by every session: it keeps no state of its own */
+    StoreMappers(ImapStore store, ImapWrites writes, MessageStoreMapper messages) {
         this.store = store;
         this.writes = writes;
-        this.sources = sources;
-        this.origin = origin;
-        this.maxMessageSize = maxMessageSize;
+        this.messages = messages;
     }
 
     @Override
@@ -61,7 +57,7 @@ class StoreMappers extends MailboxSessionMapperFactory {
 
     @Override
     public MessageMapper createMessageMapper(MailboxSession session) {
-        return new MessageStoreMapper(store, writes, sources, origin, maxMessageSize);
+        return messages;
     }
 
     @Override
