@@ -14,6 +14,8 @@ STEPS is a JSON list run in the inbox selected read-write, each step reported in
   ["idle", SECONDS, TEXT]       prints "idling" and waits in IDLE for an untagged line holding TEXT: the lines, the
                                 one found and the wait (the session ends there when none came)
   ["append", FOLDER, FLAGS, DATE, TEXT]  APPEND of TEXT (sent as bytes; DATE "" for none): status, answer, codes
+  ["select", FOLDER, PARAMS]    after ["call", "unselect"] (and "enable"): SELECT FOLDER PARAMS, e.g. "(CONDSTORE)": its
+                                status, answer and untagged lines; the session is selected again
   ["call", METHOD, ARGS...]     any imaplib command (select, create, rename, delete, expunge, uid, status...): its
                                 status, its answer and the untagged lines and response codes it brought
 """
@@ -122,6 +124,11 @@ else:
                     status, data = getattr(imap, step[1])(*step[2:])
             except imaplib.IMAP4.error as refused:  # a BAD answer
                 status, data = "BAD", [str(refused).encode()]
+            report["steps"].append({"status": status, "lines": lines(data), "untagged": untagged()})
+        elif step[0] == "select":  # after UNSELECT (and ENABLE): SELECT with parameters, the session selected again
+            imap.untagged_responses.clear()
+            status, data = imap._simple_command("SELECT", step[1], step[2])
+            imap.state = "SELECTED" if status == "OK" else imap.state
             report["steps"].append({"status": status, "lines": lines(data), "untagged": untagged()})
         elif step[0] == "pause":
             print("idling", flush=True)

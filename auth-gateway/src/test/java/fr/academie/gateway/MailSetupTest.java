@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,20 +58,38 @@ class MailSetupTest {
         Element smtp = (Element) config.getElementsByTagName("outgoingServer").item(0);
         assertEquals(String.valueOf(TestStack.get().stack().submissionTlsPort()), text(smtp, "port"));
 
+        assertEquals("OK", imapSession(imap, lena.email(), "password", password), "signed in where the document said");
+
+        // or OAuth 2: the document names the realm's endpoints, and a token of its client for mail programs opens IMAP
+        assertEquals(List.of("password-cleartext", "OAuth2"), texts(imap, "authentication"));
+        Element oauth = (Element) config.getElementsByTagName("oAuth2").item(0);
+        String realm = TestStack.get().realmUrl();
+        assertEquals(realm + "/protocol/openid-connect/auth", text(oauth, "authURL"));
+        assertEquals(realm + "/protocol/openid-connect/token", text(oauth, "tokenURL"));
+        assertEquals(URI.create(realm).getHost(), text(oauth, "issuer"));
+        assertEquals("OK", imapSession(imap, lena.email(), "oauth", TestStack.get().accessToken("messagerie",
+                lena.username())), "signed in with a token of the client \"messagerie\"");
+    }
+
+    /** Python's imaplib at the document's server: SELECT INBOX's status after LOGIN or AUTHENTICATE XOAUTH2. */
+    private static String imapSession(Element imap, String address, String way, String secret) throws Exception {
         String script = """
                 import imaplib, ssl, sys
                 context = ssl.create_default_context(); context.check_hostname = False; context.verify_mode = ssl.CERT_NONE
                 imap = imaplib.IMAP4_SSL(sys.argv[1], int(sys.argv[2]), ssl_context=context, timeout=30)
-                imap.login(sys.argv[3], sys.argv[4])
+                if sys.argv[4] == "oauth":
+                    imap.authenticate("XOAUTH2", lambda c: ("user=%s\\x01auth=Bearer %s\\x01\\x01" % (sys.argv[3], sys.argv[5])).encode())
+                else:
+                    imap.login(sys.argv[3], sys.argv[5])
                 print(imap.select("INBOX")[0])
                 imap.logout()
                 """;
         Process client = new ProcessBuilder(MailClients.require("python3", "python3").toString(), "-c", script,
-                text(imap, "hostname"), text(imap, "port"), text(imap, "username").replace("%EMAILADDRESS%", lena.email()),
-                password).redirectErrorStream(true).start();
+                text(imap, "hostname"), text(imap, "port"), text(imap, "username").replace("%EMAILADDRESS%", address),
+                way, secret).redirectErrorStream(true).start();
         String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(client.waitFor(60, TimeUnit.SECONDS), output);
-        assertEquals("OK", output.strip(), "signed in where the document said: " + output);
+        return output.strip();
     }
 
     @Test
@@ -117,5 +136,10 @@ class MailSetupTest {
 
     private static String text(Element parent, String name) {
         return parent.getElementsByTagName(name).item(0).getTextContent().strip();
+    }
+
+    private static List<String> texts(Element parent, String name) {
+        return IntStream.range(0, parent.getElementsByTagName(name).getLength())
+                .mapToObj(i -> parent.getElementsByTagName(name).item(i).getTextContent().strip()).toList();
     }
 }

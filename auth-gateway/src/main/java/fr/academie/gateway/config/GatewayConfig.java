@@ -55,6 +55,10 @@ public interface GatewayConfig {
 
         @WithDefault("587")
         int smtpStartTlsPort();
+
+        /** The realm as mail clients reach it, for OAuth 2 (its public client {@code messagerie}). */
+        @WithDefault("https://auth.ac-orleans-tours.fr/realms/ac-orleans-tours")
+        URI oauthIssuer();
     }
 
     /** The security alerts the gateway drops in people's mailboxes. */

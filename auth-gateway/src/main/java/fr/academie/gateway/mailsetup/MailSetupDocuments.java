@@ -12,7 +12,10 @@ final class MailSetupDocuments {
     private MailSetupDocuments() {
     }
 
-    /** Thunderbird's autoconfig (https://wiki.mozilla.org/Thunderbird:Autoconfiguration:ConfigFileFormat). */
+    /**
+     * Thunderbird's autoconfig (https://wiki.mozilla.org/Thunderbird:Autoconfiguration:ConfigFileFormat): an application
+     * password first (what every client can do), then OAuth 2 with the realm's public client for mail programs.
+     */
     static String autoconfig(GatewayConfig.MailClients servers) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -26,15 +29,22 @@ final class MailSetupDocuments {
                     %5$s
                     %6$s
                     <documentation url="https://portail.%1$s/messagerie/configurer">
-                      <descr lang="fr">Configurer un logiciel de messagerie : le mot de passe est un mot de passe d'application, à créer sur la page Mon compte du portail.</descr>
+                      <descr lang="fr">Configurer un logiciel de messagerie : le mot de passe est un mot de passe d'application, à créer sur la page Mon compte du portail, ou la connexion de l'académie (OAuth 2, client « messagerie »).</descr>
                     </documentation>
                   </emailProvider>
+                  <oAuth2>
+                    <issuer>%7$s</issuer>
+                    <scope>openid email</scope>
+                    <authURL>%8$s/protocol/openid-connect/auth</authURL>
+                    <tokenURL>%8$s/protocol/openid-connect/token</tokenURL>
+                  </oAuth2>
                 </clientConfig>
                 """.formatted(xml(servers.domain()), xml(NAME),
                 server("incomingServer", "imap", servers.imapHost(), servers.imapPort(), "SSL"),
                 server("incomingServer", "imap", servers.imapHost(), servers.imapStartTlsPort(), "STARTTLS"),
                 server("outgoingServer", "smtp", servers.smtpHost(), servers.smtpPort(), "SSL"),
-                server("outgoingServer", "smtp", servers.smtpHost(), servers.smtpStartTlsPort(), "STARTTLS"));
+                server("outgoingServer", "smtp", servers.smtpHost(), servers.smtpStartTlsPort(), "STARTTLS"),
+                xml(servers.oauthIssuer().getHost()), xml(servers.oauthIssuer().toString().replaceAll("/+$", "")));
     }
 
     private static String server(String element, String type, String host, int port, String socket) {
@@ -45,6 +55,7 @@ final class MailSetupDocuments {
                       <socketType>%5$s</socketType>
                       <username>%%EMAILADDRESS%%</username>
                       <authentication>password-cleartext</authentication>
+                      <authentication>OAuth2</authentication>
                     </%1$s>""".formatted(element, type, xml(host), port, socket);
     }
 

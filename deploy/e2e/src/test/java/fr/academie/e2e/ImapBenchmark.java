@@ -23,13 +23,15 @@ import java.util.stream.Stream;
  * IMAP on a big folder, on loopback against the real stack (mail-service from its jar): a 100,000-message inbox
  * written by SQL (numbered by the database's triggers, as every delivery is), then what a mail client does when it
  * opens it — SELECT, then UID FETCH 1:* (FLAGS) — by Python's imaplib on fresh connections, five times; with
- * mail-service's resident memory before and after. Prints the figures; asserts nothing.
+ * mail-service's resident memory before and after. Then a first sync of a 10,000-message mailbox by mbsync. Prints the
+ * figures; asserts nothing.
  * Run: {@code ./mvnw -pl deploy/e2e -am -Pbench-imap verify -DskipTests} (a few minutes, nothing else running).
  */
 public final class ImapBenchmark {
 
     private static final int MESSAGES = 100_000;
     private static final int RUNS = 5;
+    private static final int SYNCED = 10_000;
 
     private final TestStack stack = TestStack.get();
 
@@ -69,6 +71,80 @@ public final class ImapBenchmark {
             Files.deleteIfExists(script);
         }
         System.out.printf("mail-service resident memory after: %,d MB%n", residentMegabytes());
+        firstSync(mail);
+    }
+
+    /**
+     * A mailbox of {@value #SYNCED} messages (each with its RFC 5322 source, about 1 KB) brought down whole by mbsync over
+     * implicit TLS with an application password, as a new Thunderbird-like client does at its first sync.
+     */
+    private void firstSync(String mail) throws Exception {
+        TestStack.Account account = stack.newAccount("personnel");
+        String token = stack.accessToken(account.username());
+        String inbox = inbox(mail, token);
+        try (Connection connection = DriverManager.getConnection(stack.stack().jdbcUrl("mail"), "mail", "");
+             Statement sql = connection.createStatement()) {
+            sql.executeUpdate(MailBenchmark.insert(account.id(), inbox, SYNCED, 0, SYNCED));
+            sql.executeUpdate("insert into message_source (message_id, seq, data) select id, 0, convert_to('From: '"
+                    + " || sender_address || E'\\r\\nTo: " + account.email() + "\\r\\nSubject: ' || subject || E'\\r\\n"
+                    + "Message-ID: ' || message_id_hdr || E'\\r\\nContent-Type: text/plain; charset=UTF-8\\r\\n\\r\\n'"
+                    + " || body_text || E'\\r\\n', 'UTF8') from message where owner_id = '" + account.id() + "'");
+            sql.executeUpdate("update message m set size_bytes = octet_length(s.data) from message_source s"
+                    + " where s.message_id = m.id and m.owner_id = '" + account.id() + "'");
+            sql.execute("vacuum analyze");
+        }
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mail + "/app-passwords"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Banc d'essai\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String password = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.body()).get("password").asText();
+        Path work = Files.createTempDirectory("mbsync-bench");
+        Path certificate = Files.writeString(work.resolve("serveur.pem"), stack.stack().mailClientsCertificate());
+        Files.createDirectories(work.resolve("courrier"));
+        Path config = Files.writeString(work.resolve("mbsyncrc"), """
+                IMAPAccount academie
+                Host 127.0.0.1
+                Port %d
+                User %s
+                Pass "%s"
+                SSLType IMAPS
+                SystemCertificates no
+                CertificateFile %s
+
+                IMAPStore academie-distant
+                Account academie
+
+                MaildirStore academie-local
+                Path %s/
+                Inbox %s/INBOX
+                SubFolders Verbatim
+
+                Channel academie
+                Far :academie-distant:
+                Near :academie-local:
+                Patterns *
+                Create Both
+                SyncState *
+                """.formatted(stack.stack().imapTlsPort(), account.email(), password, certificate,
+                work.resolve("courrier"), work.resolve("courrier")));
+        long rssBefore = residentMegabytes();
+        long start = System.nanoTime();
+        try {
+            Process mbsync = new ProcessBuilder("mbsync", "-c", config.toString(), "-a").redirectErrorStream(true).start();
+            String output = new String(mbsync.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long files;
+            try (Stream<Path> all = Files.walk(work.resolve("courrier"))) {
+                files = all.filter(p -> p.getParent().getFileName().toString().matches("cur|new")).count();
+            }
+            System.out.printf("mbsync first sync (exit %d): %,d messages in %.1f s (%.0f messages/s); mail-service resident"
+                            + " memory %,d MB before, %,d MB after%n%s", mbsync.waitFor(), files, seconds, files / seconds,
+                    rssBefore, residentMegabytes(), mbsync.exitValue() == 0 ? "" : output);
+        } finally {
+            try (Stream<Path> all = Files.walk(work)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     private static String inbox(String mail, String token) throws Exception {

@@ -1,9 +1,13 @@
 package fr.academie.stack;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +23,18 @@ final class MxCertificate {
     static final String PASSWORD = "portail-mx-local";
 
     private MxCertificate() {
+    }
+
+    /** The certificate of that key store in PEM, as a mail client that checks it is given it. */
+    static String pem(Path keyStore) {
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, PASSWORD.toCharArray());
+            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(store.getCertificate("mx").getEncoded()) + "\n-----END CERTIFICATE-----\n";
+        } catch (IOException | GeneralSecurityException e) {
+            throw new StackException("The MX's certificate could not be read: " + e.getMessage(), e);
+        }
     }
 
     /** The key store in the data directory, made if missing. */

@@ -130,6 +130,11 @@ public final class Stack implements AutoCloseable {
         return settings.imapTlsPort();
     }
 
+    /** The certificate IMAP and submission offer, in PEM (what a client that checks it is given). */
+    public String mailClientsCertificate() {
+        return MxCertificate.pem(MxCertificate.in(settings.dataDirectory()));
+    }
+
     /** SMTP submission's port (STARTTLS), and its port of implicit TLS. */
     public int submissionPort() {
         return settings.submissionPort();
@@ -204,6 +209,7 @@ public final class Stack implements AutoCloseable {
             config.put("gateway.mail-clients.smtp-host", "localhost");
             config.put("gateway.mail-clients.smtp-port", String.valueOf(settings.submissionTlsPort()));
             config.put("gateway.mail-clients.smtp-start-tls-port", String.valueOf(settings.submissionPort()));
+            config.put("gateway.mail-clients.oauth-issuer", keycloak.realmUrl());
         }
         return config;
     }

@@ -116,6 +116,15 @@ class RealmTest {
     }
 
     @Test
+    void theMailClientsTokenIsForTheMailServiceOnlyFromAPublicClientWithPkce() {
+        JsonNode client = stack.stack().admin().client(Keycloak.REALM, "messagerie");
+        assertTrue(client.get("publicClient").asBoolean(), "a desktop or phone program keeps no secret");
+        assertEquals("S256", client.get("attributes").get("pkce.code.challenge.method").asText());
+        String aud = claims(stack.accessToken("messagerie", "lmartin")).path("aud").toString();
+        assertTrue(aud.contains("mail-service") && !aud.contains("iprof-service") && !aud.contains("colibris-service"), aud);
+    }
+
+    @Test
     void theNotifierServiceAccountMayPostToTheMailService() {
         HttpResponse<String> response = new Browser().postForm(tokenEndpoint(), Map.of("grant_type", "client_credentials",
                 "client_id", "colibris-notifier", "client_secret", stack.client("colibris-notifier").secret()));
@@ -125,8 +134,8 @@ class RealmTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"portail", "portail-admin", "portail-notifier", "pronote", "educonnect", "colibris-notifier", "mail-service",
-            "iprof-service", "colibris-service"})
+    @ValueSource(strings = {"portail", "portail-admin", "portail-notifier", "pronote", "educonnect", "messagerie",
+            "colibris-notifier", "mail-service", "iprof-service", "colibris-service"})
     void noShippedClientAllowsThePasswordGrant(String clientId) {
         JsonNode client = stack.stack().admin().client(Keycloak.REALM, clientId);
         assertFalse(client.get("directAccessGrantsEnabled").asBoolean(), clientId);

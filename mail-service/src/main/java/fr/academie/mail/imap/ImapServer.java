@@ -33,6 +33,7 @@ import org.apache.james.imap.message.request.AuthenticateRequest;
 import org.apache.james.imap.message.request.IdleRequest;
 import org.apache.james.imap.message.request.LoginRequest;
 import org.apache.james.imap.message.response.UnpooledStatusResponseFactory;
+import org.apache.james.imap.api.message.Capability;
 import org.apache.james.imap.processor.DefaultProcessor;
 import org.apache.james.imap.processor.base.UnknownRequestProcessor;
 import org.apache.james.imapserver.netty.IMAPServer;
@@ -59,6 +60,7 @@ import org.apache.james.mailbox.store.quota.NoMaxQuotaManager;
 import org.apache.james.mailbox.store.quota.QuotaComponents;
 import org.apache.james.mailbox.store.search.SimpleMessageSearchIndex;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import com.google.common.collect.ImmutableSet;
 import org.jboss.logging.Logger;
 import reactor.core.publisher.Mono;
 
@@ -92,8 +94,9 @@ public class ImapServer {
     /** The certificate of the doors for mail clients: Quarkus' TLS registry, {@code quarkus.tls.mail-clients.*}. */
     static final String TLS = "mail-clients";
     /**
-     * What James would advertise and this store does not do yet: QRESYNC needs the expunged UIDs kept, ACL its mapper,
-     * SAVEDATE a column; REPLACE is untried; XLIST is Gmail's old SPECIAL-USE; no message count is limited.
+     * What James would advertise and this store does not do yet: QRESYNC (James 3.8.1's SELECT ignores the client's
+     * MODSEQ, so the flags changed since are never sent), ACL needs its mapper, SAVEDATE a column; REPLACE is untried;
+     * XLIST is Gmail's old SPECIAL-USE; no message count is limited.
      */
     private static final List<String> NOT_YET = List.of("QRESYNC", "ACL", "LIST-MYRIGHTS", "QUOTA=RES-MESSAGE",
             "REPLACE", "SAVEDATE", "XLIST");
@@ -200,7 +203,7 @@ public class ImapServer {
     private IMAPServer door(ImapProcessor processor, ProtocolMetrics metrics, MailConfig.Imap imap, int port,
                             Optional<Encryption> tls) throws Exception {
         IMAPServer door = new IMAPServer(DefaultImapDecoderFactory.createDecoder(),
-                new DefaultImapEncoderFactory().buildImapEncoder(), processor,
+                ModifiedCode.around(new DefaultImapEncoderFactory().buildImapEncoder()), processor,
                 new org.apache.james.imapserver.netty.ImapMetrics(metrics), metrics) {
             @Override
             protected void buildSSLContext() {
@@ -231,6 +234,10 @@ public class ImapServer {
         configuration.addProperty("disabledCaps", String.join("|", NOT_YET));
         configuration.addProperty("provisionDefaultMailboxes", false); // James' would be English: ours exist already
         configuration.addProperty("literalSizeLimit", config.maxMessageSize().asLongValue()); // APPEND as the MX
+        // no server-wide throttle: past its 128 + 4096 commands James rejects one without flushing what that command
+        // had written, and mbsync, which sends a FETCH per message at once, read the next answer inside the last one;
+        // each connection still runs its commands one at a time, in order
+        configuration.addProperty("concurrentRequests", -1);
         // what a client is told when its token is refused (RFC 7628 §3.2.2); the token is checked by ImapAuthentication
         configuration.addProperty("auth.oidc.jwksURL", realm + "/protocol/openid-connect/certs");
         configuration.addProperty("auth.oidc.claim", "sub");
@@ -281,7 +288,8 @@ public class ImapServer {
             }
 
             @Override
-            public void configure(org.apache.james.imap.api.ImapConfiguration configuration) {
+            public void configure(org.apache.james.imap.api.ImapConfiguration given) {
+                org.apache.james.imap.api.ImapConfiguration configuration = withCondstore(given);
                 defaults.configure(configuration);
                 authentication.configure(configuration);
                 login.configure(configuration);
@@ -291,6 +299,26 @@ public class ImapServer {
                 folders.delete().configure(configuration);
             }
         };
+    }
+
+    /**
+     * James' server configuration with CONDSTORE advertised: its processors answer CONDSTORE's commands on the MODSEQs the
+     * database keeps, but its server never reads the switch from its configuration file (3.8.1).
+     */
+    private static org.apache.james.imap.api.ImapConfiguration withCondstore(org.apache.james.imap.api.ImapConfiguration given) {
+        org.apache.james.imap.api.ImapConfiguration.Builder configuration = org.apache.james.imap.api.ImapConfiguration
+                .builder()
+                .enableIdle(given.isEnableIdle())
+                .idleTimeInterval(given.getIdleTimeInterval())
+                .idleTimeIntervalUnit(given.getIdleTimeIntervalUnit())
+                .disabledCaps(given.getDisabledCaps().stream().map(Capability::asString).collect(ImmutableSet.toImmutableSet()))
+                .maxQueueSize(given.getMaxQueueSize())
+                .concurrentRequests(given.getConcurrentRequests())
+                .isProvisionDefaultMailboxes(given.isProvisionDefaultMailboxes())
+                .withCustomProperties(given.getCustomProperties())
+                .isCondstoreEnable(true);
+        given.getAppendLimit().ifPresent(configuration::appendLimit);
+        return configuration.build();
     }
 
     /**

@@ -90,6 +90,20 @@ public class ImapStore {
                 .setParameter(1, subscribed).setParameter(2, folder.id()).executeUpdate());
     }
 
+    /** The folder's UIDs, in order (SELECT numbers its messages with them). */
+    public long[] uids(UUID folderId) {
+        return Panache.getEntityManager().createNativeQuery("select uid from message where folder_id = ?1 order by uid")
+                .setParameter(1, folderId).getResultStream().mapToLong(ImapStore::number).toArray();
+    }
+
+    /** The UIDs of the range's messages marked \Deleted (EXPUNGE removes them). */
+    public List<Long> deletedUids(UUID folderId, long fromUid, long toUid) {
+        return Panache.getEntityManager().createNativeQuery("""
+                        select uid from message where folder_id = ?1 and uid between ?2 and ?3 and deleted order by uid""")
+                .setParameter(1, folderId).setParameter(2, fromUid).setParameter(3, toUid).getResultStream()
+                .map(ImapStore::number).toList();
+    }
+
     /** The folder's messages whose UID lies in the range, by UID, at most {@code limit}. */
     public List<MessageState> messages(UUID folderId, long fromUid, long toUid, int limit) {
         @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package fr.academie.mail.imap;
 import fr.academie.common.problem.ProblemException;
 import fr.academie.mail.store.MessageSources;
 import fr.academie.mail.store.Spool;
+import com.google.common.collect.Iterators;
 import org.apache.james.mailbox.MessageUid;
 import org.apache.james.mailbox.ModSeq;
 import org.apache.james.mailbox.exception.MailboxException;
@@ -26,6 +27,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -43,6 +45,9 @@ import java.util.UUID;
  * {@link ImapWrites}.
  */
 class MessageStoreMapper implements MessageMapper {
+
+    /** How many messages one read of a range brings (a FETCH of a whole folder reads it so, page after page). */
+    private static final int PAGE = 2000;
 
     private final ImapStore store;
     private final ImapWrites writes;
@@ -62,11 +67,34 @@ class MessageStoreMapper implements MessageMapper {
         this.maxMessageSize = maxMessageSize;
     }
 
+    /** The range's messages, read a page at a time as James takes them: a folder is never held whole. */
     @Override
     public Iterator<MailboxMessage> findInMailbox(Mailbox mailbox, MessageRange set, FetchType type, int limit) {
-        List<ImapStore.MessageState> messages = store.messages(FolderMailboxId.of(mailbox.getMailboxId()),
-                set.getUidFrom().asLong(), set.getUidTo().asLong(), limit <= 0 ? Integer.MAX_VALUE : limit);
-        return messages.stream().map(m -> message(m, type != FetchType.METADATA)).iterator();
+        UUID folder = FolderMailboxId.of(mailbox.getMailboxId());
+        long to = set.getUidTo().asLong();
+        long wanted = limit <= 0 ? Long.MAX_VALUE : limit;
+        Iterator<List<ImapStore.MessageState>> pages = new Iterator<>() {
+            private long from = set.getUidFrom().asLong();
+            private long read;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                return !done && from <= to && read < wanted;
+            }
+
+            @Override
+            public List<ImapStore.MessageState> next() {
+                int size = (int) Math.min(PAGE, wanted - read);
+                List<ImapStore.MessageState> page = store.messages(folder, from, to, size);
+                read += page.size();
+                done = page.size() < size;
+                from = page.isEmpty() ? to + 1 : page.get(page.size() - 1).uid() + 1;
+                return page;
+            }
+        };
+        return Iterators.concat(Iterators.transform(pages, page -> Iterators.transform(page.iterator(),
+                m -> message(m, type != FetchType.METADATA))));
     }
 
     private MailboxMessage message(ImapStore.MessageState state, boolean withContent) {
@@ -151,9 +179,8 @@ class MessageStoreMapper implements MessageMapper {
 
     @Override
     public List<MessageUid> retrieveMessagesMarkedForDeletion(Mailbox mailbox, MessageRange range) {
-        return store.messages(FolderMailboxId.of(mailbox.getMailboxId()), range.getUidFrom().asLong(),
-                        range.getUidTo().asLong(), Integer.MAX_VALUE).stream()
-                .filter(ImapStore.MessageState::deleted).map(m -> MessageUid.of(m.uid())).toList();
+        return store.deletedUids(FolderMailboxId.of(mailbox.getMailboxId()), range.getUidFrom().asLong(),
+                range.getUidTo().asLong()).stream().map(MessageUid::of).toList();
     }
 
     @Override
@@ -202,9 +229,8 @@ class MessageStoreMapper implements MessageMapper {
 
     @Override
     public Flux<MessageUid> listAllMessageUids(Mailbox mailbox) {
-        return FolderMapper.blocking(() -> store.messages(FolderMailboxId.of(mailbox.getMailboxId()), 1, Long.MAX_VALUE,
-                        Integer.MAX_VALUE))
-                .flatMapMany(Flux::fromIterable).map(m -> MessageUid.of(m.uid()));
+        return FolderMapper.blocking(() -> store.uids(FolderMailboxId.of(mailbox.getMailboxId())))
+                .flatMapMany(uids -> Flux.fromStream(Arrays.stream(uids).mapToObj(MessageUid::of)));
     }
 
     private ImapStore.FolderState folder(Mailbox mailbox) {

@@ -1,17 +1,20 @@
 package fr.academie.mail.imap;
 
 import fr.academie.mail.TestMailbox;
+import fr.academie.mail.submission.SubmissionServer;
 import fr.academie.stack.testing.MailClients;
 import fr.academie.stack.testing.StackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Léna's mailbox synchronised by mbsync (isync) both ways, over implicit TLS with the server's certificate checked,
  * as a desktop user would set it up from the README: every folder down to a Maildir with its flags, then a message
- * written and one read in the Maildir up to the web page; and one message fetched by curl's IMAP, byte for byte.
+ * written and one read in the Maildir up to the web page; one message fetched by curl's IMAP, byte for byte; and
+ * neomutt in batch mode sending through submission.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "service", value = "mail-service"))
@@ -38,6 +42,9 @@ class ImapClientsTest {
 
     @Inject
     ImapServer imap;
+
+    @Inject
+    SubmissionServer submission;
 
     @ConfigProperty(name = "quarkus.tls.mail-clients.key-store.p12.path")
     String keyStore;
@@ -77,6 +84,43 @@ class ImapClientsTest {
             lena.awaitMessage("INBOX", "Ecrit hors ligne");
             assertEquals(false, lena.awaitMessage("INBOX", "Ordinaire").getBoolean("unread"), "read in the Maildir: "
                     + second);
+        } finally {
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void neomuttInBatchModeSendsThroughSubmissionWithAnApplicationPassword() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        TestMailbox samir = TestMailbox.create();
+        Path work = Files.createTempDirectory("neomutt");
+        try {
+            // no copy: neomutt files none to an IMAP folder in batch mode ("Fcc … not supported in batch mode")
+            Path config = Files.writeString(work.resolve("neomuttrc"), """
+                    set from = "%s"
+                    set real_name = "Léna Martin"
+                    set certificate_file = "%s"
+                    set ssl_verify_host = yes
+                    set smtp_url = "smtps://%s@127.0.0.1:%d/"
+                    set smtp_pass = "%s"
+                    set copy = no
+                    set charset = "utf-8"
+                    set send_charset = "utf-8"
+                    """.formatted(lena.address(), certificate(work.resolve("serveur.pem")),
+                    URLEncoder.encode(lena.address(), StandardCharsets.UTF_8), submission.implicitTlsPort(),
+                    lena.appPassword("Neomutt")));
+            Path body = Files.writeString(work.resolve("corps.txt"), "Bonjour Samir,\nles copies sont prêtes.\n");
+            Path output = work.resolve("sortie.txt");
+            Process neomutt = new ProcessBuilder(MailClients.require("neomutt", "neomutt").toString(), "-n", "-F",
+                    config.toString(), "-s", "Copies du bac blanc", "--", samir.address())
+                    .redirectInput(body.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            assertTrue(neomutt.waitFor(120, TimeUnit.SECONDS), "neomutt did not end");
+            assertEquals(0, neomutt.exitValue(), Files.readString(output));
+            JsonPath received = samir.awaitMessage("INBOX", "Copies du bac blanc");
+            assertTrue(received.getString("snippet").contains("prêtes"), received.prettify());
+            assertEquals(lena.address(), received.getString("from.address"), "from her, through the académie's inbox");
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -70,6 +70,7 @@ class ImapDoorTest {
         assertTrue(capabilities.containsAll(List.of("IMAP4REV1", "AUTH=OAUTHBEARER", "AUTH=XOAUTH2", "SPECIAL-USE", "IDLE",
                 "NAMESPACE", "ENABLE", "LITERAL+", "ID")), capabilities.toString());
         assertTrue(capabilities.contains("AUTH=PLAIN") && capabilities.contains("MOVE"), "application passwords, MOVE");
+        assertTrue(capabilities.contains("CONDSTORE"), capabilities.toString());
         assertFalse(capabilities.contains("QRESYNC") || capabilities.contains("LOGINDISABLED"), "only what it does");
         List<String> folders = session.getList("folders");
         assertTrue(folders.stream().anyMatch(f -> f.endsWith("\"/\" \"INBOX\"") || f.endsWith("\"/\" INBOX")), folders.toString());
@@ -127,6 +128,8 @@ class ImapDoorTest {
         assertFalse(session("lmartin", expiring.value(), "OAUTHBEARER").getBoolean("authenticated"), "expired");
         assertTrue(session("lmartin", TestStack.get().accessToken("lmartin"), "OAUTHBEARER").getBoolean("authenticated"),
                 "while a valid one of hers is accepted");
+        assertTrue(session("lmartin", TestStack.get().accessToken("messagerie", "lmartin"), "OAUTHBEARER")
+                .getBoolean("authenticated"), "and one of the realm's client for mail programs (Thunderbird's OAuth)");
     }
 
     @Test
@@ -155,6 +158,42 @@ class ImapDoorTest {
         assertTrue(pushed != null && pushed.startsWith("* 2 FETCH") && pushed.contains("\\Flagged"),
                 "the flag set in the web page reached the idle client: " + session.prettify());
         assertTrue(session.getString("steps[2].lines[0]").contains("$Forwarded"), "the client's own keyword is kept");
+    }
+
+    @Test
+    void condstoreTellsTheClientOnlyWhatChangedSinceItsModseqAndSparesAMessageChangedMeanwhile() throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        String inbox = lena.folder("INBOX");
+        lena.importMessage(inbox, "From: parent@example.org\r\nSubject: Un\r\n\r\nUn\r\n");
+        String second = lena.importMessage(inbox, "From: parent@example.org\r\nSubject: Deux\r\n\r\nDeux\r\n");
+        long known = number("select highest_modseq from folder where id = ?1", UUID.fromString(inbox));
+
+        JsonPath session = session(lena.id(), lena.token(), "XOAUTH2", List.of(
+                List.of("call", "unselect"),
+                List.of("select", "INBOX", "(CONDSTORE)"),
+                List.of("pause", "1.5"), // the web page flags the second message meanwhile
+                List.of("noop"),
+                List.of("call", "uid", "FETCH", "1:*", "(FLAGS)", "(CHANGEDSINCE " + known + ")"),
+                List.of("call", "uid", "STORE", "1:*", "(UNCHANGEDSINCE " + known + ")", "+FLAGS", "(\\Answered)"),
+                List.of("call", "status", "INBOX", "(HIGHESTMODSEQ)"),
+                List.of("flags", "1:*")), () -> lena.act("FLAG", second));
+        assertEquals("OK", session.getString("steps[1].status"), session.prettify());
+        assertTrue(session.getList("steps[1].untagged", String.class).contains(known + " HIGHESTMODSEQ"),
+                "SELECT (CONDSTORE) tells the folder's MODSEQ: " + session.prettify());
+
+        List<String> changed = session.getList("steps[4].untagged");
+        assertEquals(1, changed.size(), "only the message the web page changed: " + session.prettify());
+        assertTrue(changed.get(0).startsWith("2 (") && changed.get(0).contains("UID 2") && changed.get(0).contains("MODSEQ (")
+                && changed.get(0).contains("\\Flagged"), changed.get(0));
+
+        assertTrue(session.getString("steps[5].lines[0]").startsWith("[MODIFIED 2]"),
+                "the message changed since the client's MODSEQ is left as it is: " + session.prettify());
+        List<String> flags = session.getList("steps[7].lines");
+        assertTrue(flags.get(0).contains("\\Answered") && !flags.get(1).contains("\\Answered"),
+                "the other one is answered, not the one changed: " + flags);
+        long now = number("select highest_modseq from folder where id = ?1", UUID.fromString(inbox));
+        assertTrue(now > known && session.getString("steps[6].lines[0]").contains("HIGHESTMODSEQ " + now),
+                now + " " + session.prettify());
     }
 
     @Test
