@@ -8,6 +8,7 @@ import fr.academie.gateway.guard.RequestGuard;
 import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.Keycloak;
 import fr.academie.stack.KeycloakAdmin;
+import fr.academie.stack.Service;
 import fr.academie.stack.testing.Browser;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
@@ -15,6 +16,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +85,10 @@ class SecurityAlertTest {
         Browser there = SignedIn.as(gateway, "lmartin", new Browser().userAgent(ANDROID));
         String signIn = JSON.readTree(there.get(gateway.resolve("/api/compte/connexions")).body())
                 .get("items").get(0).get("id").asText();
+        String mail = TestStack.get().service(Service.MAIL);
+        String token = TestStack.get().accessToken("lmartin");
+        RestAssured.given().baseUri(mail).auth().oauth2(token).contentType("application/json")
+                .body(Map.of("name", "Téléphone de Léna")).post("/app-passwords").then().statusCode(201);
         try {
             HttpResponse<String> unknown = here.send("POST", gateway.resolve("/api/compte/ce-n-etait-pas-moi"),
                     FROM_THE_SPA, "{\"connexion\":\"not-a-sign-in-of-yours\"}");
@@ -94,6 +100,8 @@ class SecurityAlertTest {
             assertEquals(401, here.get(gateway.resolve("/api/me")).statusCode(), "this session ended too");
             assertEquals(401, there.get(gateway.resolve("/api/me")).statusCode());
             assertTrue(admin.read(lena).get("requiredActions").toString().contains("UPDATE_PASSWORD"));
+            assertEquals(List.of(), RestAssured.given().baseUri(mail).auth().oauth2(token).get("/app-passwords").then()
+                    .statusCode(200).extract().jsonPath().getList("items"), "her mail programs' passwords revoked too");
 
             Browser next = new Browser();
             HttpResponse<String> toKeycloak = next.follow(next.get(gateway.resolve("/")), SignedIn::isKeycloak);

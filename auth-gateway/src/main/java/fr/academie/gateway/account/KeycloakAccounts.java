@@ -41,12 +41,14 @@ public class KeycloakAccounts {
     private final Keycloak keycloak;
     private final PortailAdminApi journal;
     private final String realm;
+    private final MailAccess mail;
 
     public KeycloakAccounts(Keycloak keycloak, @RestClient PortailAdminApi journal,
-                            @ConfigProperty(name = "quarkus.keycloak.admin-client.realm") String realm) {
+                            @ConfigProperty(name = "quarkus.keycloak.admin-client.realm") String realm, MailAccess mail) {
         this.keycloak = keycloak;
         this.journal = journal;
         this.realm = realm;
+        this.mail = mail;
     }
 
     public List<PortailAdminApi.Session> sessions(String accountId) {
@@ -119,7 +121,7 @@ public class KeycloakAccounts {
 
     /**
      * "Ce n'était pas moi" about one of the account's sign-ins: the next sign-in will ask for a new password, and
-     * every session of the account ends now (this one included). Empty when the sign-in is not the account's.
+     * every session of the account ends now (this one included), its mail programs' too. Empty when the sign-in is not the account's.
      */
     public Optional<String> secureAfterIntrusion(String accountId, String signInId) {
         boolean owned = call("list sign-ins", () -> journal.signIns(realm, accountId, REPORTABLE_DAYS)).stream()
@@ -141,6 +143,7 @@ public class KeycloakAccounts {
         // one by one, so that Keycloak sends each application its back-channel logout (the admin API's
         // "log out the user" only notifies clients with a legacy admin URL)
         endOtherSessions(accountId, null);
+        mail.revoke(accountId, MailAccess.Reason.MOT_DE_PASSE_CHANGE); // mail programs hold no Keycloak session
         return Optional.of(signInId);
     }
 
@@ -223,7 +226,10 @@ public class KeycloakAccounts {
         return Optional.of(id);
     }
 
-    /** Enables or disables the account; disabling ends each of its sessions, so that every application lets go. */
+    /**
+     * Enables or disables the account; disabling ends each of its sessions, so that every application lets go, its
+     * mail programs included.
+     */
     public void setEnabled(String accountId, boolean enabled) {
         call(enabled ? "enable an account" : "disable an account", () -> {
             UserResource user = users().get(accountId);
@@ -234,6 +240,7 @@ public class KeycloakAccounts {
         });
         if (!enabled) {
             endOtherSessions(accountId, null);
+            mail.revoke(accountId, MailAccess.Reason.COMPTE_DESACTIVE);
         }
     }
 

@@ -2,6 +2,7 @@ package fr.academie.e2e;
 
 import fr.academie.stack.Service;
 import fr.academie.stack.Stack;
+import fr.academie.stack.testing.MailClients;
 import fr.academie.stack.testing.TestStack;
 
 import java.io.IOException;
@@ -101,32 +102,8 @@ public final class ImapBenchmark {
         Path work = Files.createTempDirectory("mbsync-bench");
         Path certificate = Files.writeString(work.resolve("serveur.pem"), stack.stack().mailClientsCertificate());
         Files.createDirectories(work.resolve("courrier"));
-        Path config = Files.writeString(work.resolve("mbsyncrc"), """
-                IMAPAccount academie
-                Host 127.0.0.1
-                Port %d
-                User %s
-                Pass "%s"
-                SSLType IMAPS
-                SystemCertificates no
-                CertificateFile %s
-
-                IMAPStore academie-distant
-                Account academie
-
-                MaildirStore academie-local
-                Path %s/
-                Inbox %s/INBOX
-                SubFolders Verbatim
-
-                Channel academie
-                Far :academie-distant:
-                Near :academie-local:
-                Patterns *
-                Create Both
-                SyncState *
-                """.formatted(stack.stack().imapTlsPort(), account.email(), password, certificate,
-                work.resolve("courrier"), work.resolve("courrier")));
+        Path config = Files.writeString(work.resolve("mbsyncrc"), MailClients.mbsyncrc(stack.stack().imapTlsPort(),
+                account.email(), password, certificate, work.resolve("courrier")));
         long rssBefore = residentMegabytes();
         long start = System.nanoTime();
         try {

@@ -44,7 +44,10 @@ class ImapAuthentication extends AuthenticateProcessor {
     @Override
     protected void doOAuth(String initialResponse, ImapSession session, ImapRequest request, Responder responder) {
         tokens.attempt(initialResponse).ifPresentOrElse(
-                accepted -> authSuccess(Username.of(accepted.accountId()), session, request, responder),
+                accepted -> {
+                    passwords.signedInWithToken(session, accepted.accountId());
+                    authSuccess(Username.of(accepted.accountId()), session, request, responder);
+                },
                 () -> manageFailureCount(session, request, responder));
         session.stopDetectingCommandInjection();
     }

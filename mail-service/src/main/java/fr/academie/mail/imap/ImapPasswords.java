@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * IMAP sign-in with a password (LOGIN, AUTHENTICATE PLAIN): an application password of the person's, never her
  * account's own, checked by {@link PasswordSignIn} with the client's address; a session signed in so is watched, and
- * ends at its next command once that password is revoked.
+ * ends at its next command once that password is revoked — as does any session, token or password, once its
+ * account's access is revoked (disabled, "ce n'était pas moi": {@code /internal/access-revocations}).
  */
 final class ImapPasswords {
 
@@ -23,6 +24,8 @@ final class ImapPasswords {
             "Service d'authentification indisponible : reessayez dans quelques minutes.");
     static final HumanReadableText REVOKED = new HumanReadableText("fr.academie.mail.imap.revoked",
             "Ce mot de passe d'application a ete revoque : creez-en un autre sur la page Mon compte du portail.");
+    static final HumanReadableText ACCESS_REVOKED = new HumanReadableText("fr.academie.mail.imap.access-revoked",
+            "L'acces de ce compte a la messagerie a ete retire (compte desactive ou protege) : reconnectez-vous.");
     /** How long a password found working is believed to still work: a revocation ends its sessions within this. */
     private static final Duration BELIEVED = Duration.ofSeconds(2);
     private static final String WATCHED = "portail.app-password";
@@ -44,20 +47,37 @@ final class ImapPasswords {
         PasswordSignIn.Outcome outcome = user == null ? new PasswordSignIn.Outcome.Refused()
                 : signIn.attempt(user, password, address(session));
         if (outcome instanceof PasswordSignIn.Outcome.Accepted accepted) {
-            session.setAttribute(WATCHED, new Watch(accepted.passwordId(), Instant.now()));
+            Instant now = Instant.now();
+            session.setAttribute(WATCHED, new Watch(accepted.passwordId(), accepted.accountId(), now, now));
         }
         return outcome;
     }
 
-    /** Whether the session may go on: signed in otherwise, or with a password that still works. */
+    /** A session signed in with a token of the realm: watched too, for a revocation of the account's access. */
+    void signedInWithToken(ImapSession session, String accountId) {
+        Instant now = Instant.now();
+        session.setAttribute(WATCHED, new Watch(null, accountId, now, now));
+    }
+
+    /**
+     * Whether the session may go on: not signed in yet, or its password still works and its account's access was not
+     * revoked since it signed in (asked at most every {@link #BELIEVED}).
+     */
     boolean mayGoOn(ImapSession session) {
         Watch watch = (Watch) session.getAttribute(WATCHED);
         if (watch == null || watch.checked().plus(BELIEVED).isAfter(Instant.now())) {
             return true;
         }
-        boolean works = passwords.works(watch.password());
-        session.setAttribute(WATCHED, new Watch(watch.password(), Instant.now()));
+        boolean works = (watch.password() == null || passwords.works(watch.password()))
+                && !passwords.accessRevokedSince(watch.owner(), watch.since());
+        session.setAttribute(WATCHED, new Watch(watch.password(), watch.owner(), watch.since(), Instant.now()));
         return works;
+    }
+
+    /** What a session that may not go on is told: its password revoked, or its account's access. */
+    static HumanReadableText why(ImapSession session) {
+        Watch watch = (Watch) session.getAttribute(WATCHED);
+        return watch != null && watch.password() != null ? REVOKED : ACCESS_REVOKED;
     }
 
     /** The client's address, as James' server saw it (the PROXY protocol's source when one is in front). */
@@ -67,6 +87,7 @@ final class ImapPasswords {
         return address == null ? "inconnue" : address;
     }
 
-    private record Watch(UUID password, Instant checked) {
+    /** @param password null for a session signed in with a token */
+    private record Watch(UUID password, String owner, Instant since, Instant checked) {
     }
 }

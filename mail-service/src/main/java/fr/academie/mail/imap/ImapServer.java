@@ -262,7 +262,7 @@ public class ImapServer {
                 return Mono.fromCallable(() -> passwords.mayGoOn(session))
                         .flatMap(goOn -> goOn ? choose(message).processReactive(message, responder, session)
                                 : Mono.fromRunnable(() -> {
-                                    responder.respond(responses.bye(ImapPasswords.REVOKED));
+                                    responder.respond(responses.bye(ImapPasswords.why(session)));
                                     responder.flush();
                                 }).then(session.logout()))
                         .onErrorResume(failure -> message instanceof ImapRequest, failure -> Mono.fromRunnable(() -> {

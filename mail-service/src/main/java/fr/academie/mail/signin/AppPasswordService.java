@@ -78,6 +78,26 @@ public class AppPasswordService {
                 });
     }
 
+    /**
+     * The account has lost its mail programs' access (disabled, "ce n'était pas moi"): every application password is
+     * revoked and every session opened before now, whatever its way in, is to end; how many passwords.
+     */
+    public int revokeAccess(String ownerId, AppPassword.Revocation why) {
+        Instant now = Instant.now();
+        AppPassword.getEntityManager().createNativeQuery("""
+                        insert into access_revocation (owner_id, revoked_at, reason) values (?1, ?2, ?3)
+                        on conflict (owner_id) do update set revoked_at = excluded.revoked_at, reason = excluded.reason""")
+                .setParameter(1, ownerId).setParameter(2, now).setParameter(3, why.name()).executeUpdate();
+        return revokeAll(ownerId, why, now.plusNanos(1000));
+    }
+
+    /** Whether the account's access was revoked after that instant (a session opened then is to end). */
+    public boolean accessRevokedSince(String ownerId, Instant since) {
+        return !AppPassword.getEntityManager().createNativeQuery(
+                        "select 1 from access_revocation where owner_id = ?1 and revoked_at > ?2")
+                .setParameter(1, ownerId).setParameter(2, since).getResultList().isEmpty();
+    }
+
     /** Whether the password still works (a client signed in with it asks again every few seconds). */
     public boolean works(UUID id) {
         return AppPassword.count("id = ?1 and revokedAt is null", id) > 0;

@@ -153,32 +153,8 @@ class ImapClientsTest {
     private Path mbsyncConfig(Path work, String address, String password) throws IOException, InterruptedException {
         Path certificate = certificate(work.resolve("serveur.pem"));
         Files.createDirectories(work.resolve("courrier"));
-        return Files.writeString(work.resolve("mbsyncrc"), """
-                IMAPAccount academie
-                Host 127.0.0.1
-                Port %d
-                User %s
-                Pass "%s"
-                SSLType IMAPS
-                SystemCertificates no
-                CertificateFile %s
-
-                IMAPStore academie-distant
-                Account academie
-
-                MaildirStore academie-local
-                Path %s/
-                Inbox %s/INBOX
-                SubFolders Verbatim
-
-                Channel academie
-                Far :academie-distant:
-                Near :academie-local:
-                Patterns *
-                Create Both
-                SyncState *
-                """.formatted(imap.implicitTlsPort(), address, password, certificate, work.resolve("courrier"),
-                work.resolve("courrier")));
+        return Files.writeString(work.resolve("mbsyncrc"), MailClients.mbsyncrc(imap.implicitTlsPort(), address,
+                password, certificate, work.resolve("courrier")));
     }
 
     private static String mbsync(Path config) throws IOException, InterruptedException {

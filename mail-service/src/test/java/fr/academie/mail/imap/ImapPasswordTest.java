@@ -11,14 +11,23 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -91,6 +100,59 @@ class ImapPasswordTest {
         assertTrue(session.getString("steps[1].lines[0]").contains("revoque"), session.prettify());
         assertFalse(ImapScript.session(imap.port(), lena.address(), password, "LOGIN").getBoolean("authenticated"));
         forgetFailures();
+    }
+
+    @Test
+    void theGatewaysRevocationOfHerAccessEndsHerOpenSessionsWhateverTheySignedInWithAndRevokesHerPasswords()
+            throws Exception {
+        TestMailbox lena = TestMailbox.create();
+        String password = lena.appPassword("Tablette");
+        Map<String, String> revocation = Map.of("accountId", lena.id(), "reason", "MOT_DE_PASSE_CHANGE");
+        ExecutorService elsewhere = Executors.newSingleThreadExecutor();
+        try {
+            // signed in with a token before the revocation, its next command comes after it
+            Future<JsonPath> withToken = elsewhere.submit(() -> ImapScript.session(imap.port(), lena.id(), lena.token(),
+                    "XOAUTH2", List.of(List.of("pause", "7"), List.of("call", "noop")), () -> { }));
+            pause(2000);
+            JsonPath withPassword = ImapScript.session(imap.port(), lena.address(), password, "LOGIN",
+                    List.of(List.of("pause", "3"), List.of("call", "noop")),
+                    () -> given().auth().oauth2(TestStack.get().serviceToken("portail-notifier"))
+                            .contentType(ContentType.JSON).body(revocation).post("/internal/access-revocations")
+                            .then().statusCode(200).body("appPasswords", is(1)));
+            assertEquals("BAD", withPassword.getString("steps[1].status"), withPassword.prettify());
+            JsonPath token = withToken.get(60, TimeUnit.SECONDS);
+            assertEquals("BAD", token.getString("steps[1].status"), token.prettify());
+            assertTrue(token.getString("steps[1].lines[0]").contains("acces de ce compte"), token.prettify());
+        } finally {
+            elsewhere.shutdownNow();
+        }
+        assertFalse(ImapScript.session(imap.port(), lena.address(), password, "LOGIN").getBoolean("authenticated"));
+        assertTrue(ImapScript.session(imap.port(), lena.id(), lena.token(), "XOAUTH2").getBoolean("authenticated"),
+                "a sign-in after it (a new password, a new token) opens her mailbox again");
+        forgetFailures();
+    }
+
+    @Test
+    void onlyTheGatewayRevokesAnAccountsAccessAndBadInputIsRefusedNamingTheField() {
+        TestMailbox lena = TestMailbox.create();
+        String body = "{\"accountId\": \"" + lena.id() + "\", \"reason\": \"COMPTE_DESACTIVE\"}";
+        given().contentType(ContentType.JSON).body(body).post("/internal/access-revocations").then().statusCode(401);
+        for (String token : List.of(lena.token(), TestStack.get().serviceToken("colibris-notifier"),
+                TestStack.get().accessToken("pronote", "lmartin"))) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/internal/access-revocations")
+                    .then().statusCode(anyOf(is(401), is(403)));
+        }
+        String gateway = TestStack.get().serviceToken("portail-notifier");
+        Map<String, String> bad = Map.of(
+                "{\"reason\": \"COMPTE_DESACTIVE\"}", "accountId",
+                "{\"accountId\": \"a\\u0000b\", \"reason\": \"COMPTE_DESACTIVE\"}", "accountId",
+                "{\"accountId\": \"" + "x".repeat(65) + "\", \"reason\": \"COMPTE_DESACTIVE\"}", "accountId",
+                "{\"accountId\": 12, \"reason\": \"COMPTE_DESACTIVE\"}", "accountId",
+                "{\"accountId\": \"x\", \"reason\": \"AUTRE\"}", "reason",
+                "{\"accountId\": \"x\", \"accountId\": \"y\", \"reason\": \"COMPTE_DESACTIVE\"}", "accountId");
+        bad.forEach((input, field) -> given().auth().oauth2(gateway).contentType(ContentType.JSON).body(input)
+                .post("/internal/access-revocations").then().statusCode(400).contentType("application/problem+json")
+                .body(containsString(field)));
     }
 
     @Test

@@ -33,4 +33,36 @@ public final class MailClients {
         Assumptions.abort(message);
         return null; // not reached: abort throws
     }
+
+    /**
+     * The mbsync configuration the mail-service README gives (implicit TLS, the server's certificate checked, every
+     * folder both ways), pointed at this port, account and Maildir.
+     */
+    public static String mbsyncrc(int imapsPort, String address, String password, Path certificate, Path maildir) {
+        return """
+                IMAPAccount academie
+                Host 127.0.0.1
+                Port %d
+                User %s
+                Pass "%s"
+                SSLType IMAPS
+                SystemCertificates no
+                CertificateFile %s
+
+                IMAPStore academie-distant
+                Account academie
+
+                MaildirStore academie-local
+                Path %s/
+                Inbox %s/INBOX
+                SubFolders Verbatim
+
+                Channel academie
+                Far :academie-distant:
+                Near :academie-local:
+                Patterns *
+                Create Both
+                SyncState *
+                """.formatted(imapsPort, address, password, certificate, maildir, maildir);
+    }
 }
