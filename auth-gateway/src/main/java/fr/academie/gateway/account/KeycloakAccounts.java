@@ -121,7 +121,8 @@ public class KeycloakAccounts {
 
     /**
      * "Ce n'était pas moi" about one of the account's sign-ins: the next sign-in will ask for a new password, and
-     * every session of the account ends now (this one included), its mail programs' too. Empty when the sign-in is not the account's.
+     * every session of the account ends now (this one included), its mail programs' too. Empty when the sign-in is
+     * not the account's.
      */
     public Optional<String> secureAfterIntrusion(String accountId, String signInId) {
         boolean owned = call("list sign-ins", () -> journal.signIns(realm, accountId, REPORTABLE_DAYS)).stream()

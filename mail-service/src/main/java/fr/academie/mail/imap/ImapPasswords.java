@@ -28,7 +28,7 @@ final class ImapPasswords {
             "L'acces de ce compte a la messagerie a ete retire (compte desactive ou protege) : reconnectez-vous.");
     /** How long a password found working is believed to still work: a revocation ends its sessions within this. */
     private static final Duration BELIEVED = Duration.ofSeconds(2);
-    private static final String WATCHED = "portail.app-password";
+    private static final String WATCHED = "portail.sign-in";
 
     private final PasswordSignIn signIn;
     private final AppPasswordService passwords;

@@ -1,9 +1,9 @@
 package fr.academie.mail.imap;
 
+import com.google.common.collect.Iterators;
 import fr.academie.common.problem.ProblemException;
 import fr.academie.mail.store.MessageSources;
 import fr.academie.mail.store.Spool;
-import com.google.common.collect.Iterators;
 import org.apache.james.mailbox.MessageUid;
 import org.apache.james.mailbox.ModSeq;
 import org.apache.james.mailbox.exception.MailboxException;
