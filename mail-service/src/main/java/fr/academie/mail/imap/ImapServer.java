@@ -258,6 +258,10 @@ public class ImapServer {
         return new ImapProcessor() {
             @Override
             public Mono<Void> processReactive(ImapMessage message, Responder responder, ImapSession session) {
+                return InOrder.process(responder, ordered -> handle(message, ordered, session));
+            }
+
+            private Mono<Void> handle(ImapMessage message, Responder responder, ImapSession session) {
                 // on the session's own thread: a hop would let STARTTLS answer after the handshake has begun
                 return Mono.fromCallable(() -> passwords.mayGoOn(session))
                         .flatMap(goOn -> goOn ? choose(message).processReactive(message, responder, session)
