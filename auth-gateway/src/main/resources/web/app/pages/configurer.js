@@ -64,6 +64,9 @@ class PageConfigurer extends LitElement {
           <li>Menu <em>Fichier</em>, puis <em>Nouveau</em>, puis <em>Compte courrier existant</em>.</li>
           <li>Saisissez votre nom, votre adresse et le mot de passe d'application, puis <em>Continuer</em>.</li>
           <li>Thunderbird trouve seul les réglages de l'académie : choisissez <em>IMAP</em> et <em>Terminé</em>.</li>
+          <li>Pour modifier vos règles de tri depuis Thunderbird, ajoutez le module <em>Sieve</em> : il se connecte au
+            serveur IMAP de l'académie, port 4190, avec le même mot de passe d'application. Ce sont les règles de la
+            page <a href="/messagerie/regles">Règles</a> de la messagerie.</li>
         </ol>
       </section>
       <section class="carte" aria-labelledby="titre-outlook">

@@ -126,7 +126,7 @@ final class Rules {
     /**
      * Only the gateway is behind an Ingress (Keycloak's own Ingress is the operator's), and the only Services reachable
      * from outside the cluster are the MX, on port 25, and the mail clients' doors (IMAP 143 and 993, submission 587
-     * and 465).
+     * and 465, ManageSieve 4190).
      */
     static List<String> exposure(List<JsonNode> objects) {
         List<String> violations = new ArrayList<>();
@@ -149,7 +149,7 @@ final class Rules {
             service.path("spec").path("ports").forEach(port -> ports.add(port.path("port").asInt()));
             String name = service.path("metadata").path("name").asText();
             boolean mail = "mail-mx".equals(name) && ports.equals(List.of(25))
-                    || "mail-clients".equals(name) && ports.equals(List.of(143, 993, 587, 465));
+                    || "mail-clients".equals(name) && ports.equals(List.of(143, 993, 587, 465, 4190));
             if ((type.equals("LoadBalancer") || type.equals("NodePort")) && !mail) {
                 violations.add(Manifests.name(service) + " is reachable from outside the cluster (" + type + ")");
             }

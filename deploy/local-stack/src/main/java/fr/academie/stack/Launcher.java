@@ -39,7 +39,8 @@ public final class Launcher {
                 ports.get("PORTAIL_POSTGRES_PORT"), ports.get("PORTAIL_KEYCLOAK_PORT"),
                 ports.get("PORTAIL_KEYCLOAK_MANAGEMENT_PORT"), ports.get("PORTAIL_SMTP_PORT"),
                 ports.get("PORTAIL_MX_PORT"), ports.get("PORTAIL_IMAP_PORT"), ports.get("PORTAIL_IMAPS_PORT"),
-                ports.get("PORTAIL_SUBMISSION_PORT"), ports.get("PORTAIL_SUBMISSIONS_PORT"), true));
+                ports.get("PORTAIL_SUBMISSION_PORT"), ports.get("PORTAIL_SUBMISSIONS_PORT"),
+                ports.get("PORTAIL_MANAGESIEVE_PORT"), true));
         CountDownLatch stopped = new CountDownLatch(1);
         // registered before anything starts, so that Ctrl-C or SIGTERM at any moment leaves nothing behind
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -77,7 +78,8 @@ public final class Launcher {
                 + "; to addresses outside the académie: .eml files in the data directory's smtp-sink/");
         System.out.println("Mail clients: IMAP localhost:" + ports.get("PORTAIL_IMAP_PORT") + " (STARTTLS) or "
                 + ports.get("PORTAIL_IMAPS_PORT") + " (TLS), SMTP submission localhost:" + ports.get("PORTAIL_SUBMISSION_PORT")
-                + " (STARTTLS) or " + ports.get("PORTAIL_SUBMISSIONS_PORT") + " (TLS), self-signed certificate;"
+                + " (STARTTLS) or " + ports.get("PORTAIL_SUBMISSIONS_PORT") + " (TLS), ManageSieve localhost:"
+                + ports.get("PORTAIL_MANAGESIEVE_PORT") + " (STARTTLS), self-signed certificate;"
                 + " sign in with an application password made on " + gatewayUrl + "/compte");
         System.out.println("Demo accounts, password " + DemoAccounts.PASSWORD + " :");
         System.out.printf("  %-9s %-30s %-32s %s%n", "identifier", "person", "roles", "uai");
@@ -98,6 +100,7 @@ public final class Launcher {
         ports.put("PORTAIL_IMAPS_PORT", port("PORTAIL_IMAPS_PORT", 1993));
         ports.put("PORTAIL_SUBMISSION_PORT", port("PORTAIL_SUBMISSION_PORT", 1587));
         ports.put("PORTAIL_SUBMISSIONS_PORT", port("PORTAIL_SUBMISSIONS_PORT", 1465));
+        ports.put("PORTAIL_MANAGESIEVE_PORT", port("PORTAIL_MANAGESIEVE_PORT", 14190));
         for (Service service : Service.values()) {
             String setting = "PORTAIL_" + service.name() + "_PORT";
             ports.put(setting, port(setting, service.defaultPort()));

@@ -39,7 +39,8 @@ public final class Stack implements AutoCloseable {
      */
     public record Settings(Path dataDirectory, Path keycloakInstallDirectory, Path logDirectory, int postgresPort,
                            int keycloakPort, int keycloakManagementPort, int smtpPort, int mxPort, int imapPort,
-                           int imapTlsPort, int submissionPort, int submissionTlsPort, boolean demoData) {
+                           int imapTlsPort, int submissionPort, int submissionTlsPort, int manageSievePort,
+                           boolean demoData) {
     }
 
     private final Settings settings;
@@ -144,6 +145,11 @@ public final class Stack implements AutoCloseable {
         return settings.submissionTlsPort();
     }
 
+    /** ManageSieve's port (STARTTLS): mail programs' rule editors. */
+    public int manageSievePort() {
+        return settings.manageSievePort();
+    }
+
     /** JDBC address of one of the stack's databases (user = database name, trusted on loopback). */
     public String jdbcUrl(String database) {
         return postgres.jdbcUrl(database);
@@ -178,6 +184,8 @@ public final class Stack implements AutoCloseable {
             config.put("mail.submission.enabled", "true"); // and SMTP submission, STARTTLS and implicit TLS
             config.put("mail.submission.port", String.valueOf(settings.submissionPort()));
             config.put("mail.submission.implicit-tls-port", String.valueOf(settings.submissionTlsPort()));
+            config.put("mail.managesieve.enabled", "true"); // and ManageSieve, for their rule editors
+            config.put("mail.managesieve.port", String.valueOf(settings.manageSievePort()));
             config.put("quarkus.tls.mail-clients.key-store.p12.path", MxCertificate.in(settings.dataDirectory()).toString());
             config.put("quarkus.tls.mail-clients.key-store.p12.password", MxCertificate.PASSWORD);
             config.put("mail.dns.server", dns.address());

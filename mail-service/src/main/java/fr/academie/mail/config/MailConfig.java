@@ -51,6 +51,9 @@ public interface MailConfig {
 
     Submission submission();
 
+    /** ManageSieve: the rules edited from mail programs. */
+    ManageSieve managesieve();
+
     /** The DNS that SPF, DKIM and DMARC ask. */
     Dns dns();
 
@@ -218,6 +221,25 @@ public interface MailConfig {
         /** The name it greets with. */
         @WithDefault("imap.ac-orleans-tours.fr")
         String hostName();
+    }
+
+    interface ManageSieve {
+
+        /** Whether it listens: the local stack and the tests turn it on; it needs a certificate (passwords travel). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The address it listens on: loopback on a workstation, every interface in a pod. */
+        @WithDefault("127.0.0.1")
+        String bind();
+
+        /** Its port, with STARTTLS (RFC 5804 has no implicit TLS): 4190 in production; 14190 locally; 0 in tests. */
+        @WithDefault("14190")
+        int port();
+
+        /** How long a connection may say nothing before it is closed. */
+        @WithDefault("30m")
+        Duration idleTimeout();
     }
 
     interface Dns {

@@ -2,15 +2,13 @@ package fr.academie.mail.imap;
 
 import fr.academie.mail.signin.AppPasswordService;
 import fr.academie.mail.signin.PasswordSignIn;
+import fr.academie.mail.signin.SessionWatch;
 import org.apache.james.imap.api.display.HumanReadableText;
 import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imapserver.netty.ImapChannelUpstreamHandler;
 import org.apache.james.util.MDCBuilder;
 import org.slf4j.MDC;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * IMAP sign-in with a password (LOGIN, AUTHENTICATE PLAIN): an application password of the person's, never her
@@ -26,8 +24,6 @@ final class ImapPasswords {
             "Ce mot de passe d'application a ete revoque : creez-en un autre sur la page Mon compte du portail.");
     static final HumanReadableText ACCESS_REVOKED = new HumanReadableText("fr.academie.mail.imap.access-revoked",
             "L'acces de ce compte a la messagerie a ete retire (compte desactive ou protege) : reconnectez-vous.");
-    /** How long a password found working is believed to still work: a revocation ends its sessions within this. */
-    private static final Duration BELIEVED = Duration.ofSeconds(2);
     private static final String WATCHED = "portail.sign-in";
 
     private final PasswordSignIn signIn;
@@ -47,37 +43,26 @@ final class ImapPasswords {
         PasswordSignIn.Outcome outcome = user == null ? new PasswordSignIn.Outcome.Refused()
                 : signIn.attempt(user, password, address(session));
         if (outcome instanceof PasswordSignIn.Outcome.Accepted accepted) {
-            Instant now = Instant.now();
-            session.setAttribute(WATCHED, new Watch(accepted.passwordId(), accepted.accountId(), now, now));
+            session.setAttribute(WATCHED, SessionWatch.password(accepted.passwordId(), accepted.accountId()));
         }
         return outcome;
     }
 
     /** A session signed in with a token of the realm: watched too, for a revocation of the account's access. */
     void signedInWithToken(ImapSession session, String accountId) {
-        Instant now = Instant.now();
-        session.setAttribute(WATCHED, new Watch(null, accountId, now, now));
+        session.setAttribute(WATCHED, SessionWatch.token(accountId));
     }
 
-    /**
-     * Whether the session may go on: not signed in yet, or its password still works and its account's access was not
-     * revoked since it signed in (asked at most every {@link #BELIEVED}).
-     */
+    /** Whether the session may go on: not signed in yet, or its sign-in still valid ({@link SessionWatch}). */
     boolean mayGoOn(ImapSession session) {
-        Watch watch = (Watch) session.getAttribute(WATCHED);
-        if (watch == null || watch.checked().plus(BELIEVED).isAfter(Instant.now())) {
-            return true;
-        }
-        boolean works = (watch.password() == null || passwords.works(watch.password()))
-                && !passwords.accessRevokedSince(watch.owner(), watch.since());
-        session.setAttribute(WATCHED, new Watch(watch.password(), watch.owner(), watch.since(), Instant.now()));
-        return works;
+        SessionWatch watch = (SessionWatch) session.getAttribute(WATCHED);
+        return watch == null || watch.mayGoOn(passwords);
     }
 
     /** What a session that may not go on is told: its password revoked, or its account's access. */
     static HumanReadableText why(ImapSession session) {
-        Watch watch = (Watch) session.getAttribute(WATCHED);
-        return watch != null && watch.password() != null ? REVOKED : ACCESS_REVOKED;
+        SessionWatch watch = (SessionWatch) session.getAttribute(WATCHED);
+        return watch != null && watch.byPassword() ? REVOKED : ACCESS_REVOKED;
     }
 
     /** The client's address, as James' server saw it (the PROXY protocol's source when one is in front). */
@@ -85,9 +70,5 @@ final class ImapPasswords {
         Object context = session.getAttribute(ImapChannelUpstreamHandler.MDC_KEY);
         String address = context instanceof MDCBuilder mdc ? mdc.execute(() -> MDC.get(MDCBuilder.IP)) : null;
         return address == null ? "inconnue" : address;
-    }
-
-    /** @param password null for a session signed in with a token */
-    private record Watch(UUID password, String owner, Instant since, Instant checked) {
     }
 }

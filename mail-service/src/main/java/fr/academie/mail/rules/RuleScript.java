@@ -14,9 +14,15 @@ import java.time.Instant;
 @Table(name = "rule_script")
 public class RuleScript extends PanacheEntityBase {
 
+    public static final String DEFAULT_NAME = "regles";
+
     @Id
     @Column(name = "owner_id")
     public String ownerId;
+
+    /** The script's name for mail programs (ManageSieve): "regles" unless one renamed it. */
+    @Column(nullable = false)
+    public String name = DEFAULT_NAME;
 
     @Column(nullable = false)
     public String script;

@@ -68,6 +68,20 @@ public class RulesService {
         return of(ownerId);
     }
 
+    /** Refuses a script that would not be saved (it does not parse, or forwards outside the charter), saving nothing. */
+    public void check(String ownerId, String ownerAddress, String script) {
+        allowed(ownerId, ownerAddress, null, forwards(script(script, null)));
+    }
+
+    /** Deletes her rules (a mail program's DELETESCRIPT); the forwards they stop are written to the audit log. */
+    public void delete(String ownerId, String ownerAddress) {
+        RuleScript rules = RuleScript.findById(ownerId);
+        if (rules != null) {
+            journal.saved(ownerId, ownerAddress, forwards(rules.script), rules.suspended, List.of(), true);
+            rules.delete();
+        }
+    }
+
     /** Refuses a forward the charter does not allow, or to her own address, naming the action or the line. */
     private void allowed(String ownerId, String ownerAddress, List<Rule> editor, List<Forward> forwards) {
         for (int i = 0; editor != null && i < editor.size(); i++) {

@@ -66,7 +66,7 @@ public final class TestStack {
                 Path logs = Path.of("target", "stack-logs").toAbsolutePath();
                 Stack stack = Stack.start(new Stack.Settings(data, root.resolve("target/keycloak"), logs, Ports.free(),
                         Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-                        Ports.free(), false));
+                        Ports.free(), Ports.free(), false));
                 instance = new TestStack(root, stack);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     stack.close();
