@@ -133,9 +133,7 @@ class PageMessagerie extends LitElement {
       let page;
       const folder = view.kind === 'folder' ? this.folder(view.id) : null;
       if (folder && folder.systemRole === 'DRAFTS') {
-        page = await api('/api/mail/drafts?limit=50' + cursor);
-        page.items = page.items.map((d) => ({ draft: d, id: d.id, subject: d.subject, from: { address: '' },
-          date: d.updatedAt, snippet: d.state === 'SCHEDULED' ? 'Envoi programmé' : 'Brouillon', labels: [] }));
+        page = await this.drafts(folder.id, more, cursor);
       } else if (view.kind === 'folder') {
         page = this.conversations
           ? await api('/api/mail/folders/' + view.id + '/conversations?limit=50' + cursor)
@@ -157,6 +155,28 @@ class PageMessagerie extends LitElement {
     } catch (e) {
       this.error = e.message;
     }
+  }
+
+  /**
+   * Brouillons: the web page's drafts first (opened in the editor), then the messages mail programs saved there
+   * (Thunderbird or a phone, by IMAP APPEND: opened in the reader).
+   */
+  async drafts(folderId, more, cursor) {
+    if (!more) {
+      this.draftsDone = false;
+    }
+    if (this.draftsDone) {
+      return api('/api/mail/folders/' + folderId + '/messages?limit=50' + cursor);
+    }
+    const drafts = await api('/api/mail/drafts?limit=50' + cursor);
+    const items = drafts.items.map((d) => ({ draft: d, id: d.id, subject: d.subject, from: { address: '' },
+      date: d.updatedAt, snippet: d.state === 'SCHEDULED' ? 'Envoi programmé' : 'Brouillon', labels: [] }));
+    if (drafts.nextCursor) {
+      return { items, nextCursor: drafts.nextCursor };
+    }
+    this.draftsDone = true;
+    const saved = await api('/api/mail/folders/' + folderId + '/messages?limit=50');
+    return { items: [...items, ...saved.items], nextCursor: saved.nextCursor };
   }
 
   title() {

@@ -110,6 +110,27 @@ class WebmailInChromiumTest {
     }
 
     @Test
+    void brouillonsListsTheWebPagesDraftsAndThoseAMailProgramSaved() {
+        TestStack.Account account = TestStack.get().newAccount("personnel");
+        String web = "Brouillon du portail " + UUID.randomUUID().toString().substring(0, 6);
+        String program = "Brouillon de Thunderbird " + UUID.randomUUID().toString().substring(0, 6);
+        given(account).contentType(ContentType.JSON).body(Map.of("subject", web)).post("/drafts").then().statusCode(201);
+        // what Thunderbird's or a phone's IMAP APPEND keeps: a message of Brouillons
+        given(account).contentType("message/rfc822").body(("From: " + account.email() + "\r\nSubject: " + program
+                        + "\r\nMessage-ID: <" + UUID.randomUUID() + "@poste-de-lena>\r\nMIME-Version: 1.0\r\n"
+                        + "Content-Type: text/plain; charset=utf-8\r\n\r\nÀ finir ce soir.\r\n").getBytes(StandardCharsets.UTF_8))
+                .post("/folders/{id}/import", folderId(account, "DRAFTS")).then().statusCode(201);
+        signIn(account.username());
+
+        click(PAGE + ".querySelector('mail-folders').shadowRoot.querySelector('a[data-folder=DRAFTS]')");
+        waitFor(d -> text(PAGE + ".querySelector('ul.messages')").contains(web)
+                && text(PAGE + ".querySelector('ul.messages')").contains(program));
+        cursorOn(program);
+        keys("o");
+        waitFor(d -> text(PAGE + ".querySelector('mail-reader').shadowRoot.querySelector('#sujet')").equals(program));
+    }
+
+    @Test
     void aSearchWithAnOperatorFindsOnlyWhatItSays() {
         TestStack.Account account = TestStack.get().newAccount("personnel");
         deliver(account, "Agence comptable <agence.comptable@ac-orleans-tours.fr>", "Clôture budgétaire", "<p>Les comptes.</p>");
