@@ -38,7 +38,7 @@ public class SieveScriptStore {
     }
 
     /** Her script, if she has one: its name and whether it is active. */
-    record Summary(String name, boolean active) {
+    public record Summary(String name, boolean active) {
     }
 
     public Optional<Summary> summary(String ownerId) {
