@@ -2,19 +2,25 @@ package fr.academie.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.academie.stack.testing.Browser;
 import fr.academie.stack.testing.TestStack;
 import fr.academie.stack.testing.Tokens;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What each application of the realm receives about Léna, read from real tokens of that application: the claims of
@@ -34,12 +40,14 @@ class ApplicationClaimsTest {
     }
 
     private static final Map<String, Expected> RECEIVES = Map.of(
+            "portail", new Expected(IDENTITY + " email email_verified uai realm_access acr allowed-origins",
+                    Set.of("personnel", "enseignant")),
             "pronote", new Expected(IDENTITY + " email email_verified uai realm_access", Set.of("personnel", "enseignant")),
             "educonnect", new Expected(IDENTITY, Set.of()),
             "messagerie", new Expected(IDENTITY + " email email_verified", Set.of()));
 
     @ParameterizedTest
-    @ValueSource(strings = {"pronote", "educonnect", "messagerie"})
+    @ValueSource(strings = {"portail", "pronote", "educonnect", "messagerie"})
     void eachApplicationReceivesWhatItNeedsAndNothingElse(String clientId) {
         TestStack stack = TestStack.get();
         JsonNode response = new Tokens(stack.realmUrl()).signIn(stack.client(clientId), "lmartin", DemoAccounts.PASSWORD);
@@ -50,8 +58,41 @@ class ApplicationClaimsTest {
         Set<String> roles = new TreeSet<>();
         access.path("realm_access").path("roles").forEach(role -> roles.add(role.asText()));
         assertEquals(new TreeSet<>(expected.roles()), roles, clientId + ": only the roles it needs");
-        claims.remove("realm_access"); // Keycloak writes roles in access tokens only
+        claims.removeAll(Set.of("realm_access", "allowed-origins")); // Keycloak writes these in access tokens only
         assertEquals(claims, names(claims(response.get("id_token").asText())), clientId + "'s ID token");
+    }
+
+    /** Each service account's token holds the client roles its work needs ("client=role role|…"), no realm role. */
+    @ParameterizedTest
+    @CsvSource({"portail-notifier, mail-service=comptes notifier",
+            "colibris-notifier, mail-service=notifier|realm-management=query-users view-realm view-users",
+            "portail-admin, realm-management=manage-users query-users view-events view-users",
+            "mail-service, realm-management=query-users view-users"})
+    void eachServiceAccountReceivesItsOwnRolesOnly(String clientId, String expected) {
+        TestStack stack = TestStack.get();
+        HttpResponse<String> response = new Browser().postForm(URI.create(stack.realmUrl()
+                + "/protocol/openid-connect/token"), Map.of("grant_type", "client_credentials", "client_id", clientId,
+                "client_secret", stack.client(clientId).secret()));
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode claims;
+        try {
+            claims = claims(JSON.readTree(response.body()).get("access_token").asText());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, Set<String>> roles = new TreeMap<>();
+        for (String part : expected.split("\\|")) {
+            roles.put(part.split("=")[0], Set.of(part.split("=")[1].split(" ")));
+        }
+        assertEquals(roles.keySet(), names(claims.path("resource_access")), clientId + ": whose roles");
+        roles.forEach((resource, needed) -> {
+            Set<String> held = new TreeSet<>();
+            claims.path("resource_access").path(resource).path("roles").forEach(role -> held.add(role.asText()));
+            assertTrue(held.containsAll(needed), clientId + ": " + held);
+            assertTrue(held.stream().allMatch(role -> needed.contains(role) || role.startsWith("query-")),
+                    clientId + " holds only its roles (and the query roles they include): " + held);
+        });
+        assertTrue(claims.path("realm_access").path("roles").isEmpty(), clientId + ": no realm role");
     }
 
     private static Set<String> names(JsonNode claims) {
