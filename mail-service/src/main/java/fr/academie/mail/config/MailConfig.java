@@ -14,6 +14,9 @@ import java.util.OptionalInt;
 @ConfigMapping(prefix = "mail")
 public interface MailConfig {
 
+    /** The certificate of the mail clients' doors (IMAP, submission, ManageSieve) in Quarkus' TLS registry. */
+    String CLIENTS_TLS = "mail-clients";
+
     /** Quota of a new mailbox (existing mailboxes keep theirs). */
     @WithDefault("1G")
     MemorySize quota();

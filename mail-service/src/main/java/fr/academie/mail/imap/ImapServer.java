@@ -91,8 +91,6 @@ public class ImapServer {
     private static final Logger LOG = Logger.getLogger(ImapServer.class);
     /** How often the journal of changes is read: what another door changed reaches an IDLE client within this. */
     private static final Duration FEED_EVERY = Duration.ofMillis(200);
-    /** The certificate of the doors for mail clients: Quarkus' TLS registry, {@code quarkus.tls.mail-clients.*}. */
-    static final String TLS = "mail-clients";
     /**
      * What James would advertise and this store does not do yet: QRESYNC (James 3.8.1's SELECT ignores the client's
      * MODSEQ, so the flags changed since are never sent), ACL needs its mapper, SAVEDATE a column; REPLACE is untried;
@@ -155,7 +153,7 @@ public class ImapServer {
                 new ImapAuthentication(mailboxes, responses, metrics, tokens, passwords),
                 new PasswordLogin(mailboxes, responses, metrics, passwords), new IdleUpdates(mailboxes, responses, metrics),
                 FolderCommands.Processors.of(mailboxes, responses, metrics), passwords, responses);
-        Optional<SSLContext> certificate = certificates.get(TLS).map(ImapServer::sslContext);
+        Optional<SSLContext> certificate = certificates.get(MailConfig.CLIENTS_TLS).map(ImapServer::sslContext);
         if (certificate.isEmpty()) {
             LOG.warn("IMAP without TLS: no certificate (quarkus.tls.mail-clients.*); only tokens sign in, never passwords");
         }

@@ -31,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 public class ManageSieveServer {
 
     private static final Logger LOG = Logger.getLogger(ManageSieveServer.class);
-    private static final String TLS = "mail-clients";
 
     private final MailConfig config;
     private final Vertx vertx;
@@ -54,7 +53,7 @@ public class ManageSieveServer {
         if (!door.enabled()) {
             return;
         }
-        Optional<TlsConfiguration> certificate = certificates.get(TLS);
+        Optional<TlsConfiguration> certificate = certificates.get(MailConfig.CLIENTS_TLS);
         if (certificate.isEmpty()) {
             LOG.warn("ManageSieve closed: no certificate (quarkus.tls.mail-clients.*), and passwords never travel in "
                     + "clear text");

@@ -44,7 +44,6 @@ import java.util.Optional;
 public class SubmissionServer {
 
     private static final Logger LOG = Logger.getLogger(SubmissionServer.class);
-    private static final String TLS = "mail-clients";
 
     private final MailConfig config;
     private final Sending sending;
@@ -72,7 +71,7 @@ public class SubmissionServer {
         if (!submission.enabled()) {
             return;
         }
-        Optional<TlsConfiguration> certificate = certificates.get(TLS);
+        Optional<TlsConfiguration> certificate = certificates.get(MailConfig.CLIENTS_TLS);
         if (certificate.isEmpty()) {
             LOG.warn("SMTP submission closed: no certificate (quarkus.tls.mail-clients.*), and passwords never travel "
                     + "in clear text");
