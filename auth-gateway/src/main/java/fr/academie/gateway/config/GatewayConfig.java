@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Period;
 
 /** Where the gateway relays {@code /api/<service>/**}, how long it waits, and how much it lets one caller ask. */
 @ConfigMapping(prefix = "gateway")
@@ -28,6 +29,15 @@ public interface GatewayConfig {
     Alerts alerts();
 
     MailClients mailClients();
+
+    /** How long each kind of record is kept (no defaults: the configuration states them all). */
+    Kept retention();
+
+    interface Kept {
+
+        /** The administrators' audit log. */
+        Period audit();
+    }
 
     /**
      * Where mail clients find the académie's mailbox (what autoconfig, autodiscover and the Apple profile tell them):

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.time.Period;
 
 /** Where Colibris sends people, how its notifications are retried, and the campaigns' grace after an outage. */
 @ConfigMapping(prefix = "colibris")
@@ -18,6 +19,30 @@ public interface ColibrisConfig {
 
     /** The notification outbox. */
     Outbox outbox();
+
+    /** How long each kind of record is kept (no defaults: the configuration states them all). */
+    Kept retention();
+
+    interface Kept {
+
+        /** A draft nobody touched since. */
+        Period drafts();
+
+        /** A request its owner withdrew, from its withdrawal. */
+        Period withdrawn();
+
+        /** An approved or refused request, with its history, exchanges, opinions and files, from its last change. */
+        Period decided();
+
+        /** A notification once mail-service has it (the message itself is in the mailbox). */
+        Period notifications();
+
+        /** A delegation, from its last day (or its revocation). */
+        Period delegations();
+
+        /** A change of a campaign's closing (by HR, or automatic after an outage). */
+        Period campaignChanges();
+    }
 
     /** The automatic grace of campaigns after the service was down. */
     Grace grace();

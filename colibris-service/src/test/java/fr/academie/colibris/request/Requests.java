@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,7 +24,7 @@ public class Requests {
         HrRequest.delete("ownerId", ownerId);
     }
 
-    public void add(String ownerId, String typeCode, RequestStatus status, Instant createdAt) {
+    public UUID add(String ownerId, String typeCode, RequestStatus status, Instant createdAt) {
         HrRequest request = new HrRequest();
         request.id = UUID.randomUUID();
         request.ownerId = ownerId;
@@ -34,6 +36,45 @@ public class Requests {
         request.submittedAt = status == RequestStatus.DRAFT ? null : createdAt.plusSeconds(60);
         request.updatedAt = createdAt.plusSeconds(60);
         request.persist();
+        return request.id;
+    }
+
+    public boolean exists(UUID requestId) {
+        return HrRequest.count("id", requestId) == 1;
+    }
+
+    /** A notification of the request, delivered at the time given (null: not yet). */
+    public UUID notice(UUID requestId, Instant createdAt, Instant deliveredAt) {
+        Notice notice = new Notice();
+        notice.id = UUID.randomUUID();
+        notice.requestId = requestId;
+        notice.recipientId = "retention";
+        notice.subject = "Votre demande";
+        notice.text = "Votre demande a avancé.";
+        notice.createdAt = createdAt;
+        notice.nextAttemptAt = createdAt;
+        notice.deliveredAt = deliveredAt;
+        notice.persist();
+        return notice.id;
+    }
+
+    /** A delegation of HR's decisions that ended on the day given. */
+    public UUID delegation(LocalDate endsOn) {
+        UUID id = UUID.randomUUID();
+        Panache.getEntityManager().createNativeQuery("insert into delegation (id, delegator_id, delegate_id, role, starts_on,"
+                        + " ends_on, created_at) values (?1, 'retention-a', 'retention-b', 'gestionnaire-rh', ?2, ?3, ?4)")
+                .setParameter(1, id).setParameter(2, endsOn.minusDays(7)).setParameter(3, endsOn)
+                .setParameter(4, endsOn.minusDays(8).atStartOfDay(ZoneOffset.UTC).toInstant()).executeUpdate();
+        return id;
+    }
+
+    public boolean delegationExists(UUID id) {
+        return ((Number) Panache.getEntityManager().createNativeQuery("select count(*) from delegation where id = ?1")
+                .setParameter(1, id).getSingleResult()).intValue() == 1;
+    }
+
+    public boolean noticeExists(UUID noticeId) {
+        return Notice.count("id", noticeId) == 1;
     }
 
     /** Sets the window of the type's campaigns (all of them), as HR would for a new year, without extensions. */

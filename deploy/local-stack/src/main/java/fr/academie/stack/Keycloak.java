@@ -101,6 +101,9 @@ public final class Keycloak implements AutoCloseable {
                 // one node: no JGroups discovery, which waits ~20 s for the members of a previous run
                 // (Kubernetes runs Keycloak clustered, through its operator)
                 "--cache=local",
+                // the sign-in journal's expired rows are swept every 10 s here (hourly by default), so that a test
+                // sees the sweep within seconds; the period kept is the default, a year (keycloak-extensions README)
+                "--spi-events-listener--portail-connexions--every=PT10S",
                 "--db-url=" + options.jdbcUrl(), "--db-username=" + options.dbUser()));
         Map<String, String> env = Map.of(
                 "JAVA_HOME", System.getProperty("java.home"),

@@ -98,6 +98,23 @@ public class Agents {
         return AccessLogEntry.count("agentId = ?1 and readerRole = ?2", agentId, role);
     }
 
+    /** A read of the record by HR at the given time, as the access log keeps it. */
+    public void readAt(UUID agentId, Instant at) {
+        AccessLogEntry entry = new AccessLogEntry();
+        entry.id = UUID.randomUUID();
+        entry.agentId = agentId;
+        entry.readerId = "claire";
+        entry.readerName = "Claire Durand";
+        entry.readerRole = "gestionnaire-rh";
+        entry.part = "dossier";
+        entry.readAt = at;
+        entry.persist();
+    }
+
+    public long count(UUID agentId) {
+        return Agent.count("id", agentId);
+    }
+
     public long readsOf(UUID agentId) {
         return AccessLogEntry.count("agentId", agentId);
     }

@@ -22,8 +22,6 @@ import jakarta.persistence.Table;
         + " and s.network = :network")
 @NamedQuery(name = "portailAlerts", query = "select s from SignInEntity s where s.realmId = :realm"
         + " and s.alert = :state order by s.time")
-@NamedQuery(name = "portailForgetBefore", query = "delete from SignInEntity s where s.realmId = :realm"
-        + " and s.userId = :user and s.time < :before")
 public class SignInEntity {
 
     /** What a row records: a sign-in attempt, or the account being locked after too many failures. */

@@ -1,6 +1,7 @@
 package fr.academie.keycloak.signin;
 
 import jakarta.persistence.EntityManager;
+import org.keycloak.Config;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.device.DeviceRepresentationProvider;
 import org.keycloak.events.Event;
@@ -9,9 +10,11 @@ import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.UserLoginFailureModel;
 
 import java.time.Duration;
+import java.time.Period;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,11 +28,10 @@ import java.util.UUID;
 public class SignInRecorder extends StatelessFactory implements EventListenerProvider, EventListenerProviderFactory {
 
     public static final String ID = "portail-connexions";
-    /** How long rows are kept: the history shows 30 days, devices stay "known" for 180. */
-    static final Duration KEPT = Duration.ofDays(180);
     private static final Set<EventType> SIGN_INS = Set.of(EventType.LOGIN, EventType.LOGIN_ERROR);
 
     private final KeycloakSession session;
+    private JournalRetention retention;
 
     public SignInRecorder() {
         this(null);
@@ -37,6 +39,22 @@ public class SignInRecorder extends StatelessFactory implements EventListenerPro
 
     private SignInRecorder(KeycloakSession session) {
         this.session = session;
+    }
+
+    /**
+     * {@code kept}: how long the journal keeps an attempt (an ISO-8601 period, default a year: the CNIL's guidance for
+     * connection logs; a device stays "known" as long); {@code every}: how often expired rows are deleted (an ISO-8601
+     * duration, default an hour). Options {@code spi-events-listener--portail-connexions--kept} and {@code --every}.
+     */
+    @Override
+    public void init(Config.Scope config) {
+        retention = new JournalRetention(Period.parse(config.get("kept", "P1Y")),
+                Duration.parse(config.get("every", "PT1H")));
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        retention.schedule(factory);
     }
 
     @Override
@@ -57,10 +75,6 @@ public class SignInRecorder extends StatelessFactory implements EventListenerPro
         if (success && isFirstFromThisDevice(em, signIn) && hasSignedInBefore(em, signIn)) {
             signIn.setAlert(SignInEntity.ALERT_PENDING);
         }
-        em.createNamedQuery("portailForgetBefore")
-                .setParameter("realm", signIn.getRealmId()).setParameter("user", signIn.getUserId())
-                .setParameter("before", event.getTime() - KEPT.toMillis())
-                .executeUpdate();
         em.persist(signIn);
     }
 

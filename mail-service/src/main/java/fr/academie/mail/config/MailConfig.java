@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.time.Period;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -63,13 +64,29 @@ public interface MailConfig {
     /** Forwarding by the rules: the académie's charter, and how loops stop. */
     Forwarding forwarding();
 
-    /** How long a message stays in Indésirables before it is deleted for good (its bytes back to the quota). */
-    @WithDefault("30d")
-    Duration junkKept();
+    /** How long each kind of record is kept (no defaults: the configuration states them all). */
+    Kept retention();
 
-    /** How often Indésirables is emptied of what is older than that ({@code off} in tests, which call it). */
-    @WithDefault("1h")
-    String junkPurgeEvery();
+    interface Kept {
+
+        /** A message in the trash, from when it was put there; then deleted for good, its bytes back to the quota. */
+        Period trash();
+
+        /** A message in Indésirables, likewise. */
+        Period junk();
+
+        /** The journal of forwarding changes (who set a forward to where, when). */
+        Period forwardingJournal();
+
+        /** A revoked application password (when, why), from its revocation. */
+        Period revokedAppPasswords();
+
+        /** Whom an auto-reply was sent to (so as not to answer twice within the interval), from the reply. */
+        Period autoReplyRecipients();
+
+        /** The receipt of a notification (its key, so that a retry is not delivered twice). */
+        Period notificationReceipts();
+    }
 
     /**
      * The weight of warnings from which mail from the internet goes to Indésirables (a failed authentication or a

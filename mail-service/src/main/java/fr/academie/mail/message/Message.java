@@ -105,6 +105,10 @@ public class Message extends PanacheEntityBase {
     @Column(name = "search_text")
     public String searchText;
 
+    /** When it was put in its folder: kept by the database (a trigger), never written from here. */
+    @Column(name = "filed_at", insertable = false, updatable = false)
+    public Instant filedAt;
+
     /** The folder a message in the trash was deleted from. */
     @Column(name = "trashed_from")
     public UUID trashedFrom;

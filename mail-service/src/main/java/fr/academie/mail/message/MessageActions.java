@@ -134,12 +134,12 @@ public class MessageActions {
     }
 
     /**
-     * Deletes for good, at most {@code batch} at a time, the messages that have been in a junk folder (Indésirables)
-     * since before {@code cutoff}, freeing their owners' quota; how many.
+     * Deletes for good, at most {@code batch} at a time, the messages put in a {@code folder} of their owner (the
+     * trash, Indésirables) before {@code cutoff}, freeing their owners' quota; how many.
      */
-    public int purgeJunk(Instant cutoff, int batch) {
+    public int purge(SystemFolder folder, Instant cutoff, int batch) {
         List<Message> old = Message.<Message>find("folderId in (select f.id from Folder f where f.systemRole = ?1)"
-                + " and receivedAt < ?2", SystemFolder.JUNK, cutoff).range(0, batch - 1).list();
+                + " and filedAt < ?2", folder, cutoff).range(0, batch - 1).list();
         old.stream().collect(Collectors.groupingBy(m -> m.ownerId)).forEach(this::deleteForever);
         return old.size();
     }
