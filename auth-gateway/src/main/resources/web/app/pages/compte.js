@@ -4,6 +4,7 @@ import { pageStyles } from '../styles.js';
 
 const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short' });
 const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
+const dayAndTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
 
 // what the person is told back from Keycloak's actions (/connexion/action/...)
 const OUTCOMES = {
@@ -21,6 +22,7 @@ class PageCompte extends LitElement {
   static properties = {
     me: {},
     devices: { state: true },
+    applications: { state: true },
     history: { state: true },
     message: { state: true },
     error: { state: true },
@@ -50,6 +52,10 @@ class PageCompte extends LitElement {
     .nouveau-mot button, .mots button { min-height: 44px; }
     .secret { font-family: monospace; font-size: 1.4rem; letter-spacing: .1rem; overflow-wrap: anywhere; }
     .mots li { flex-wrap: wrap; }
+    .application { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem 1rem; padding: .75rem 0; border-bottom: 1px solid #eee; }
+    .application .nom { font-weight: 600; flex: 1 1 auto; }
+    .application p { flex-basis: 100%; margin: 0; }
+    .application button { min-height: 44px; }
   `];
 
   connectedCallback() {
@@ -99,6 +105,7 @@ class PageCompte extends LitElement {
   load() {
     api('/api/compte/securite').then((security) => { this.security = security; }, (e) => { this.error = e.message; });
     api('/api/compte/appareils').then((page) => { this.devices = page.items; }, (e) => { this.error = e.message; });
+    api('/api/compte/applications').then((page) => { this.applications = page.items; }, (e) => { this.error = e.message; });
     api('/api/compte/connexions').then((page) => { this.history = page.items; }, (e) => { this.error = e.message; });
     api('/api/mail/app-passwords').then((page) => { this.appPasswords = page.items; }, (e) => { this.error = e.message; });
   }
@@ -236,6 +243,19 @@ class PageCompte extends LitElement {
     }
   }
 
+  async endApplication(application) {
+    if (!confirm(`Fermer vos sessions dans ${application.name} ? Il vous faudra vous y connecter de nouveau.`)) {
+      return;
+    }
+    try {
+      await api('/api/compte/applications/' + encodeURIComponent(application.clientId) + '/sessions', { method: 'DELETE' });
+      this.message = `Vos sessions dans ${application.name} sont fermées.`;
+      this.load();
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
   render() {
     return html`
       <h1>Mon compte</h1>
@@ -259,6 +279,10 @@ class PageCompte extends LitElement {
         <h2 id="titre-appareils">Appareils et sessions</h2>
         ${this.devices ? this.renderDevices() : html`<p class="discret">Chargement…</p>`}
       </section>
+      <section class="carte" aria-labelledby="titre-applications">
+        <h2 id="titre-applications">Applications et données transmises</h2>
+        ${this.applications ? this.renderApplications() : html`<p class="discret">Chargement…</p>`}
+      </section>
       <section class="carte" aria-labelledby="titre-historique">
         <h2 id="titre-historique">Historique de connexion (30 derniers jours)</h2>
         ${this.history ? this.renderHistory() : html`<p class="discret">Chargement…</p>`}
@@ -281,6 +305,31 @@ class PageCompte extends LitElement {
       </div>
       ${this.devices.length > 1 ? html`<p><button class="principal" id="deconnecter-autres"
         @click=${() => this.signOutEverywhereElse()}>Se déconnecter partout ailleurs</button></p>` : ''}
+    `;
+  }
+
+  // each application entered with the account in the journal's year, what the académie gives it, its sessions
+  renderApplications() {
+    if (!this.applications.length) {
+      return html`<p class="vide">Vous n'êtes entré(e) dans aucune application depuis un an.</p>`;
+    }
+    const sessions = (n) => (n > 1 ? `${n} sessions ouvertes` : n === 1 ? 'une session ouverte' : 'aucune session ouverte');
+    return html`
+      <p class="discret">Les applications où vous êtes entré(e) avec votre compte depuis un an, et ce que l'académie
+        transmet à chacune à chaque connexion.</p>
+      <div role="list">
+        ${this.applications.map((application) => html`
+          <div class="application" role="listitem" data-application=${application.clientId}>
+            <span class="nom">${application.name}</span>
+            ${application.portal || !application.openSessions ? '' : html`<button
+              @click=${() => this.endApplication(application)}
+              aria-label="Fermer mes sessions dans ${application.name}">Fermer mes sessions</button>`}
+            <p>Reçoit : ${application.receives}</p>
+            <p class="discret">${application.lastSignIn
+              ? `Dernière connexion le ${dayAndTime.format(new Date(application.lastSignIn))}` : 'Session en cours'}
+              · ${application.portal ? 'ce portail : quittez-le par « Se déconnecter »' : sessions(application.openSessions)}</p>
+          </div>`)}
+      </div>
     `;
   }
 

@@ -77,6 +77,23 @@ public class KeycloakAccounts {
         return others.size();
     }
 
+    /** The applications the account signed in to (in the journal's year) or has a session in, with what they receive. */
+    public List<PortailAdminApi.Application> applications(String accountId) {
+        return call("list applications", () -> journal.applications(realm, accountId));
+    }
+
+    /** Ends the account's sessions in one of its applications; empty when it has signed in to no such application. */
+    public Optional<String> endApplicationSessions(String accountId, String clientId) {
+        if (applications(accountId).stream().noneMatch(application -> application.clientId().equals(clientId))) {
+            return Optional.empty();
+        }
+        call("end an application's sessions", () -> {
+            journal.endApplicationSessions(realm, accountId, clientId);
+            return null;
+        });
+        return Optional.of(clientId);
+    }
+
     public PortailAdminApi.Security security(String accountId) {
         return call("read the credentials", () -> journal.security(realm, accountId));
     }

@@ -1,5 +1,6 @@
 package fr.academie.gateway.account;
 
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -55,6 +56,9 @@ public interface PortailAdminApi {
     record Expiry(String userId, String firstName, long expires) {
     }
 
+    record Application(String clientId, String name, String receives, Long lastSignIn, int openSessions) {
+    }
+
     @GET
     @Path("users/{user}/security")
     Security security(@PathParam("realm") String realm, @PathParam("user") String user);
@@ -70,6 +74,15 @@ public interface PortailAdminApi {
     @GET
     @Path("users/{user}/sessions")
     List<Session> sessions(@PathParam("realm") String realm, @PathParam("user") String user);
+
+    @GET
+    @Path("users/{user}/applications")
+    List<Application> applications(@PathParam("realm") String realm, @PathParam("user") String user);
+
+    @DELETE
+    @Path("users/{user}/applications/{client}/sessions")
+    void endApplicationSessions(@PathParam("realm") String realm, @PathParam("user") String user,
+                                @PathParam("client") String client);
 
     @GET
     @Path("alerts")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.academie.stack.testing.Browser;
 import fr.academie.stack.testing.TestStack;
 import fr.academie.stack.testing.Tokens;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,6 +46,35 @@ class ApplicationClaimsTest {
             "pronote", new Expected(IDENTITY + " email email_verified uai realm_access", Set.of("personnel", "enseignant")),
             "educonnect", new Expected(IDENTITY, Set.of()),
             "messagerie", new Expected(IDENTITY + " email email_verified", Set.of()));
+
+    /**
+     * The account page tells each person, in French, what these applications receive (the client attribute
+     * {@code portail.receives}): every client a person signs in to has that text, and it names her address, her
+     * school and her roles exactly when the tokens carry them.
+     */
+    @Test
+    void theAccountPageSaysWhatEachApplicationReceivesAsItsTokensDo() throws IOException {
+        JsonNode realm;
+        try (var in = Stack.class.getResourceAsStream("/stack/realm-ac-orleans-tours.json")) {
+            realm = JSON.readTree(in);
+        }
+        Set<String> signedInto = new TreeSet<>();
+        for (JsonNode client : realm.path("clients")) {
+            String text = client.path("attributes").path("portail.receives").asText(null);
+            if (!client.path("standardFlowEnabled").asBoolean(true)) {
+                assertEquals(null, text, client.path("clientId").asText() + ": no person signs in to it");
+                continue;
+            }
+            String clientId = client.path("clientId").asText();
+            signedInto.add(clientId);
+            Expected expected = RECEIVES.get(clientId);
+            assertTrue(text != null && text.startsWith("Votre identité (nom, prénom, identifiant)"), clientId + ": " + text);
+            assertEquals(expected.claims().contains("email"), text.contains("adresse électronique"), clientId + ": " + text);
+            assertEquals(expected.claims().contains("uai"), text.contains("établissement (UAI)"), clientId + ": " + text);
+            assertEquals(!expected.roles().isEmpty(), text.contains("rôles"), clientId + ": " + text);
+        }
+        assertEquals(new TreeSet<>(RECEIVES.keySet()), signedInto);
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"portail", "pronote", "educonnect", "messagerie"})

@@ -1,6 +1,7 @@
 package fr.academie.keycloak.signin;
 
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -24,13 +25,19 @@ import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.credential.RecoveryAuthnCodesCredentialModel;
 import org.keycloak.util.JsonSerialization;
 import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * {@code /admin/realms/<realm>/portail}: what the gateway reads for the account page and the alerts, behind
@@ -43,6 +50,8 @@ public class SignInAdminResource {
     private static final int MAX_ROWS = 500;
     /** The realm role that the sensitive roles are composites of: a second factor is required. */
     private static final String OTP_REQUIRED_ROLE = "otp-requis";
+    /** The client attribute that tells, in French, what an application receives about the person. */
+    static final String RECEIVES = "portail.receives";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -73,6 +82,14 @@ public class SignInAdminResource {
                     userSession.getAuthenticatedClientSessions().values().stream()
                             .map(client -> name(client.getClient())).sorted().toList());
         }
+    }
+
+    /**
+     * An application the person signed in to: what it receives about her (the client's attribute
+     * {@value #RECEIVES}, written in the realm file), her last sign-in to it within the journal's year, and how many
+     * of her sessions are open in it.
+     */
+    public record Application(String clientId, String name, String receives, Long lastSignIn, int openSessions) {
     }
 
     /** A sign-in from a new device, or a lockout ({@code kind}), for the gateway to tell the person. */
@@ -167,6 +184,50 @@ public class SignInAdminResource {
         UserModel user = user(userId);
         auth.users().requireView(user);
         return session.sessions().getUserSessionsStream(realm, user).map(Session::of).toList();
+    }
+
+    /** The applications of the realm that say what they receive, which she signed in to or has a session in. */
+    @GET
+    @Path("users/{user}/applications")
+    public List<Application> applications(@PathParam("user") String userId) {
+        auth.realm().requireViewEvents();
+        UserModel user = user(userId);
+        auth.users().requireView(user);
+        Map<String, Long> lastSignIns = new HashMap<>();
+        em().createNamedQuery("portailLastSignInPerClient", Object[].class)
+                .setParameter("realm", realm.getId()).setParameter("user", user.getId())
+                .getResultStream().forEach(row -> lastSignIns.put((String) row[0], (Long) row[1]));
+        Map<String, Integer> openSessions = new HashMap<>();
+        session.sessions().getUserSessionsStream(realm, user).forEach(userSession -> userSession
+                .getAuthenticatedClientSessions().values()
+                .forEach(client -> openSessions.merge(client.getClient().getClientId(), 1, Integer::sum)));
+        Set<String> clientIds = new HashSet<>(lastSignIns.keySet());
+        clientIds.addAll(openSessions.keySet());
+        return clientIds.stream().map(realm::getClientByClientId)
+                .filter(client -> client != null && client.getAttribute(RECEIVES) != null)
+                .map(client -> new Application(client.getClientId(), name(client), client.getAttribute(RECEIVES),
+                        lastSignIns.get(client.getClientId()), openSessions.getOrDefault(client.getClientId(), 0)))
+                .sorted(Comparator.comparing(Application::lastSignIn, Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(Application::name))
+                .toList();
+    }
+
+    /**
+     * Ends her sessions in one application (its back-channel logout is called where it has one, and its refresh
+     * tokens stop working); her other applications and her single sign-on stay.
+     */
+    @DELETE
+    @Path("users/{user}/applications/{client}/sessions")
+    public Response endApplicationSessions(@PathParam("user") String userId, @PathParam("client") String clientId) {
+        UserModel user = user(userId);
+        auth.users().requireManage(user);
+        ClientModel client = realm.getClientByClientId(clientId);
+        if (client == null || client.getAttribute(RECEIVES) == null) {
+            throw new NotFoundException("No such application");
+        }
+        AuthenticationManager.backchannelLogoutUserFromClient(session, realm, user, client,
+                session.getContext().getUri(), session.getContext().getRequestHeaders());
+        return Response.noContent().build();
     }
 
     @GET

@@ -22,6 +22,9 @@ import jakarta.persistence.Table;
         + " and s.network = :network")
 @NamedQuery(name = "portailAlerts", query = "select s from SignInEntity s where s.realmId = :realm"
         + " and s.alert = :state order by s.time")
+@NamedQuery(name = "portailLastSignInPerClient", query = "select s.clientId, max(s.time) from SignInEntity s"
+        + " where s.realmId = :realm and s.userId = :user and s.success = true and s.clientId is not null"
+        + " group by s.clientId")
 public class SignInEntity {
 
     /** What a row records: a sign-in attempt, or the account being locked after too many failures. */
