@@ -26,7 +26,10 @@ const ACTIONS = {
   ENABLE: 'Réactivation du compte',
   OTP_RESET: 'Réinitialisation de la clé OTP',
   UNLOCK: 'Déverrouillage du compte',
+  DATA_REQUESTED: 'Demande de ses données personnelles',
+  DATA_DELIVERED: 'Remise de ses données personnelles',
 };
+const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
 
 const JSON_BODY = { 'Content-Type': 'application/json' };
 
@@ -35,6 +38,7 @@ const JSON_BODY = { 'Content-Type': 'application/json' };
 class PageAdministration extends LitElement {
   static properties = {
     me: {},
+    dataRequests: { state: true },
     created: { state: true },
     formError: { state: true },
     file: { state: true },
@@ -69,6 +73,8 @@ class PageAdministration extends LitElement {
   connectedCallback() {
     super.connectedCallback();
     this.loadAudit();
+    api('/api/admin/data-requests').then((page) => { this.dataRequests = page.items; },
+      (e) => { this.auditError = e.message; });
   }
 
   async create(event) {
@@ -170,6 +176,7 @@ class PageAdministration extends LitElement {
       ${this.renderImport()}
       ${this.renderSearch()}
       ${this.renderAudit()}
+      ${this.renderDataRequests()}
     `;
   }
 
@@ -259,6 +266,21 @@ class PageAdministration extends LitElement {
         <button @click=${() => this.act(account, 'unlock', `Déverrouiller le compte ${account.identifier} ?`, `Le compte ${account.identifier} est déverrouillé.`)}>Déverrouiller</button>
       </span>
     </li>`;
+  }
+
+  // the right of access (GDPR article 15): each request, its state and the day it must be answered by (a month)
+  renderDataRequests() {
+    return html`<section class="carte" aria-labelledby="titre-donnees">
+      <h2 id="titre-donnees">Demandes d'accès aux données personnelles</h2>
+      ${this.dataRequests && !this.dataRequests.length ? html`<p class="vide">Aucune demande.</p>` : ''}
+      ${this.dataRequests && this.dataRequests.length ? html`<table>
+        <thead><tr><th scope="col">Demandée le</th><th scope="col">Agent</th><th scope="col">État</th>
+          <th scope="col">À satisfaire avant le</th></tr></thead>
+        <tbody>${this.dataRequests.map((request) => html`<tr>
+          <td>${when.format(new Date(request.requestedAt))}</td><td>${request.name || ''} (${request.identifier})</td>
+          <td>${request.statusLabel}</td><td>${day.format(new Date(request.deadline + 'T12:00:00'))}</td></tr>`)}</tbody>
+      </table>` : ''}
+    </section>`;
   }
 
   renderAudit() {

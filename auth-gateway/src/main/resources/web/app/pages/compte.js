@@ -23,6 +23,7 @@ class PageCompte extends LitElement {
     me: {},
     devices: { state: true },
     applications: { state: true },
+    dataRequests: { state: true },
     history: { state: true },
     message: { state: true },
     error: { state: true },
@@ -56,6 +57,8 @@ class PageCompte extends LitElement {
     .application .nom { font-weight: 600; flex: 1 1 auto; }
     .application p { flex-basis: 100%; margin: 0; }
     .application button { min-height: 44px; }
+    #donnees button, #donnees a.bouton { min-height: 44px; box-sizing: border-box; line-height: 1.8; }
+    .demandes-donnees li { margin: .5rem 0; overflow-wrap: anywhere; }
   `];
 
   connectedCallback() {
@@ -106,6 +109,7 @@ class PageCompte extends LitElement {
     api('/api/compte/securite').then((security) => { this.security = security; }, (e) => { this.error = e.message; });
     api('/api/compte/appareils').then((page) => { this.devices = page.items; }, (e) => { this.error = e.message; });
     api('/api/compte/applications').then((page) => { this.applications = page.items; }, (e) => { this.error = e.message; });
+    this.loadDataRequests();
     api('/api/compte/connexions').then((page) => { this.history = page.items; }, (e) => { this.error = e.message; });
     api('/api/mail/app-passwords').then((page) => { this.appPasswords = page.items; }, (e) => { this.error = e.message; });
   }
@@ -243,6 +247,32 @@ class PageCompte extends LitElement {
     }
   }
 
+  loadDataRequests() {
+    api('/api/compte/donnees').then((page) => {
+      this.dataRequests = page.items;
+      clearTimeout(this.dataPoll);
+      if (page.items.some((request) => request.status === 'PREPARING')) { // ready within minutes: look again
+        this.dataPoll = setTimeout(() => this.loadDataRequests(), 3000);
+      }
+    }, (e) => { this.error = e.message; });
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.dataPoll);
+  }
+
+  async requestData() {
+    try {
+      await api('/api/compte/donnees', { method: 'POST' });
+      this.message = 'Votre demande est enregistrée : vos données seront prêtes dans quelques minutes, '
+        + 'et un message vous préviendra.';
+      this.loadDataRequests();
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
   async endApplication(application) {
     if (!confirm(`Fermer vos sessions dans ${application.name} ? Il vous faudra vous y connecter de nouveau.`)) {
       return;
@@ -282,6 +312,10 @@ class PageCompte extends LitElement {
       <section class="carte" aria-labelledby="titre-applications">
         <h2 id="titre-applications">Applications et données transmises</h2>
         ${this.applications ? this.renderApplications() : html`<p class="discret">Chargement…</p>`}
+      </section>
+      <section class="carte" id="donnees" aria-labelledby="titre-donnees">
+        <h2 id="titre-donnees">Mes données</h2>
+        ${this.dataRequests ? this.renderDataRequests() : html`<p class="discret">Chargement…</p>`}
       </section>
       <section class="carte" aria-labelledby="titre-historique">
         <h2 id="titre-historique">Historique de connexion (30 derniers jours)</h2>
@@ -330,6 +364,33 @@ class PageCompte extends LitElement {
               · ${application.portal ? 'ce portail : quittez-le par « Se déconnecter »' : sessions(application.openSessions)}</p>
           </div>`)}
       </div>
+    `;
+  }
+
+  // the right of access: one archive of everything the portal holds about her, downloaded once within 7 days
+  renderDataRequests() {
+    const size = (bytes) => (bytes >= 1048576 ? `${(bytes / 1048576).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`
+      : `${Math.max(1, Math.round(bytes / 1024))} Ko`);
+    const preparing = this.dataRequests.some((request) => request.status === 'PREPARING');
+    return html`
+      <p>Obtenez en une archive tout ce que le portail conserve à votre sujet : votre compte et vos connexions, votre
+        messagerie (au format mbox), votre dossier de carrière et qui l'a consulté, vos démarches et leurs pièces.
+        Un fichier LISEZMOI l'explique. Le lien de téléchargement ne sert qu'une fois et expire au bout de 7 jours.</p>
+      <p><button class="principal" id="demander-donnees" ?disabled=${preparing} @click=${() => this.requestData()}>
+        ${preparing ? 'Préparation en cours…' : 'Demander mes données'}</button></p>
+      ${this.dataRequests.length ? html`<ul class="demandes-donnees">
+        ${this.dataRequests.map((request) => html`
+          <li data-demande=${request.id}>
+            Demande du ${dayAndTime.format(new Date(request.requestedAt))} : <strong>${request.statusLabel}</strong>
+            ${request.status === 'READY' ? html`<br><a class="bouton" href="/api/compte/donnees/${request.id}/archive"
+              download @click=${() => setTimeout(() => this.loadDataRequests(), 2000)}>Télécharger mes données
+              (${size(request.sizeBytes)})</a>
+              <span class="discret">jusqu'au ${dayAndTime.format(new Date(request.expiresAt))}</span>` : ''}
+            ${request.status === 'DOWNLOADED' ? html`<span class="discret">le
+              ${dayAndTime.format(new Date(request.downloadedAt))}</span>` : ''}
+            ${request.status === 'FAILED' ? html`<br><span class="echec">${request.failure}</span>` : ''}
+          </li>`)}
+      </ul>` : ''}
     `;
   }
 

@@ -44,11 +44,23 @@ public class AccountResource {
     /** A session as the account page lists it. */
     public record Device(String id, String browser, String os, String ipAddress, Instant started, Instant lastActive,
                          List<String> applications, boolean current) {
+
+        public static Device of(PortailAdminApi.Session session, String currentSession) {
+            return new Device(session.id(), session.browser(), session.os(), session.ipAddress(),
+                    Instant.ofEpochMilli(session.started()), Instant.ofEpochMilli(session.lastAccess()),
+                    session.applications(), session.id().equals(currentSession));
+        }
     }
 
     /** One sign-in attempt of the last 30 days, or the account's lockout ({@code lockedUntil} set). */
     public record SignIn(String id, Instant time, boolean success, String ipAddress, String browser, String os,
                          String application, boolean newDevice, Instant lockedUntil) {
+
+        public static SignIn of(PortailAdminApi.SignIn signIn) {
+            return new SignIn(signIn.id(), Instant.ofEpochMilli(signIn.time()), signIn.success(), signIn.ipAddress(),
+                    signIn.browser(), signIn.os(), signIn.application(), signIn.newDevice(),
+                    signIn.lockout() && signIn.until() != null ? Instant.ofEpochMilli(signIn.until()) : null);
+        }
     }
 
     @GET
@@ -56,10 +68,7 @@ public class AccountResource {
     public Page<Device> devices() {
         String current = idToken.getClaim("sid");
         List<Device> devices = accounts.sessions(idToken.getSubject()).stream()
-                .map(session -> new Device(session.id(), session.browser(), session.os(), session.ipAddress(),
-                        Instant.ofEpochMilli(session.started()), Instant.ofEpochMilli(session.lastAccess()),
-                        session.applications(),
-                        session.id().equals(current)))
+                .map(session -> Device.of(session, current))
                 .sorted(Comparator.comparing(Device::current).reversed()
                         .thenComparing(Device::lastActive, Comparator.reverseOrder()))
                 .toList();
@@ -89,6 +98,17 @@ public class AccountResource {
      */
     public record Security(Instant passwordChanged, Instant passwordExpires, Long passwordDaysLeft, boolean otpRequired,
                            List<OtpDevice> otpDevices, RecoveryCodes recoveryCodes) {
+
+        public static Security of(PortailAdminApi.Security security) {
+            Instant expires = security.passwordExpires() == null ? null : Instant.ofEpochMilli(security.passwordExpires());
+            return new Security(security.passwordChanged() == null ? null : Instant.ofEpochMilli(security.passwordChanged()),
+                    expires, expires == null ? null : Math.max(0, Duration.between(Instant.now(), expires).toDays()),
+                    security.otpRequired(), security.otp().stream().map(device -> new OtpDevice(device.id(), device.label(),
+                            device.created() == null ? null : Instant.ofEpochMilli(device.created()))).toList(),
+                    security.recoveryCodes() == null ? null : new RecoveryCodes(security.recoveryCodes().created() == null
+                            ? null : Instant.ofEpochMilli(security.recoveryCodes().created()),
+                            security.recoveryCodes().remaining()));
+        }
     }
 
     public record RecoveryCodes(Instant created, int remaining) {
@@ -100,14 +120,7 @@ public class AccountResource {
     @GET
     @Path("securite")
     public Security security() {
-        PortailAdminApi.Security security = accounts.security(idToken.getSubject());
-        Instant expires = security.passwordExpires() == null ? null : Instant.ofEpochMilli(security.passwordExpires());
-        return new Security(security.passwordChanged() == null ? null : Instant.ofEpochMilli(security.passwordChanged()),
-                expires, expires == null ? null : Math.max(0, Duration.between(Instant.now(), expires).toDays()),
-                security.otpRequired(), security.otp().stream().map(device -> new OtpDevice(device.id(), device.label(),
-                        device.created() == null ? null : Instant.ofEpochMilli(device.created()))).toList(),
-                security.recoveryCodes() == null ? null : new RecoveryCodes(security.recoveryCodes().created() == null
-                        ? null : Instant.ofEpochMilli(security.recoveryCodes().created()), security.recoveryCodes().remaining()));
+        return Security.of(accounts.security(idToken.getSubject()));
     }
 
     @DELETE
@@ -136,10 +149,6 @@ public class AccountResource {
     @GET
     @Path("connexions")
     public Page<SignIn> history() {
-        return Page.all(accounts.signIns(idToken.getSubject(), HISTORY_DAYS).stream()
-                .map(signIn -> new SignIn(signIn.id(), Instant.ofEpochMilli(signIn.time()), signIn.success(), signIn.ipAddress(),
-                        signIn.browser(), signIn.os(), signIn.application(), signIn.newDevice(),
-                        signIn.lockout() && signIn.until() != null ? Instant.ofEpochMilli(signIn.until()) : null))
-                .toList());
+        return Page.all(accounts.signIns(idToken.getSubject(), HISTORY_DAYS).stream().map(SignIn::of).toList());
     }
 }

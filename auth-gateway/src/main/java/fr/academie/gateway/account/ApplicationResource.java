@@ -40,15 +40,18 @@ public class ApplicationResource {
      */
     public record Application(String clientId, String name, String receives, Instant lastSignIn, int openSessions,
                               boolean portal) {
+
+        public static Application of(PortailAdminApi.Application application, String portalClient) {
+            return new Application(application.clientId(), application.name(), application.receives(),
+                    application.lastSignIn() == null ? null : Instant.ofEpochMilli(application.lastSignIn()),
+                    application.openSessions(), application.clientId().equals(portalClient));
+        }
     }
 
     @GET
     public Page<Application> applications() {
         return Page.all(accounts.applications(idToken.getSubject()).stream()
-                .map(application -> new Application(application.clientId(), application.name(), application.receives(),
-                        application.lastSignIn() == null ? null : Instant.ofEpochMilli(application.lastSignIn()),
-                        application.openSessions(), application.clientId().equals(portalClient)))
-                .toList());
+                .map(application -> Application.of(application, portalClient)).toList());
     }
 
     /** Ends her sessions in one application; the portal's own end by signing out, or from the list of devices. */

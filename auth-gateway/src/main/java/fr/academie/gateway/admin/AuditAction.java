@@ -1,13 +1,16 @@
 package fr.academie.gateway.admin;
 
-/** What an administrator did, as the audit log names it (stable names in the API, French labels for people). */
+/** What an administrator did (or a person, for her own data), as the audit log names it (stable names in the API, French labels for people). */
 public enum AuditAction {
     CREATE("Création du compte"),
     IMPORT("Import de comptes"),
     DISABLE("Désactivation du compte"),
     ENABLE("Réactivation du compte"),
     OTP_RESET("Réinitialisation de la clé OTP"),
-    UNLOCK("Déverrouillage du compte");
+    UNLOCK("Déverrouillage du compte"),
+    /** A person asked for her data (GDPR article 15): she is the actor and the target. */
+    DATA_REQUESTED("Demande de ses données personnelles"),
+    DATA_DELIVERED("Remise de ses données personnelles");
 
     private final String label;
 

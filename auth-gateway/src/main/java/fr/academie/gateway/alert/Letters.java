@@ -8,27 +8,27 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** What every message the gateway drops in a mailbox shares: the greeting, the French date, the signature, the sender. */
-final class Letters {
+public final class Letters {
 
     private static final Logger LOG = Logger.getLogger(Letters.class);
     private static final String SENDER = "Sécurité du portail agents";
-    static final String SIGNATURE = "Ce message est envoyé automatiquement par le portail agents de l'académie "
+    public static final String SIGNATURE = "Ce message est envoyé automatiquement par le portail agents de l'académie "
             + "d'Orléans-Tours.";
 
     private Letters() {
     }
 
-    static String greeting(String firstName) {
+    public static String greeting(String firstName) {
         return MailNotifier.greeting(firstName);
     }
 
     /** "lundi 30 novembre 2026 à 8 h 15", in Paris time. */
-    static String when(long epochMillis) {
+    public static String when(long epochMillis) {
         return FrenchDates.weekdayAndTime(Instant.ofEpochMilli(epochMillis));
     }
 
     /** True once mail-service has the message (now or before); otherwise the log says why, and the caller retries. */
-    static boolean sent(MailNotifier mail, String key, String recipient, String subject, String text) {
+    public static boolean sent(MailNotifier mail, String key, String recipient, String subject, String text) {
         Optional<String> failure = mail.deliver(key, recipient, subject, text, SENDER);
         failure.ifPresent(why -> LOG.warnf("Notification %s not delivered yet (%s); it will be retried", key, why));
         return failure.isEmpty();

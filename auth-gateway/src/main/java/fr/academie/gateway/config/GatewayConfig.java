@@ -37,6 +37,9 @@ public interface GatewayConfig {
 
         /** The administrators' audit log. */
         Period audit();
+
+        /** A request for one's data ("Mes données"), from when it was made; its archive goes long before. */
+        Period dataRequests();
     }
 
     /**

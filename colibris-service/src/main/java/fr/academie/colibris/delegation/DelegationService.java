@@ -49,6 +49,17 @@ public class DelegationService {
                         .map(d -> DelegationView.of(d, today)).toList());
     }
 
+    /** Every delegation the person gave or held, ended and revoked ones included: her part of "Mes données". */
+    public DelegationView.Lists everyOf(String personId) {
+        LocalDate today = today();
+        String query = "%s = ?1 order by startsOn, id";
+        return new DelegationView.Lists(
+                Delegation.<Delegation>list(query.formatted("delegatorId"), personId).stream()
+                        .map(d -> DelegationView.of(d, today)).toList(),
+                Delegation.<Delegation>list(query.formatted("delegateId"), personId).stream()
+                        .map(d -> DelegationView.of(d, today)).toList());
+    }
+
     /** Checks the rules, asks the directory who the delegate is (outside any transaction), then records it. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public DelegationView give(Actor me, NewDelegation input) {

@@ -1,5 +1,6 @@
 package fr.academie.common.page;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -19,5 +20,17 @@ public record Page<T>(List<T> items, String nextCursor) {
         List<E> kept = rows.size() > limit ? rows.subList(0, limit) : rows;
         String next = rows.size() > limit ? position.apply(kept.get(limit - 1)).encode() : null;
         return new Page<>(kept.stream().map(view).toList(), next);
+    }
+
+    /** Every item of a list read page by page ({@code page} gives the page after a cursor, null: the first), in order. */
+    public static <T> List<T> every(Function<Cursor, Page<T>> page) {
+        List<T> items = new ArrayList<>();
+        Cursor after = null;
+        do {
+            Page<T> next = page.apply(after);
+            items.addAll(next.items());
+            after = next.nextCursor() == null ? null : Cursor.decode(next.nextCursor());
+        } while (after != null);
+        return items;
     }
 }

@@ -63,6 +63,14 @@ public final class Browser {
         return send(request);
     }
 
+    /** Any method, with a body of bytes (a file), its answer as bytes (an archive, an mbox...). */
+    public HttpResponse<byte[]> sendBytes(String method, URI uri, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public HttpResponse<String> postForm(URI uri, Map<String, String> fields) {
         String body = fields.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
@@ -138,6 +146,10 @@ public final class Browser {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         if (userAgent != null) {
             request.setHeader("User-Agent", userAgent);
         }
@@ -150,8 +162,7 @@ public final class Browser {
             request.header("Cookie", cookieHeader);
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<T> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), body);
             remember(response.headers().allValues("Set-Cookie"));
             return response;
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package fr.academie.gateway.admin;
+package fr.academie.gateway.retention;
 
 import fr.academie.common.retention.ExpiredRows;
 import fr.academie.common.retention.Retention;
@@ -12,18 +12,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Forgets the administrators' actions once older than {@code gateway.retention.audit} (five years), nightly. The
- * sign-in journal is Keycloak's (its extension's own retention); the sessions hold nothing past their end.
+ * Forgets, nightly, the administrators' actions and the requests for one's data (with what is left of their archive)
+ * once older than {@code gateway.retention.*} (five years each). The sign-in journal is Keycloak's (its extension's
+ * own retention); the sessions hold nothing past their end.
  */
 @ApplicationScoped
-public class AuditRetention {
+public class RecordRetention {
 
     private final ExpiredRows rows;
     private final List<Retention> retentions;
 
-    AuditRetention(DataSource dataSource, GatewayConfig config) {
+    RecordRetention(DataSource dataSource, GatewayConfig config) {
         this.rows = new ExpiredRows(dataSource);
-        this.retentions = List.of(new Retention("administrative actions", config.retention().audit(), "audit_entry", "at"));
+        this.retentions = List.of(new Retention("administrative actions", config.retention().audit(), "audit_entry", "at"),
+                new Retention("data requests", config.retention().dataRequests(), "data_request", "requested_at"));
     }
 
     @Scheduled(identity = "gateway-retention", cron = "${portail.retention.cron}", timeZone = "Europe/Paris",

@@ -1,0 +1,28 @@
+package fr.academie.colibris.personal;
+
+import fr.academie.stack.testing.StackTestResource;
+import fr.academie.stack.testing.TokenChecks;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import java.net.URI;
+
+@QuarkusTest
+@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "service", value = "colibris-service"))
+class PersonalDataTokenChecksTest extends TokenChecks {
+
+    @TestHTTPResource("/personal-data")
+    URI personalData;
+
+    @Override
+    protected URI protectedUri() {
+        return personalData;
+    }
+
+    @Override
+    protected String audience() {
+        return "colibris-service";
+    }
+}
