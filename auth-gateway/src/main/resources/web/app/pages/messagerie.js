@@ -456,8 +456,12 @@ class PageMessagerie extends LitElement {
             </div>
           </div>
           ${this.view && this.view.kind === 'largest' ? html`<p class="discret">Les plus gros messages de tous vos dossiers.
-            « Supprimer » les met à la corbeille, qui compte encore dans votre espace jusqu'à ce que vous la vidiez ;
+            « Supprimer » les met à la corbeille, qui compte encore dans votre espace jusqu'à ce que vous la vidiez (elle se vide
+            d'elle-même de ce qui y est depuis 30 jours) ;
             « Supprimer définitivement » libère l'espace tout de suite. Pour garder un message, téléchargez-le (.eml) depuis la lecture.</p>` : ''}
+          ${this.view && this.view.kind === 'folder' && ['TRASH', 'JUNK'].includes((this.folder(this.view.id) || {}).systemRole)
+            ? html`<p class="discret" id="duree-conservation">Les messages placés ici depuis plus de 30 jours sont supprimés
+              définitivement.</p>` : ''}
           ${this.items.length === 0 ? html`<p class="discret">Aucun message.</p>` : html`
             <ul class="messages" role="listbox" tabindex="0" aria-multiselectable="true" aria-label=${'Messages : ' + this.title()}
               aria-activedescendant=${'m-' + this.focused}>${this.items.map((item, i) => this.row(item, i))}</ul>`}

@@ -273,6 +273,7 @@ class WebmailInChromiumTest {
         click(manage() + ".querySelector('form[method=dialog] button')");
         click(PAGE + ".querySelector('mail-folders').shadowRoot.querySelector('a[data-folder=TRASH]')");
         waitFor(d -> text(PAGE + ".querySelector('li#m-0')").contains("Devis autocar"));
+        assertTrue(text(PAGE + ".querySelector('#duree-conservation')").contains("30 jours"), "the trash says it empties itself");
         click(PAGE + ".querySelector('li#m-0 input[type=checkbox]')");
         click(PAGE + ".querySelector('.barre button.restaurer')");
         waitFor(d -> given(account).get("/folders/{id}/messages", folderId(account, "INBOX")).then().extract().jsonPath()

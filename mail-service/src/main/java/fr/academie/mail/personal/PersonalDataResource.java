@@ -12,9 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -54,8 +55,14 @@ public class PersonalDataResource {
         Map<String, Object> settings = records.of(owner);
         return out -> {
             try (PersonalArchive archive = new PersonalArchive(out, json)) {
+                Set<String> written = new HashSet<>();
                 for (FolderView folder : all) {
-                    archive.file("messagerie/dossiers/" + path(folder, byId) + ".mbox", to -> mbox.export(folder.id(), to));
+                    String path = path(folder, byId);
+                    // two names that read the same once made fit for a file ("A/B" and "A_B") each keep their file
+                    for (int n = 2; !written.add(path); n++) {
+                        path = path(folder, byId) + " (" + n + ")";
+                    }
+                    archive.file("messagerie/dossiers/" + path + ".mbox", to -> mbox.export(folder.id(), to));
                 }
                 for (Map.Entry<String, Object> record : settings.entrySet()) {
                     archive.json("messagerie/" + record.getKey(), record.getValue());
