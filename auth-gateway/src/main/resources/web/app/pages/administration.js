@@ -68,6 +68,7 @@ class PageAdministration extends LitElement {
     .etat.alerte { background: #ffe9e9; color: var(--rouge, #ce0500); }
     .filtres { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end; margin-bottom: .75rem; }
     .filtres label { display: flex; flex-direction: column; font-size: .9rem; }
+    .defilement { overflow-x: auto; }
   `];
 
   connectedCallback() {
@@ -211,7 +212,8 @@ class PageAdministration extends LitElement {
       <p class="discret">Fichier CSV (séparateur « ; » ou « , ») avec une première ligne de titres : prenom, nom, numen
         (obligatoires), uai, roles. Le fichier est d'abord vérifié sans rien créer ; un compte dont le NUMEN existe déjà
         n'est jamais recréé.</p>
-      <p><input type="file" id="fichier" accept=".csv,text/csv" @change=${(e) => this.chooseFile(e)}></p>
+      <p><label for="fichier">Fichier des comptes (CSV)</label><br>
+        <input type="file" id="fichier" accept=".csv,text/csv" @change=${(e) => this.chooseFile(e)}></p>
       ${this.importError ? html`<p class="erreur" role="alert">${this.importError}</p>` : ''}
       ${this.report ? this.renderReport() : ''}
     </section>`;
@@ -270,16 +272,17 @@ class PageAdministration extends LitElement {
 
   // the right of access (GDPR article 15): each request, its state and the day it must be answered by (a month)
   renderDataRequests() {
-    return html`<section class="carte" aria-labelledby="titre-donnees">
+    return html`<section class="carte" id="demandes-donnees" aria-labelledby="titre-donnees">
       <h2 id="titre-donnees">Demandes d'accès aux données personnelles</h2>
       ${this.dataRequests && !this.dataRequests.length ? html`<p class="vide">Aucune demande.</p>` : ''}
-      ${this.dataRequests && this.dataRequests.length ? html`<table>
+      ${this.dataRequests && this.dataRequests.length ? html`<div class="defilement" tabindex="0"
+        aria-label="Demandes d'accès aux données, à faire défiler"><table>
         <thead><tr><th scope="col">Demandée le</th><th scope="col">Agent</th><th scope="col">État</th>
           <th scope="col">À satisfaire avant le</th></tr></thead>
         <tbody>${this.dataRequests.map((request) => html`<tr>
           <td>${when.format(new Date(request.requestedAt))}</td><td>${request.name || ''} (${request.identifier})</td>
           <td>${request.statusLabel}</td><td>${day.format(new Date(request.deadline + 'T12:00:00'))}</td></tr>`)}</tbody>
-      </table>` : ''}
+      </table></div>` : ''}
     </section>`;
   }
 

@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -232,6 +233,18 @@ class SignInInChromiumTest {
         String created = wait(browser).until(driver -> pageText(driver, "page-administration", "#compte-cree"));
         assertTrue(created.contains("sdebeauvoir") && created.contains("simone.de-beauvoir@ac-orleans-tours.fr"), created);
         assertTrue(created.contains("Mot de passe provisoire"), created);
+
+        // the requests for one's data, with their deadlines: read at a phone's width, and by a screen reader
+        wait(browser).until(driver -> {
+            String requests = pageText(driver, "page-administration", "#demandes-donnees");
+            return requests != null && (requests.contains("Aucune demande") || requests.contains("À satisfaire avant le"));
+        });
+        Accessibility.assertNoSeriousViolation(browser, "Administration");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        Number right = (Number) browser.executeScript("return document.querySelector('portail-app').shadowRoot"
+                + ".querySelector('page-administration').shadowRoot.querySelector('#demandes-donnees')"
+                + ".getBoundingClientRect().right");
+        assertTrue(right.doubleValue() <= 390, "the requests fit a phone: " + right);
     }
 
     private void secondFactor(String username) {
