@@ -1,6 +1,7 @@
 package fr.academie.gateway.guard;
 
 import fr.academie.common.problem.Problem;
+import fr.academie.common.problem.ProblemWriter;
 import fr.academie.gateway.config.GatewayConfig;
 import fr.academie.gateway.session.ServerSideTokenStateManager;
 import io.quarkus.qute.Location;

@@ -3,7 +3,7 @@ package fr.academie.gateway.proxy;
 import fr.academie.common.problem.Problem;
 import fr.academie.common.problem.ProblemException;
 import fr.academie.gateway.config.GatewayConfig;
-import fr.academie.gateway.guard.ProblemWriter;
+import fr.academie.common.problem.ProblemWriter;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -25,6 +25,8 @@ import org.jboss.logging.Logger;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Relays {@code /api/<service>/**} to the service with the signed-in person's access token, streaming the
@@ -104,6 +106,8 @@ public class ServiceProxy {
                 .setHost(target.base().getHost())
                 .setPort(target.port())
                 .setSsl("https".equals(target.base().getScheme()))
+                // silent that long (no byte of the answer): a timeout, answered 504
+                .setIdleTimeout(config.idleTimeout().toMillis())
                 .setURI(target.base().getPath().replaceAll("/$", "") + path + (query == null ? "" : "?" + query));
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         copy(request.headers(), headers);
@@ -113,12 +117,28 @@ public class ServiceProxy {
         client.request(options)
                 .compose(outbound -> hasBody(request) ? outbound.send(request) : outbound.send())
                 .onSuccess(response -> respond(context.response(), response))
-                .onFailure(failure -> {
-                    LOG.warnf("Relay to %s failed: %s", target.base(), failure.getMessage());
-                    problem(context.response(), new Problem("urn:portail:service-unavailable", "Service indisponible",
-                            502, "Le service " + target.label() + " ne répond pas pour le moment. Réessayez dans quelques "
-                            + "minutes.", null, null));
-                });
+                .onSuccess(response -> {
+                    if (response.statusCode() >= 500) {
+                        LOG.errorf("Relay to %s%s: %d, incident %s", target.base(), path, response.statusCode(),
+                                response.getHeader(Problem.INCIDENT_HEADER));
+                    }
+                })
+                .onFailure(failure -> unavailable(context, target, failure));
+    }
+
+    /** The service did not answer (502), or not within the idle timeout (504): said with a reference, logged with it. */
+    private void unavailable(RoutingContext context, Target target, Throwable failure) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        boolean slow = failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout");
+        LOG.warnf("Relay to %s failed (%s), incident %s: %s", target.base(), slow ? "timeout" : "unreachable", incident,
+                failure.getMessage());
+        problem(context.response(), slow
+                ? new Problem("urn:portail:service-timeout", "Service trop lent", 504, "Le service " + target.label()
+                + " met trop de temps à répondre. Réessayez dans quelques minutes ; si cela persiste, communiquez la "
+                + "référence " + incident + " à l'assistance.", null, incident)
+                : new Problem("urn:portail:service-unavailable", "Service indisponible", 502, "Le service "
+                + target.label() + " ne répond pas pour le moment. Réessayez dans quelques minutes ; si cela persiste, "
+                + "communiquez la référence " + incident + " à l'assistance.", null, incident));
     }
 
     /** A request announces its body by a length or by chunks (RFC 9112 §6.3); piping one without would never end. */

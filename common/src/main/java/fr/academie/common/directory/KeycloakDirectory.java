@@ -33,6 +33,8 @@ public class KeycloakDirectory {
     private static final int PAGE = 200;
     /** Beyond this many answers remembered, the memory starts again (a bound, not a policy). */
     private static final int REMEMBERED_AT_MOST = 50_000;
+    /** Keycloak keeps identifiers, addresses and names to 255 characters: a longer text names nobody. */
+    private static final int LONGEST = 255;
 
     private final Instance<Keycloak> keycloak;
     private final String realm;
@@ -65,6 +67,9 @@ public class KeycloakDirectory {
      * @throws Unavailable when Keycloak cannot be asked
      */
     public Optional<Person> byAddress(String address) {
+        if (address.length() > LONGEST) {
+            return Optional.empty();
+        }
         String key = address.toLowerCase(Locale.ROOT);
         return remembered("address|" + key, () -> call(() -> users().searchByEmail(key, true)).stream()
                 .filter(KeycloakDirectory::enabled).findFirst().map(KeycloakDirectory::person));
@@ -72,6 +77,9 @@ public class KeycloakDirectory {
 
     /** Up to {@code max} enabled people with an address whose name, identifier or address contains the text. */
     public List<Person> search(String text, int max) {
+        if (text.length() > LONGEST) {
+            return List.of();
+        }
         return call(() -> users().search(text, 0, max, true)).stream()
                 .filter(user -> enabled(user) && user.getEmail() != null).map(KeycloakDirectory::person).toList();
     }
@@ -83,6 +91,9 @@ public class KeycloakDirectory {
      * @throws Unavailable when Keycloak cannot be asked
      */
     public List<Person> namedLike(String firstName, String lastName) {
+        if (firstName.length() > LONGEST || lastName.length() > LONGEST) {
+            return List.of();
+        }
         String first = firstName.strip().toLowerCase(Locale.ROOT);
         String last = lastName.strip().toLowerCase(Locale.ROOT);
         return remembered("name|" + first + "|" + last, () -> call(() -> users().search(null, first, last, null, 0, 20,
@@ -116,6 +127,9 @@ public class KeycloakDirectory {
      * @throws Unavailable when Keycloak cannot be asked
      */
     public Optional<Colleague> byUsername(String username) {
+        if (username.length() > LONGEST) {
+            return Optional.empty();
+        }
         String identifier = username.strip().toLowerCase(Locale.ROOT);
         return call(() -> users().searchByUsername(identifier, true).stream().filter(KeycloakDirectory::enabled)
                 .findFirst().map(user -> new Colleague(person(user), users().get(user.getId()).roles().realmLevel()
@@ -130,6 +144,9 @@ public class KeycloakDirectory {
      * @throws Unavailable when Keycloak cannot be asked
      */
     public Optional<Standing> standing(String identifierOrAddress) {
+        if (identifierOrAddress.length() > LONGEST) {
+            return Optional.empty();
+        }
         String key = identifierOrAddress.strip().toLowerCase(Locale.ROOT);
         return call(() -> (key.contains("@") ? users().searchByEmail(key, true) : users().searchByUsername(key, true))
                 .stream().findFirst().map(user -> new Standing(user.getId(), person(user).address(), enabled(user),

@@ -70,7 +70,8 @@ public class ProblemMapper {
                     + twice.group(1) + " » figure deux fois dans le corps de la requête.", twice.group(1), null));
         }
         String detail = field == null ? "Le corps de la requête n'est pas un JSON valide."
-                : "Le champ « " + field + " » n'a pas une valeur permise.";
+                : e instanceof StrictJson.UnstorableText ? "Le champ « " + field + " » contient un caractère non permis"
+                + " (caractère nul ou mal codé)." : "Le champ « " + field + " » n'a pas une valeur permise.";
         return response(new Problem("urn:portail:invalid-input", "Requête invalide", 400, detail, field, null));
     }
 
@@ -113,6 +114,10 @@ public class ProblemMapper {
     }
 
     private static Response response(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.incident() != null) { // the gateway logs it beside its own line: one reference, both logs
+            response.header(Problem.INCIDENT_HEADER, problem.incident());
+        }
+        return response.build();
     }
 }

@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code ./run} as a newcomer uses it, on free ports and a fresh data directory: it reaches "ready", the
- * portal answers, SIGTERM leaves no process behind, and a second start keeps the data.
+ * portal answers, SIGTERM leaves no process behind, a second start keeps the data, a service killed is started again
+ * and said so, and PostgreSQL's end stops the whole portal with a message.
  */
 class LocalStackIT {
 
@@ -77,7 +78,46 @@ class LocalStackIT {
         assertFalse(secondLog.contains("Realm 'ac-orleans-tours' imported"), "the second start keeps the realm");
         assertTrue(Files.readString(data.resolve("logs/mail-service.log")).contains("Schema \"public\" is up to date"),
                 "the second start keeps the mail database");
-        stopAndAssertNothingLeft(second, secondOutput);
+
+        int mail = Integer.parseInt(env.get("PORTAIL_MAIL_PORT"));
+        child(second, "-Dquarkus.http.port=" + mail).destroyForcibly(); // kill -9, as a crash
+        awaitLine(second, secondOutput, "mail-service a redémarré");
+        assertTrue(Files.readString(secondOutput).contains("mail-service s'est arrêté (code 137) ; redémarrage dans 1 s. "
+                + "Journal : " + data.resolve("logs/mail-service.log")), Files.readString(secondOutput));
+        assertEquals(200, status("http://127.0.0.1:" + mail + "/q/health/ready"), "mail-service is back");
+        assertTrue(Files.readString(data.resolve("logs/mail-service.log")).split("Installed features", -1).length == 3,
+                "the crashed run's log is kept, the new one appended to it");
+
+        // pg_ctl starts PostgreSQL detached: its process is found as pg_ctl finds it
+        long pid = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).trim());
+        ProcessHandle postgres = ProcessHandle.of(pid).orElseThrow();
+        List<ProcessHandle> children = second.descendants().toList();
+        postgres.destroyForcibly();
+        assertTrue(second.waitFor(2, TimeUnit.MINUTES), "./run stops when PostgreSQL is gone");
+        assertEquals(1, second.exitValue());
+        assertTrue(Files.readString(secondOutput).contains("PostgreSQL s'est arrêté : rien ne fonctionne sans lui, le "
+                + "portail s'arrête."), Files.readString(secondOutput));
+        for (ProcessHandle child : children) {
+            child.onExit().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The child process of {@code ./run} whose command line holds the text. */
+    private static ProcessHandle child(Process run, String text) {
+        return run.descendants().filter(child -> child.info().commandLine().orElse("").contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no child process with " + text));
+    }
+
+    private static void awaitLine(Process process, Path output, String line) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.readString(output).contains(line)) {
+                return;
+            }
+            assertTrue(process.isAlive(), () -> "./run stopped:\n" + output);
+            Thread.sleep(500);
+        }
+        throw new AssertionError("./run did not say \"" + line + "\" within 2 minutes:\n" + Files.readString(output));
     }
 
     @Test

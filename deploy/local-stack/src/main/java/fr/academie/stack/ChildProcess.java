@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -37,10 +38,16 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     public static ChildProcess start(String name, List<String> command, Map<String, String> env, Path workDir, Path log) {
+        return start(name, command, env, workDir, log, false);
+    }
+
+    /** Starts the process; {@code append} keeps what the log holds (a restart after a crash: its cause stays there). */
+    public static ChildProcess start(String name, List<String> command, Map<String, String> env, Path workDir, Path log,
+                                     boolean append) {
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(env);
             ChildProcess child = new ChildProcess(name, builder.start(), log);
             RUNNING.add(child);
@@ -48,6 +55,41 @@ public final class ChildProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new StackException("Cannot start " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /**
+     * Sends the process a signal by name ({@code STOP}: it stops answering, its connections stay open — a hung service;
+     * {@code CONT}: it goes on), as {@code kill -s} would.
+     */
+    public void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-s", name, String.valueOf(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new StackException("kill -s " + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new StackException("kill -s " + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted", e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Completes with the exit code when the process ends, however it ends. */
+    public CompletableFuture<Integer> onExit() {
+        return process.onExit().thenApply(Process::exitValue);
     }
 
     /** Polls the URL until it answers 200; fails early, with the end of the log, if the process dies. */

@@ -86,6 +86,11 @@ public final class Keycloak implements AutoCloseable {
 
     /** Starts Keycloak, importing the realm file on first start (an existing realm is left as it is). */
     public static Keycloak start(Options options, Path realmFile) {
+        return start(options, realmFile, false);
+    }
+
+    /** Starts Keycloak; {@code again} (after a crash) keeps what its log holds. */
+    public static Keycloak start(Options options, Path realmFile, boolean again) {
         try {
             Path imports = options.home().resolve("data/import");
             Files.createDirectories(imports);
@@ -111,7 +116,7 @@ public final class Keycloak implements AutoCloseable {
                 "KC_BOOTSTRAP_ADMIN_CLIENT_ID", options.adminClientId(),
                 "KC_BOOTSTRAP_ADMIN_CLIENT_SECRET", options.adminSecret(),
                 "KC_DB_PASSWORD", "unused-trust-on-loopback");
-        ChildProcess process = ChildProcess.start("Keycloak", command, env, options.home(), options.log());
+        ChildProcess process = ChildProcess.start("Keycloak", command, env, options.home(), options.log(), again);
         Keycloak keycloak = new Keycloak(process, options.httpPort());
         try {
             process.awaitReady(URI.create("http://127.0.0.1:" + options.managementPort() + "/health/ready"),
@@ -121,6 +126,10 @@ public final class Keycloak implements AutoCloseable {
             keycloak.close();
             throw e;
         }
+    }
+
+    public ChildProcess process() {
+        return process;
     }
 
     public String baseUrl() {

@@ -9,8 +9,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./run}: the whole portal on this machine with its embedded defaults, data kept in
- * {@code .stack-data/} so that a restart keeps every mail, record and request. Ctrl-C or SIGTERM stops
- * every child process.
+ * {@code .stack-data/} so that a restart keeps every mail, record and request. A service or Keycloak that ends by
+ * itself is started again ({@link Supervisor}). Ctrl-C or SIGTERM stops every child process.
  */
 public final class Launcher {
 
@@ -42,9 +42,11 @@ public final class Launcher {
                 ports.get("PORTAIL_SUBMISSION_PORT"), ports.get("PORTAIL_SUBMISSIONS_PORT"),
                 ports.get("PORTAIL_MANAGESIEVE_PORT"), true));
         CountDownLatch stopped = new CountDownLatch(1);
+        Supervisor supervisor = new Supervisor(System.out);
         // registered before anything starts, so that Ctrl-C or SIGTERM at any moment leaves nothing behind
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the portal ...");
+            supervisor.close();
             stack.close();
             System.out.println("Stopped.");
             stopped.countDown();
@@ -62,11 +64,16 @@ public final class Launcher {
             if (service == Service.GATEWAY) {
                 config.put("gateway.public-url", gatewayUrl);
             }
-            stack.startService(service, root, port, config);
+            ChildProcess process = stack.startService(service, root, port, config);
+            supervisor.watch(new Supervisor.Part(service.module(), () -> stack.startService(service, root, port, config)),
+                    process);
             urls.put(service, "http://127.0.0.1:" + port);
             System.out.printf("  %-16s ready on port %d after %.1f s%n", service.module(), port,
                     Duration.between(serviceStart, Instant.now()).toMillis() / 1000.0);
         }
+        supervisor.watch(new Supervisor.Part("Keycloak", () -> stack.restartKeycloak().process()),
+                stack.keycloak().process());
+        supervisor.watchPostgres(stack.postgres(), data.resolve("logs/postgres.log").toString(), () -> System.exit(1));
         printReady(gatewayUrl, stack.keycloak().baseUrl(), ports, Duration.between(started, Instant.now()));
         stopped.await();
     }

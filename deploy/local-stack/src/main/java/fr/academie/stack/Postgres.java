@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /** Embedded PostgreSQL (zonky: real binaries from Maven Central) with one database and one role per service. */
@@ -23,9 +24,11 @@ public final class Postgres implements AutoCloseable {
     public static final String OPTIONS = "portail.postgres-options";
 
     private final EmbeddedPostgres server;
+    private final Path dataDirectory;
 
-    private Postgres(EmbeddedPostgres server) {
+    private Postgres(EmbeddedPostgres server, Path dataDirectory) {
         this.server = server;
+        this.dataDirectory = dataDirectory;
     }
 
     /**
@@ -48,9 +51,23 @@ public final class Postgres implements AutoCloseable {
                             setting.substring(setting.indexOf('=') + 1));
                 }
             }
-            return new Postgres(builder.start());
+            return new Postgres(builder.start(), dataDirectory);
         } catch (IOException e) {
             throw new StackException("PostgreSQL did not start on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Completes when the server process ends, however it ends; its id is read from the cluster's
+     * {@code postmaster.pid}, as {@code pg_ctl} reads it (the embedded server does not hand out its process).
+     */
+    public CompletableFuture<Void> onExit() {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+            return ProcessHandle.of(pid).map(process -> process.onExit().<Void>thenApply(ended -> null))
+                    .orElse(CompletableFuture.completedFuture(null));
+        } catch (IOException | RuntimeException e) {
+            throw new StackException("Cannot find PostgreSQL's process: " + e.getMessage(), e);
         }
     }
 

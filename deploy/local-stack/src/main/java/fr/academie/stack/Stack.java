@@ -47,6 +47,7 @@ public final class Stack implements AutoCloseable {
     private final List<ChildProcess> services = new CopyOnWriteArrayList<>();
     private volatile Postgres postgres;
     private volatile Keycloak keycloak;
+    private volatile Keycloak.Options keycloakOptions;
     private volatile KeycloakAdmin admin;
     private volatile SmtpSink smtp;
     private volatile DnsStub dns;
@@ -82,9 +83,10 @@ public final class Stack implements AutoCloseable {
         dns = DnsStub.start();
         publishAcademieRecords(data);
         Path home = Keycloak.install(settings.keycloakInstallDirectory());
-        keycloak = Keycloak.start(new Keycloak.Options(home, settings.keycloakPort(), settings.keycloakManagementPort(),
+        keycloakOptions = new Keycloak.Options(home, settings.keycloakPort(), settings.keycloakManagementPort(),
                 postgres.jdbcUrl("keycloak"), "keycloak", ADMIN_CLIENT, adminSecret,
-                settings.logDirectory().resolve("keycloak.log")), realmFile(data));
+                settings.logDirectory().resolve("keycloak.log"));
+        keycloak = Keycloak.start(keycloakOptions, realmFile(data));
         admin = new KeycloakAdmin(keycloak.baseUrl(), ADMIN_CLIENT, adminSecret);
         DemoAccounts.create(admin);
     }
@@ -101,6 +103,16 @@ public final class Stack implements AutoCloseable {
 
     public Keycloak keycloak() {
         return keycloak;
+    }
+
+    /** Starts Keycloak again after its process ended (a crash), on the same ports, its log kept; waits until ready. */
+    public synchronized Keycloak restartKeycloak() {
+        keycloak = Keycloak.start(keycloakOptions, realmFile(settings.dataDirectory()), true);
+        return keycloak;
+    }
+
+    public Postgres postgres() {
+        return postgres;
     }
 
     public KeycloakAdmin admin() {
@@ -274,10 +286,17 @@ public final class Stack implements AutoCloseable {
         });
         // run from the jar's directory: the class-data archive records the class path as Quarkus built it
         command.addAll(List.of("-jar", jar.getFileName().toString()));
+        // started before by this stack and ended since (a crash): its log says why, so the new one is appended to it
+        boolean again = services.removeIf(ended -> ended.name().equals(service.module()) && !ended.isAlive());
         ChildProcess process = ChildProcess.start(service.module(), command, env, jar.getParent(),
-                settings.logDirectory().resolve(service.module() + ".log"));
+                settings.logDirectory().resolve(service.module() + ".log"), again);
         services.add(process);
-        process.awaitReady(URI.create("http://127.0.0.1:" + port + "/q/health/ready"), Duration.ofSeconds(90));
+        try {
+            process.awaitReady(URI.create("http://127.0.0.1:" + port + "/q/health/ready"), Duration.ofSeconds(90));
+        } catch (StackException notReady) {
+            process.close(); // one that never got ready is not left running
+            throw notReady;
+        }
         return process;
     }
 

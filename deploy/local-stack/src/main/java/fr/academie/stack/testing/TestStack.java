@@ -127,6 +127,16 @@ public final class TestStack {
         }
     }
 
+    /** Stops a service started by {@link #service} from answering, connections left open (SIGSTOP): a hung service. */
+    public synchronized void freeze(Service service) {
+        processes.get(service).signal("STOP");
+    }
+
+    /** Lets a {@link #freeze frozen} service go on (SIGCONT). */
+    public synchronized void thaw(Service service) {
+        processes.get(service).signal("CONT");
+    }
+
     /**
      * Starts again a service {@link #stop stopped} or {@link #kill killed}, at the same address and with the same
      * configuration.

@@ -1,12 +1,11 @@
-package fr.academie.gateway.guard;
+package fr.academie.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.academie.common.problem.Problem;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Writes a problem+json answer from the gateway's own Vert.x routes and filters, where no exception mapper runs. */
+/** Writes a problem+json answer from Vert.x routes and filters, where no exception mapper runs. */
 @ApplicationScoped
 public class ProblemWriter {
 
