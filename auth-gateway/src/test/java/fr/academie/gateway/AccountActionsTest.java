@@ -1,5 +1,6 @@
 package fr.academie.gateway;
 
+import fr.academie.stack.testing.SignedIn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.academie.gateway.guard.RequestGuard;

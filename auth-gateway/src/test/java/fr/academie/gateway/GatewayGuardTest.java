@@ -1,5 +1,6 @@
 package fr.academie.gateway;
 
+import fr.academie.stack.testing.SignedIn;
 import fr.academie.gateway.config.GatewayConfig;
 import fr.academie.gateway.guard.RequestGuard;
 import fr.academie.stack.testing.Browser;

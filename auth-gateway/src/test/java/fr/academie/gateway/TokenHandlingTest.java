@@ -1,5 +1,6 @@
 package fr.academie.gateway;
 
+import fr.academie.stack.testing.SignedIn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.academie.gateway.session.ServerSideTokenStateManager;
@@ -201,19 +202,19 @@ class TokenHandlingTest {
         Browser browser = SignedIn.as(gateway, account.username());
         String reference = browser.cookies().get(SESSION);
         assertEquals(200, browser.get(gateway.resolve("/api/me")).statusCode());
-        SecurityIdentity verified = sessions.verifiedIdentity(reference).orElseThrow();
+        SecurityIdentity verified = sessions.verifiedIdentity(reference).await().indefinitely().orElseThrow();
         assertEquals(account.username(), verified.getPrincipal().getName());
         HttpResponse<String> again = browser.get(gateway.resolve("/api/me"));
         assertEquals(200, again.statusCode(), again.body());
         assertTrue(again.body().contains(account.username()), again.body());
-        assertSame(verified, sessions.verifiedIdentity(reference).orElseThrow(), "not verified a second time");
+        assertSame(verified, sessions.verifiedIdentity(reference).await().indefinitely().orElseThrow(), "not verified a second time");
 
         // ended at Keycloak: its back-channel logout makes the gateway forget what it had verified, and end the session
         endKeycloakSessions(account);
-        for (int wait = 0; wait < 50 && sessions.verifiedIdentity(reference).isPresent(); wait++) {
+        for (int wait = 0; wait < 50 && sessions.verifiedIdentity(reference).await().indefinitely().isPresent(); wait++) {
             Thread.sleep(100);
         }
-        assertTrue(sessions.verifiedIdentity(reference).isEmpty(), "forgotten at the back-channel logout");
+        assertTrue(sessions.verifiedIdentity(reference).await().indefinitely().isEmpty(), "forgotten at the back-channel logout");
         assertEquals(401, browser.get(gateway.resolve("/api/me")).statusCode());
     }
 

@@ -6,6 +6,8 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Period;
+import java.util.List;
+import java.util.Optional;
 
 /** Where the gateway relays {@code /api/<service>/**}, how long it waits, and how much it lets one caller ask. */
 @ConfigMapping(prefix = "gateway")
@@ -29,6 +31,25 @@ public interface GatewayConfig {
     Alerts alerts();
 
     MailClients mailClients();
+
+    Sessions sessions();
+
+    /** The people's sessions, kept in the gateway's database (any replica serves any session). */
+    interface Sessions {
+
+        /** A random secret (32 characters at least) whose hash encrypts the tokens at rest; no default: from a Secret. */
+        String secret();
+
+        /** Secrets of before a rotation, still accepted to read the sessions they encrypted (10 hours at most). */
+        Optional<List<String>> previousSecrets();
+
+        /**
+         * How long a replica serves a session from its memory before reading it again: the delay within which a
+         * sign-out received by another replica (back-channel logout) reaches this one.
+         */
+        @WithDefault("PT1S")
+        Duration remembered();
+    }
 
     /** How long each kind of record is kept (no defaults: the configuration states them all). */
     Kept retention();

@@ -71,7 +71,20 @@ public class RequestGuard {
         if (path.startsWith("/api/")) {
             api(context);
         } else if (isSignInStart(context, path)) {
-            signInStart(context);
+            String reference = cookie(context, SESSION_COOKIE);
+            if (reference == null) {
+                signInStart(context);
+                return;
+            }
+            // a session this replica has not read yet (another replica made it, or this one before a restart): the
+            // database knows; if it cannot answer, Quarkus OIDC decides, and the cookie is left alone
+            context.vertx().executeBlocking(() -> sessions.find(reference), false).onComplete(found -> {
+                if (found.failed() || found.result().isPresent()) {
+                    context.next();
+                } else {
+                    signInStart(context);
+                }
+            });
         } else {
             context.next();
         }
@@ -92,7 +105,10 @@ public class RequestGuard {
         }
     }
 
-    /** A page visit with no live session and not the return from Keycloak: the gateway would send it to sign in. */
+    /**
+     * A page visit with no session this replica knows and not the return from Keycloak: the gateway would send it to
+     * sign in, unless the database knows the session.
+     */
     private boolean isSignInStart(RoutingContext context, String path) {
         HttpMethod method = context.request().method();
         if ((method != HttpMethod.GET && method != HttpMethod.HEAD) || isPublic(path)) {
@@ -108,8 +124,8 @@ public class RequestGuard {
         if (wait.isPresent()) {
             refuse(context, "sign-in", wait.get(), true);
         } else if (cookie(context, SESSION_COOKIE) != null) {
-            // a session this gateway does not hold (ended, or from before a restart; never one a browser may choose):
-            // forget it and come back, so that the visit goes to sign-in instead of a bare 401
+            // a session that has ended (never one a browser may choose): forget it and come back, so that the visit
+            // goes to sign-in instead of a bare 401
             context.response().addCookie(Cookie.cookie(SESSION_COOKIE, "").setPath("/").setMaxAge(0).setHttpOnly(true)
                     .setSameSite(CookieSameSite.LAX).setSecure("https".equals(context.request().scheme())));
             context.response().setStatusCode(303).putHeader("Location", context.request().uri()).end();

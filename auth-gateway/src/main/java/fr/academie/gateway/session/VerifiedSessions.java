@@ -12,23 +12,28 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.lang.reflect.Field;
 
 import java.util.Set;
 
 /**
  * Serves an API call with the identity Quarkus OIDC verified for the same session tokens, rather than verifying the
  * signatures of both tokens again at every call: that was half of the gateway's CPU per relayed request (JFR,
- * README). Nothing is weakened: the tokens never leave this gateway's memory, so they cannot have changed since
- * they were verified; a renewal, a sign-out or an expiry makes a new session record without the identity; a
- * back-channel logout forgets every remembered identity, so that the next call goes through Quarkus again and
- * meets the pending logout. Pages, the callback and the sign-out path always go through Quarkus.
+ * README). Nothing is weakened: an identity is used only while this replica's memory of the session is fresh (read
+ * from the database within {@code gateway.sessions.remembered}) and holds the same access token; a back-channel
+ * logout ends the Keycloak session's rows for every replica and forgets every identity remembered here, so that the
+ * next call goes through Quarkus again. Pages, the callback and the sign-out path always go through Quarkus.
  */
 @ApplicationScoped
 public class VerifiedSessions implements HttpAuthenticationMechanism, SecurityIdentityAugmentor {
 
+    private static final Logger LOG = Logger.getLogger(VerifiedSessions.class);
     /** Set on an API call that Quarkus verifies: the back-channel logouts seen when its verification started. */
     private static final String LOGOUTS_BEFORE = VerifiedSessions.class.getName() + ".logouts";
 
@@ -45,13 +50,13 @@ public class VerifiedSessions implements HttpAuthenticationMechanism, SecurityId
             return Uni.createFrom().nullItem(); // Quarkus OIDC, the next mechanism, takes it
         }
         long logoutsBefore = sessions.logoutsSoFar();
-        return sessions.verifiedIdentity(reference)
-                .map(identity -> Uni.createFrom().<SecurityIdentity>item(QuarkusSecurityIdentity.builder(identity)
-                        .addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, context).build()))
+        return sessions.verifiedIdentity(reference).map(verified -> verified
+                .map(identity -> (SecurityIdentity) QuarkusSecurityIdentity.builder(identity)
+                        .addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, context).build())
                 .orElseGet(() -> {
                     context.put(LOGOUTS_BEFORE, logoutsBefore);
-                    return Uni.createFrom().nullItem();
-                });
+                    return null; // Quarkus OIDC, the next mechanism, takes it
+                }));
     }
 
     /** Remembers what Quarkus OIDC has just verified for an API call that came through {@link #authenticate}. */
@@ -72,7 +77,23 @@ public class VerifiedSessions implements HttpAuthenticationMechanism, SecurityId
 
     void backChannelLogout(@Observes SecurityEvent event) {
         if (event.getEventType() == SecurityEvent.Type.OIDC_BACKCHANNEL_LOGOUT_INITIATED) {
-            sessions.forgetVerifiedIdentities();
+            sessions.loggedOut(keycloakSession(event.getEventProperties().get("logout_token")));
+        }
+    }
+
+    /**
+     * The {@code sid} of the logout token Quarkus OIDC has verified. Its event carries the verification's result in a
+     * class whose fields are package-private (Quarkus 3.33), hence the reflection; if it ever fails, the logout still
+     * applies on this replica (Quarkus's own cache) and is logged as not shared.
+     */
+    static String keycloakSession(Object verification) {
+        try {
+            Field claims = verification.getClass().getDeclaredField("localVerificationResult");
+            claims.setAccessible(true);
+            return ((JsonObject) claims.get(verification)).getString("sid");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warnf("Back-channel logout: its session could not be read (%s); it applies on this replica only", e);
+            return null;
         }
     }
 

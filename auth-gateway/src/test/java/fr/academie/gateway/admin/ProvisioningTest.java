@@ -2,7 +2,7 @@ package fr.academie.gateway.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.academie.gateway.SignedIn;
+import fr.academie.stack.testing.SignedIn;
 import fr.academie.gateway.guard.RequestGuard;
 import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.testing.Browser;

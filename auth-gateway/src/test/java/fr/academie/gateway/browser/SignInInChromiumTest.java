@@ -3,7 +3,7 @@ package fr.academie.gateway.browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.academie.gateway.SignedIn;
+import fr.academie.stack.testing.SignedIn;
 import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.Keycloak;
 import fr.academie.stack.KeycloakAdmin;

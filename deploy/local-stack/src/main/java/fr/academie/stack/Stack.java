@@ -218,6 +218,8 @@ public final class Stack implements AutoCloseable {
             config.put("quarkus.keycloak.admin-client.client-secret", notifier); // the deciders, from the directory
         } else if (service == Service.GATEWAY) {
             config.put("quarkus.oidc.credentials.secret", admin.clientSecret(Keycloak.REALM, "portail"));
+            // encrypts the sessions' tokens in the gateway's database; kept, so that a restart signs nobody out
+            config.put("gateway.sessions.secret", secret(settings.dataDirectory().resolve("gateway-sessions.secret")));
             config.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
             config.put("quarkus.keycloak.admin-client.client-secret", admin.clientSecret(Keycloak.REALM, "portail-admin"));
             config.put("quarkus.oidc-client.mail-notifier.credentials.secret",

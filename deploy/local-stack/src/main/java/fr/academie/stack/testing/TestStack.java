@@ -49,6 +49,9 @@ public final class TestStack {
     private final Map<Service, String> services = new EnumMap<>(Service.class);
     private final Map<Service, ChildProcess> processes = new EnumMap<>(Service.class);
     private final Map<Service, Map<String, String>> configs = new EnumMap<>(Service.class);
+    private ChildProcess replica;
+    private Map<String, String> replicaConfig;
+    private String replicaUrl;
     private final Map<String, CachedToken> cache = new ConcurrentHashMap<>();
 
     private TestStack(Path root, Stack stack) {
@@ -146,6 +149,28 @@ public final class TestStack {
             int port = URI.create(services.get(service)).getPort();
             processes.put(service, stack.startService(service, root, port, configs.get(service)));
         }
+    }
+
+    /**
+     * A second gateway replica from its jar, beside {@link #gateway}'s: the same database and sessions' secret,
+     * relaying to the same services. The realm is not pointed at it: sign-ins and back-channel
+     * logouts go to the first, as an ingress would send them to any one replica. Once per JVM; returns its base URL.
+     */
+    public synchronized String gatewayReplica() {
+        if (replicaUrl == null) {
+            int port = Ports.free();
+            replicaConfig = new LinkedHashMap<>(Stack.linksFor(Service.GATEWAY, this::service));
+            replicaConfig.put("gateway.public-url", "http://localhost:" + port);
+            replica = stack.startService(Service.GATEWAY, root, port, replicaConfig);
+            replicaUrl = "http://localhost:" + port;
+        }
+        return replicaUrl;
+    }
+
+    /** Kills the second replica (SIGKILL) and starts it again on the same address: what it held in memory is gone. */
+    public synchronized void restartGatewayReplica() {
+        replica.kill();
+        replica = stack.startService(Service.GATEWAY, root, URI.create(replicaUrl).getPort(), replicaConfig);
     }
 
     /**

@@ -1,9 +1,6 @@
-package fr.academie.gateway;
+package fr.academie.stack.testing;
 
 import fr.academie.stack.DemoAccounts;
-import fr.academie.stack.testing.Browser;
-import fr.academie.stack.testing.TestStack;
-import fr.academie.stack.testing.Tokens;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
