@@ -29,7 +29,8 @@ import java.util.UUID;
  * and a custom header on every state-changing call (a cross-site form cannot send one, and a cross-site
  * script cannot without a CORS preflight this origin never grants). A visit that would go to Keycloak
  * (a sign-in start): a rate limit per address, and a check that this browser sends cookies back, so that a
- * person whose cookies are blocked gets an explanation instead of Keycloak's "Cookie not found".
+ * person whose cookies are blocked gets an explanation instead of Keycloak's "Cookie not found", and a check that
+ * Keycloak answers, so that a person is told in French when signing in is impossible for a while.
  */
 @ApplicationScoped
 public class RequestGuard {
@@ -47,16 +48,22 @@ public class RequestGuard {
     private final ServerSideTokenStateManager sessions;
     private final ProblemWriter problems;
     private final Template tooManyRequests;
+    private final Template authenticationUnavailable;
+    private final KeycloakReachability keycloak;
     private final List<String> publicPaths;
 
     public RequestGuard(GatewayConfig config, RateLimiter limiter, ServerSideTokenStateManager sessions,
                         ProblemWriter problems, @Location("trop-de-demandes.html") Template tooManyRequests,
+                        @Location("authentification-indisponible.html") Template authenticationUnavailable,
+                        KeycloakReachability keycloak,
                         @ConfigProperty(name = "quarkus.http.auth.permission.public.paths") List<String> publicPaths) {
         this.limits = config.rateLimit();
         this.limiter = limiter;
         this.sessions = sessions;
         this.problems = problems;
         this.tooManyRequests = tooManyRequests;
+        this.authenticationUnavailable = authenticationUnavailable;
+        this.keycloak = keycloak;
         this.publicPaths = publicPaths;
     }
 
@@ -135,8 +142,25 @@ public class RequestGuard {
             String back = URLEncoder.encode(context.request().uri(), StandardCharsets.UTF_8);
             context.response().setStatusCode(303).putHeader("Location", "/connexion/cookies?retour=" + back).end();
         } else {
-            context.next();
+            keycloak.up().onComplete(up -> {
+                if (up.succeeded() && !up.result()) {
+                    authenticationUnavailable(context);
+                } else {
+                    context.next();
+                }
+            });
         }
+    }
+
+    /** Keycloak does not answer: a French page rather than the browser's connection error at Keycloak's address. */
+    private void authenticationUnavailable(RoutingContext context) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        LOG.warnf("Sign-in unavailable (Keycloak does not answer) for %s, incident %s", address(context), incident);
+        String path = context.request().path();
+        String retry = path == null || !path.startsWith("/") || path.startsWith("//") ? "/" : path; // never off-site
+        context.response().setStatusCode(503).putHeader("Retry-After", "60")
+                .putHeader("Content-Type", "text/html; charset=UTF-8")
+                .end(authenticationUnavailable.data("retry", retry).data("incident", incident).render());
     }
 
     private void refuse(RoutingContext context, String what, Duration wait, boolean page) {

@@ -115,7 +115,10 @@ public final class Keycloak implements AutoCloseable {
                 // the bootstrap admin client is created on the first start only; the stack keeps its secret
                 "KC_BOOTSTRAP_ADMIN_CLIENT_ID", options.adminClientId(),
                 "KC_BOOTSTRAP_ADMIN_CLIENT_SECRET", options.adminSecret(),
-                "KC_DB_PASSWORD", "unused-trust-on-loopback");
+                "KC_DB_PASSWORD", "unused-trust-on-loopback",
+                // a pooled connection is checked before it is lent: after PostgreSQL restarts, Keycloak takes new
+                // connections instead of failing until its pool empties (as the services: common's configuration)
+                "QUARKUS_DATASOURCE_JDBC_VALIDATE_ON_BORROW", "true");
         ChildProcess process = ChildProcess.start("Keycloak", command, env, options.home(), options.log(), again);
         Keycloak keycloak = new Keycloak(process, options.httpPort());
         try {

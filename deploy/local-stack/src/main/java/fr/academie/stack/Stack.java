@@ -115,6 +115,13 @@ public final class Stack implements AutoCloseable {
         return postgres;
     }
 
+    /** Stops PostgreSQL cleanly and starts it again on the same port and data, as an operator's restart would. */
+    public synchronized void restartPostgres() {
+        postgres.close();
+        postgres = Postgres.start(settings.postgresPort(), settings.dataDirectory().resolve("postgres"),
+                settings.logDirectory().resolve("postgres.log"));
+    }
+
     public KeycloakAdmin admin() {
         return admin;
     }

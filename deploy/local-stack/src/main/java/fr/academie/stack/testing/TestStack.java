@@ -130,6 +130,21 @@ public final class TestStack {
         }
     }
 
+    /** Stops Keycloak (an outage of the académie's authentication, for the tests of what survives one). */
+    public synchronized void stopKeycloak() {
+        stack.keycloak().close();
+    }
+
+    /** Starts Keycloak again after {@link #stopKeycloak}, on the same ports and database; returns once it is ready. */
+    public synchronized void startKeycloak() {
+        stack.restartKeycloak();
+    }
+
+    /** Restarts PostgreSQL under every running service (stopped cleanly, started again on the same port and data). */
+    public synchronized void restartPostgres() {
+        stack.restartPostgres();
+    }
+
     /** Stops a service started by {@link #service} from answering, connections left open (SIGSTOP): a hung service. */
     public synchronized void freeze(Service service) {
         processes.get(service).signal("STOP");
