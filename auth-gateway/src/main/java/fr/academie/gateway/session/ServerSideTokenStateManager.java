@@ -44,9 +44,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * its memory for {@code gateway.sessions.remembered} (1 s) at most before reading it again, which is how a
  * back-channel logout received by one replica (it deletes the rows) reaches the others within that delay.
  *
- * <p>Tokens near their expiry are renewed once per session across replicas: within a replica, requests arriving
- * together share one grant ({@link SessionRefresher}); across replicas, the one that takes the row's lease renews, the
- * others wait for the new version.
+ * <p>Tokens near their expiry are renewed once per session across replicas: the one request that takes the row's
+ * lease runs the grant ({@link SessionRefresher}); every other request, on this replica or another, waits for the
+ * row's new version.
  */
 @ApplicationScoped
 @Alternative

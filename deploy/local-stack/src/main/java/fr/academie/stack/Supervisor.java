@@ -78,7 +78,7 @@ final class Supervisor implements AutoCloseable {
             console.printf(Locale.FRANCE, "%s a redémarré (prêt en %.1f s).%n", part.name(),
                     Duration.between(started, Instant.now()).toMillis() / 1000.0);
             follow(part, policy, next);
-        } catch (StackException e) {
+        } catch (RuntimeException e) { // it stopped again while starting, or never got ready
             ended(part, policy, last, "au démarrage");
         }
     }

@@ -37,7 +37,20 @@ final class JournalRetention {
 
     void schedule(KeycloakSessionFactory factory) {
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
-                .schedule(() -> forgetExpired(factory, Instant.now()), every.toMillis(), "portail-sign-in-retention"));
+                .schedule(() -> forgetSafely(factory), every.toMillis(), "portail-sign-in-retention"));
+    }
+
+    /**
+     * One run of the sweep that never lets an exception out: the task runs on Keycloak's one timer thread, which an
+     * exception would end, and every other timer of Keycloak with it — seen when the first run came before the
+     * journal's table existed on a fresh database ("Timer already cancelled", Keycloak stopped during start-up).
+     */
+    private void forgetSafely(KeycloakSessionFactory factory) {
+        try {
+            forgetExpired(factory, Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warnf("Retention of the sign-in journal failed, tried again in %s: %s", every, e.getMessage());
+        }
     }
 
     /** Deletes the attempts that have expired at {@code now}; how many. */

@@ -169,8 +169,8 @@ public final class MalformedRequests {
         private List<Variant> variants() {
             List<Variant> variants = new ArrayList<>();
             String body = bodySchema == null ? null : sample(bodySchema, 0).toString();
-            variants.add(new Variant("an address of 10 KB", URI.create(uri(Map.of(), Map.of()) + (queryParameters.isEmpty()
-                    ? "?" : "&") + "zz=" + "y".repeat(10 * 1024)), body, true));
+            variants.add(new Variant("an address of 10 KB", URI.create(uri(Map.of(), Map.of()) + "?zz="
+                    + "y".repeat(10 * 1024)), body, true));
             for (JsonNode parameter : pathParameters) {
                 String name = parameter.path("name").asText();
                 variants.add(new Variant("path " + name + " with a NUL", uri(Map.of(name, "a%00b"), Map.of()), body, true));
