@@ -4,6 +4,8 @@ import fr.academie.common.problem.Problem;
 import fr.academie.common.problem.ProblemException;
 import fr.academie.gateway.config.GatewayConfig;
 import fr.academie.common.problem.ProblemWriter;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -45,10 +47,12 @@ public class ServiceProxy {
     private final GatewayConfig config;
     private final ProblemWriter problems;
     private final Vertx vertx;
+    private final OpenTelemetry telemetry;
     private HttpClient client;
 
-    public ServiceProxy(GatewayConfig config, ProblemWriter problems, Vertx vertx) {
+    public ServiceProxy(GatewayConfig config, ProblemWriter problems, Vertx vertx, OpenTelemetry telemetry) {
         this.config = config;
+        this.telemetry = telemetry;
         this.problems = problems;
         this.vertx = vertx;
     }
@@ -111,6 +115,9 @@ public class ServiceProxy {
                 .setURI(target.base().getPath().replaceAll("/$", "") + path + (query == null ? "" : "?" + query));
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         copy(request.headers(), headers);
+        // the trace goes on from the gateway's span (W3C trace context), whatever the browser sent
+        headers.remove("traceparent").remove("tracestate");
+        telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers, MultiMap::set);
         headers.set("Authorization", "Bearer " + accessToken);
         headers.set("X-Forwarded-For", request.remoteAddress().hostAddress());
         options.setHeaders(headers);

@@ -73,6 +73,7 @@ public class ServerSideTokenStateManager implements TokenStateManager {
     }
 
     private final Counter renewals;
+    private final Counter signIns;
     private final SessionStore store;
     private final SessionRefresher refresher;
     private final Vertx vertx;
@@ -88,6 +89,8 @@ public class ServerSideTokenStateManager implements TokenStateManager {
         this.renewals = Counter.builder("portail.sessions.renewals")
                 .description("Token renewals this replica made for sessions (one per session across replicas)")
                 .register(metrics);
+        this.signIns = Counter.builder("portail.sign-ins")
+                .description("Sign-ins completed through this replica (a session opened)").register(metrics);
         this.store = store;
         this.refresher = refresher;
         this.vertx = vertx;
@@ -106,6 +109,7 @@ public class ServerSideTokenStateManager implements TokenStateManager {
         return blocking(() -> {
             store.insert(reference, session);
             remember(reference, session);
+            signIns.increment();
             return reference;
         });
     }

@@ -1,6 +1,7 @@
 package fr.academie.colibris.outbox;
 
 import fr.academie.common.notification.MailNotifier;
+import fr.academie.common.telemetry.TraceParents;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -62,6 +63,10 @@ public class Notice extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
+    /** The W3C trace context of the change that wrote the row: its delivery joins that trace (null outside one). */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     /** A message to one person, greeted by name above the body ("Bonjour Léna Martin," — "Bonjour," without a name). */
     public static Notice to(UUID requestId, String recipientId, String recipientName, String subject, String body,
                             Instant at) {
@@ -87,6 +92,7 @@ public class Notice extends PanacheEntityBase {
     Notice forPerson(String personId, String personName, Instant now) {
         Notice copy = to(requestId, personId, personName, subject, text, now);
         copy.id = UUID.nameUUIDFromBytes((id + "/" + personId).getBytes(StandardCharsets.UTF_8));
+        copy.traceParent = traceParent;
         return copy;
     }
 
@@ -101,6 +107,7 @@ public class Notice extends PanacheEntityBase {
         notice.text = text;
         notice.createdAt = at;
         notice.nextAttemptAt = at;
+        notice.traceParent = TraceParents.current().orElse(null);
         return notice;
     }
 }

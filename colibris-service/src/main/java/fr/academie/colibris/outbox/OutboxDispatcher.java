@@ -5,6 +5,14 @@ import fr.academie.colibris.delegation.Delegation;
 import fr.academie.common.date.FrenchDates;
 import fr.academie.common.directory.KeycloakDirectory;
 import fr.academie.common.notification.MailNotifier;
+import fr.academie.common.telemetry.TraceParents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -49,13 +57,22 @@ public class OutboxDispatcher {
     private final MailNotifier mail;
     private final KeycloakDirectory directory;
     private final ColibrisConfig config;
+    private final Tracer tracer;
+    private final Counter delivered;
+    private final Counter failed;
 
     private final ExecutorService calls;
 
-    public OutboxDispatcher(MailNotifier mail, KeycloakDirectory directory, ColibrisConfig config) {
+    public OutboxDispatcher(MailNotifier mail, KeycloakDirectory directory, ColibrisConfig config, Tracer tracer,
+                            MeterRegistry metrics) {
         this.mail = mail;
         this.directory = directory;
         this.config = config;
+        this.tracer = tracer;
+        this.delivered = Counter.builder("portail.outbox.delivered")
+                .description("Outbox rows handed to mail-service (or spread to their deciders)").register(metrics);
+        this.failed = Counter.builder("portail.outbox.failed.attempts")
+                .description("Outbox attempts that failed and will be retried").register(metrics);
         this.calls = Executors.newFixedThreadPool(config.outbox().parallel(), runnable -> {
             Thread thread = new Thread(runnable, "colibris-outbox-call");
             thread.setDaemon(true);
@@ -79,10 +96,23 @@ public class OutboxDispatcher {
         }
     }
 
-    /** One person's rows (or one row for deciders), in order, on a thread of the relay's own (its own request context). */
+    /**
+     * One person's rows (or one row for deciders), in order, on a thread of the relay's own (its own request context);
+     * each attempt a span of the trace of the change that wrote the row, so that mail-service's side joins it too.
+     */
     @ActivateRequestContext
     void send(List<Notice> rows) {
-        rows.forEach(notice -> recordAttempt(notice.id, notice.recipientId == null ? spread(notice) : deliver(notice)));
+        for (Notice notice : rows) {
+            Span span = tracer.spanBuilder("outbox delivery").setSpanKind(SpanKind.PRODUCER)
+                    .setParent(TraceParents.continued(notice.traceParent)).startSpan();
+            try (Scope scope = span.makeCurrent()) {
+                Optional<String> failure = notice.recipientId == null ? spread(notice) : deliver(notice);
+                failure.ifPresent(reason -> span.setStatus(StatusCode.ERROR, reason));
+                recordAttempt(notice.id, failure);
+            } finally {
+                span.end();
+            }
+        }
     }
 
     /**
@@ -161,6 +191,7 @@ public class OutboxDispatcher {
     void recordAttempt(UUID id, Optional<String> failure) {
         Notice notice = Notice.findById(id);
         notice.attempts++;
+        (failure.isEmpty() ? delivered : failed).increment();
         if (failure.isEmpty()) {
             notice.deliveredAt = Instant.now();
             notice.lastError = null;

@@ -174,6 +174,11 @@ public final class Stack implements AutoCloseable {
         return postgres.jdbcUrl(database);
     }
 
+    /** The log file of a service this stack starts (appended to when it starts again after a crash). */
+    public Path logOf(Service service) {
+        return settings.logDirectory().resolve(service.module() + ".log");
+    }
+
     /**
      * The configuration a service needs to run against this stack, as Quarkus property names (without
      * its HTTP port): its database, the realm, and the clients it uses (the gateway's three, mail-service's directory,
@@ -185,6 +190,9 @@ public final class Stack implements AutoCloseable {
         postgres.ensureDatabase(service.database());
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database()));
         config.put("quarkus.datasource.username", service.database());
+        // no trace collector here: traces are not kept (their ids still relayed and in each log line), logs are lines
+        config.put("quarkus.otel.traces.sampler.arg", "0");
+        config.put("quarkus.log.console.json.enabled", "false");
         if (service != Service.GATEWAY) {
             if (settings.demoData()) {
                 config.put("portail.demo-data", "true");
@@ -298,7 +306,7 @@ public final class Stack implements AutoCloseable {
         // started before by this stack and ended since (a crash): its log says why, so the new one is appended to it
         boolean again = services.removeIf(ended -> ended.name().equals(service.module()) && !ended.isAlive());
         ChildProcess process = ChildProcess.start(service.module(), command, env, jar.getParent(),
-                settings.logDirectory().resolve(service.module() + ".log"), again);
+                logOf(service), again);
         services.add(process);
         try {
             process.awaitReady(URI.create("http://127.0.0.1:" + port + "/q/health/ready"), Duration.ofSeconds(90));

@@ -10,6 +10,8 @@ import fr.academie.mail.quota.Quotas;
 import fr.academie.mail.store.MessageSources;
 import fr.academie.mail.store.Spool;
 import fr.academie.mail.thread.Threads;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -40,10 +42,17 @@ public class DeliveryPipeline {
     private final List<DeliveryStep> steps;
     private final Threads threads;
     private final LabelService labels;
+    /** Delivered mail by where it came from: the internet (the MX's verdict), the portal's services, the académie. */
+    private final Counter fromInternet;
+    private final Counter fromPortal;
+    private final Counter fromAcademie;
 
     public DeliveryPipeline(Quotas quotas, MessageSources sources, Instance<DeliveryStep> steps, Threads threads,
-                            LabelService labels) {
+                            LabelService labels, MeterRegistry metrics) {
         this.quotas = quotas;
+        this.fromInternet = delivered(metrics, "internet");
+        this.fromPortal = delivered(metrics, "portal");
+        this.fromAcademie = delivered(metrics, "academie");
         this.labels = labels;
         this.sources = sources;
         this.threads = threads;
@@ -165,7 +174,15 @@ public class DeliveryPipeline {
             attachment.inline = part.inline();
             attachment.persist();
         }
+        if (incoming) {
+            (destination.verdict() != null ? fromInternet : destination.fromPortal() ? fromPortal : fromAcademie).increment();
+        }
         return message;
+    }
+
+    private static Counter delivered(MeterRegistry metrics, String origin) {
+        return Counter.builder("portail.mail.delivered").tag("origin", origin)
+                .description("Messages delivered to a mailbox through the pipeline's steps").register(metrics);
     }
 
     private static ParsedMessage parse(Spool source) {

@@ -9,6 +9,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.james.mime4j.dom.address.Mailbox;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.UUID;
 @Transactional
 public class NotificationService {
 
+    private static final Logger LOG = Logger.getLogger(NotificationService.class);
     static final String SENDER_ADDRESS = "ne-pas-repondre@ac-orleans-tours.fr";
 
     private final FolderService folders;
@@ -56,6 +58,8 @@ public class NotificationService {
                 Spool.of(rfc5322(caller, request))).id;
         Panache.getEntityManager().createNativeQuery("update notification set message_id = ?1 where caller = ?2 and key = ?3")
                 .setParameter(1, messageId).setParameter(2, caller).setParameter(3, request.key()).executeUpdate();
+        // the line that joins the caller's trace (its id on the line) to the message delivered
+        LOG.infof("Notification %s from %s delivered as message %s", request.key(), caller, messageId);
         return new Outcome(messageId, true);
     }
 
