@@ -191,6 +191,7 @@ public final class TestStack {
     /**
      * The gateway started from its jar in front of the three services, with extra configuration (the benchmarks
      * raise the rate limits), once per JVM; returns its base URL, which the realm's {@code portail} client accepts.
+     * {@link #kill} and {@link #restart} take it down and up again like a service.
      */
     public synchronized String gateway(Map<String, String> extra) {
         String running = services.get(Service.GATEWAY);
@@ -203,7 +204,8 @@ public final class TestStack {
         String url = "http://localhost:" + port;
         config.put("gateway.public-url", url);
         stack.registerGateway(url);
-        stack.startService(Service.GATEWAY, root, port, config);
+        configs.put(Service.GATEWAY, config);
+        processes.put(Service.GATEWAY, stack.startService(Service.GATEWAY, root, port, config));
         services.put(Service.GATEWAY, url);
         return url;
     }
