@@ -127,48 +127,36 @@ class TokenHandlingTest {
 
     @Test
     void manyCallsOfOneSessionNearTokenExpiryCauseOneRefresh() throws Exception {
-        KeycloakAdmin admin = TestStack.get().stack().admin();
-        ObjectNode portail = (ObjectNode) admin.client(Keycloak.REALM, "portail");
-        ObjectNode asShipped = portail.deepCopy();
-        ((ObjectNode) portail.get("attributes")).put("access.token.lifespan", "75");
-        admin.updateClient(Keycloak.REALM, portail);
-        // Keycloak does not store refresh events by default: counted during this test only
-        String eventsConfig = "/admin/realms/" + Keycloak.REALM + "/events/config";
-        JsonNode eventsAsShipped = admin.read(eventsConfig);
-        ObjectNode counting = eventsAsShipped.deepCopy();
-        counting.putArray("enabledEventTypes").add("REFRESH_TOKEN").add("LOGIN").add("LOGIN_ERROR").add("CODE_TO_TOKEN");
-        admin.update(eventsConfig, counting);
         ExecutorService tabs = Executors.newFixedThreadPool(TABS);
         try {
-            TestStack.Account account = TestStack.get().newAccount("personnel");
-            Map<String, String> session = SignedIn.as(gateway, account.username()).cookies();
-            Thread.sleep(17_000); // the tokens now expire within the minute: the gateway renews them at the next call
+            TestStack.get().countingRefreshes(75, () -> {
+                TestStack.Account account = TestStack.get().newAccount("personnel");
+                Map<String, String> session = SignedIn.as(gateway, account.username()).cookies();
+                Thread.sleep(17_000); // the tokens now expire within the minute: the gateway renews them at the next call
 
-            List<Future<Integer>> calls = new ArrayList<>();
-            List<Browser> browsers = new ArrayList<>();
-            for (int tab = 0; tab < TABS; tab++) {
-                Browser browser = new Browser(); // one per tab, each with the session cookie, all at once
-                session.forEach(browser::setCookie);
-                browsers.add(browser);
-                calls.add(tabs.submit(() -> browser.get(gateway.resolve("/api/me")).statusCode()));
-            }
-            for (Future<Integer> call : calls) {
-                assertEquals(200, call.get());
-            }
-            // every tab keeps the same session; the answers that waited for the renewal extend its cookie (a browser's
-            // tabs share cookies, so one such answer is enough), as long as the renewed tokens allow
-            for (Browser browser : browsers) {
-                assertEquals(session.get(SESSION), browser.cookies().get(SESSION));
-            }
-            assertTrue(browsers.stream().map(browser -> browser.setCookieHeader(SESSION))
-                    .anyMatch(renewed -> renewed != null && renewed.matches("(?i).*max-age=\\d{3,}.*")), "cookie renewed");
-            JsonNode refreshes = admin.read("/admin/realms/" + Keycloak.REALM + "/events?type=REFRESH_TOKEN&user="
-                    + account.id());
-            assertEquals(1, refreshes.size(), "one refresh for " + TABS + " concurrent calls: " + refreshes);
+                List<Future<Integer>> calls = new ArrayList<>();
+                List<Browser> browsers = new ArrayList<>();
+                for (int tab = 0; tab < TABS; tab++) {
+                    Browser browser = new Browser(); // one per tab, each with the session cookie, all at once
+                    session.forEach(browser::setCookie);
+                    browsers.add(browser);
+                    calls.add(tabs.submit(() -> browser.get(gateway.resolve("/api/me")).statusCode()));
+                }
+                for (Future<Integer> call : calls) {
+                    assertEquals(200, call.get());
+                }
+                // every tab keeps the same session; the answers that waited for the renewal extend its cookie (a
+                // browser's tabs share cookies, so one such answer is enough), as long as the renewed tokens allow
+                for (Browser browser : browsers) {
+                    assertEquals(session.get(SESSION), browser.cookies().get(SESSION));
+                }
+                assertTrue(browsers.stream().map(browser -> browser.setCookieHeader(SESSION))
+                        .anyMatch(renewed -> renewed != null && renewed.matches("(?i).*max-age=\\d{3,}.*")), "cookie renewed");
+                JsonNode refreshes = TestStack.get().refreshes(account);
+                assertEquals(1, refreshes.size(), "one refresh for " + TABS + " concurrent calls: " + refreshes);
+            });
         } finally {
             tabs.shutdownNow();
-            admin.updateClient(Keycloak.REALM, asShipped);
-            admin.update(eventsConfig, eventsAsShipped);
         }
     }
 

@@ -34,6 +34,12 @@ public class SessionRefresher {
     /** Ahead of Quarkus's own refresh (refresh-token-time-skew), so that it finds the tokens already fresh. */
     private static final Duration AHEAD = Duration.ofSeconds(5);
     /**
+     * Renewed at least this long before they expire, well before Quarkus would refresh by itself: while Keycloak does
+     * not answer, the session goes on with its current tokens for nearly that long (the renewal is tried again at each
+     * call) instead of failing as soon as the renewal window opens.
+     */
+    private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(65);
+    /**
      * How long a finished renewal stays shared: a request that read the session's tokens just before the renewed ones
      * replaced them gets the same answer instead of a second grant with the same refresh token (seen in CI).
      */
@@ -43,7 +49,7 @@ public class SessionRefresher {
     private final String tokenEndpoint;
     private final String clientId;
     private final String secret;
-    private final Duration skew;
+    private final Duration renewAhead;
     private final Duration extension;
     private final Vertx vertx;
     private final Map<String, Renewal> renewals = new ConcurrentHashMap<>();
@@ -62,7 +68,7 @@ public class SessionRefresher {
         this.tokenEndpoint = realmUrl + "/protocol/openid-connect/token"; // Keycloak's, as its discovery document says
         this.clientId = clientId;
         this.secret = secret;
-        this.skew = skew.plus(AHEAD);
+        this.renewAhead = skew.plus(AHEAD).compareTo(RENEW_BEFORE_EXPIRY) > 0 ? skew.plus(AHEAD) : RENEW_BEFORE_EXPIRY;
         this.extension = extension;
     }
 
@@ -71,7 +77,7 @@ public class SessionRefresher {
         Instant idToken = expiry(tokens.getIdToken());
         Instant accessToken = expiry(tokens.getAccessToken());
         Instant first = idToken.isBefore(accessToken) ? idToken : accessToken;
-        return first.equals(Instant.MAX) ? first : first.minus(skew);
+        return first.equals(Instant.MAX) ? first : first.minus(renewAhead);
     }
 
     /** How long a session lives past a renewal: to the new ID token's expiry, plus the configured extension. */
@@ -87,8 +93,10 @@ public class SessionRefresher {
 
     private Renewal renewal(String session, AuthorizationCodeTokens tokens) {
         AtomicReference<Renewal> self = new AtomicReference<>();
+        // a failure (Keycloak unreachable) is not shared on: the next call tries again
         Renewal renewal = new Renewal(tokens.getRefreshToken(), grant(tokens)
-                .onTermination().invoke(() -> vertx.setTimer(SHARED.toMillis(), timer -> renewals.remove(session, self.get())))
+                .onFailure().invoke(() -> renewals.remove(session, self.get()))
+                .onItem().invoke(() -> vertx.setTimer(SHARED.toMillis(), timer -> renewals.remove(session, self.get())))
                 .memoize().indefinitely());
         self.set(renewal);
         return renewal;

@@ -1,10 +1,11 @@
 package fr.academie.gateway.session;
 
+import fr.academie.common.retention.ExpiredRows;
+import fr.academie.common.retention.Retention;
 import io.quarkus.oidc.AuthorizationCodeTokens;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,7 +28,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class SessionStore {
 
-    private static final Logger LOG = Logger.getLogger(SessionStore.class);
+    private static final Retention ENDED = new Retention("ended sessions", Period.ofDays(1), "gateway_session",
+            "expires_at");
     private static final String COLUMNS = "subject, keycloak_session, key_id, tokens, expires_at, renew_at, version";
 
     /** A session as kept: whose, which Keycloak session, its tokens, until when, when to renew, how many renewals. */
@@ -35,10 +39,12 @@ public class SessionStore {
 
     private final DataSource dataSource;
     private final SessionCipher cipher;
+    private final ExpiredRows expired;
 
     public SessionStore(DataSource dataSource, SessionCipher cipher) {
         this.dataSource = dataSource;
         this.cipher = cipher;
+        this.expired = new ExpiredRows(dataSource);
     }
 
     public void insert(String reference, Stored session) {
@@ -108,14 +114,18 @@ public class SessionStore {
                 hash(reference), version);
     }
 
-    /** Expired sessions go (a session lives 10 hours at most); a few at a time. */
+    /**
+     * Ended sessions go, a day past their end (a session lives 10 hours at most, and is refused once ended), in the
+     * retention jobs' batches.
+     */
     @Scheduled(every = "PT10M", delayed = "PT1M", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void deleteExpired() {
-        int deleted = update("delete from gateway_session where ctid = any(array(select ctid from gateway_session"
-                + " where expires_at < now() limit 5000))");
-        if (deleted > 0) {
-            LOG.infof("Sessions: %d expired deleted", deleted);
-        }
+    void deleteEnded() {
+        deleteEnded(Instant.now());
+    }
+
+    /** Deletes the sessions ended a day before {@code now}; how many. */
+    public int deleteEnded(Instant now) {
+        return expired.delete(List.of(ENDED), now).get(ENDED.kind());
     }
 
     private int update(String sql, Object... parameters) {

@@ -115,6 +115,24 @@ class SignInInChromiumTest {
     }
 
     @Test
+    void whileKeycloakIsAwayANewVisitorReadsWhyInFrenchOnAPhone() throws Exception {
+        TestStack.get().stopKeycloak();
+        try {
+            Thread.sleep(1_100); // past the gateway's one-second memory of Keycloak answering
+            browser = Chromium.start();
+            browser.manage().window().setSize(new Dimension(390, 844));
+            browser.get(gateway.resolve("/messagerie").toString());
+            assertEquals("Service d'authentification indisponible", browser.findElement(By.tagName("h1")).getText());
+            Number width = (Number) browser.executeScript("return document.documentElement.scrollWidth");
+            assertTrue(width.intValue() <= 390, "the page fits a phone: " + width);
+            // a title, two paragraphs and a link: fewer of axe-core's rules apply than to a portal page
+            Accessibility.assertNoSeriousViolation(browser, "Service d'authentification indisponible", 8);
+        } finally {
+            TestStack.get().startKeycloak();
+        }
+    }
+
+    @Test
     void claireEnrolsHerSecondFactorAtFirstSignInThenSignsInAgainWithAFreshCode() {
         TestStack.get().stack().admin().removeCredentials(Keycloak.REALM, DemoAccounts.id("cdurand"), "otp");
         Totp.forget("cdurand");

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * What goes wrong in production, done to the test stack while people use it: a part killed (SIGKILL) and started
- * again a second later, as the supervisor of {@code ./run} (1 s, its first wait) or Kubernetes would; PostgreSQL
- * restarted; Keycloak stopped for a while. One after the other on a thread of their own, evenly spaced.
+ * again by {@code ./run}'s supervisor (the test stack {@link TestStack#supervised supervised}); PostgreSQL restarted;
+ * Keycloak stopped for a while. One after the other on a thread of their own, evenly spaced.
  */
 final class Faults {
 
@@ -27,11 +27,7 @@ final class Faults {
     }
 
     static Fault crash(Service service) {
-        return new Fault("kill -9 " + service.module() + ", started again 1 s later", () -> {
-            TestStack.get().kill(service);
-            Thread.sleep(1_000);
-            TestStack.get().restart(service);
-        });
+        return new Fault("kill -9 " + service.module(), () -> TestStack.get().crash(service));
     }
 
     static Fault restartPostgres() {

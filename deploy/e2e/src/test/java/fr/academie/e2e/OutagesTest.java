@@ -76,6 +76,26 @@ class OutagesTest {
         assertEquals(200, SignedIn.as(gateway, teacher.username()).get(gateway.resolve("/api/me")).statusCode());
     }
 
+    @Test
+    void aSessionDueForRenewalGoesOnWithItsTokensWhileKeycloakIsDown() throws Exception {
+        TestStack.get().countingRefreshes(75, () -> {
+            TestStack.Account teacher = TestStack.get().newAccount("personnel", "enseignant");
+            Browser browser = SignedIn.as(gateway, teacher.username());
+            Thread.sleep(17_000); // its tokens expire within the minute: due for renewal, which cannot be made
+            TestStack.get().stopKeycloak();
+            try {
+                for (String path : new String[] {"/api/me", "/api/mail/folders", "/"}) {
+                    HttpResponse<String> answer = browser.get(gateway.resolve(path));
+                    assertEquals(200, answer.statusCode(), path + " while Keycloak is down: " + answer.body());
+                }
+            } finally {
+                TestStack.get().startKeycloak();
+            }
+            assertEquals(200, browser.get(gateway.resolve("/api/me")).statusCode(), "and renewed once it is back");
+            assertEquals(1, TestStack.get().refreshes(teacher).size());
+        });
+    }
+
     private HttpResponse<String> label(Browser browser, String name) throws Exception {
         JsonNode body = JSON.createObjectNode().put("name", name).put("color", "#1565c0");
         return browser.send("POST", gateway.resolve("/api/mail/labels"), FROM_THE_SPA, body.toString());

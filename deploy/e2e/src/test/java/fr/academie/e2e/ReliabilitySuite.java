@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The reliability suite: {@code soak.people} people (200) browse through the gateway at {@code soak.rate} requests/s
  * (40) for {@code soak.minutes} (10), then as long again while every part fails in turn (each service and the gateway
- * killed and restarted, PostgreSQL restarted, Keycloak away for a minute); reports the rate, the percentiles by route
+ * killed, and started again by {@code ./run}'s supervisor; PostgreSQL restarted; Keycloak away for a minute); reports the rate, the percentiles by route
  * and every failure by route and cause, checks that nobody was signed out, that every write answered 2xx is stored
  * and that each Colibris notification reached its mailbox once. Exits 1 when the quiet soak had a failure or a check
  * does not hold. Run: {@code ./mvnw -pl deploy/e2e -am -Preliability verify -DskipTests}.
@@ -30,7 +30,7 @@ public final class ReliabilitySuite {
         Duration phase = Duration.ofMinutes(Integer.getInteger("soak.minutes", 10));
         URI gateway = URI.create(TestStack.get().gateway(SET_UP));
         boolean held;
-        try (Soak soak = new Soak(gateway, people)) {
+        try (Soak soak = new Soak(gateway, people); AutoCloseable supervision = TestStack.get().supervised()) {
             System.out.printf("%d people signed in, each from their own address; %d requests/s%n", people, rate);
             soak.run(Duration.ofSeconds(30), rate);
             soak.report("Warm-up", Duration.ofSeconds(30));

@@ -14,16 +14,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The reliability suite's short version (the whole one: {@link ReliabilitySuite}): 20 people, each from their own
- * address, browse through the gateway for 40 s without a failure, then go on while Colibris is killed and restarted,
- * the gateway too, and PostgreSQL restarted: nobody is signed out, no answer is a 500, every write answered 2xx is
- * stored and every notification of a request submitted reaches its mailbox once.
+ * address, browse through the gateway for 40 s without a failure, then go on while Colibris is killed (and started
+ * again by {@code ./run}'s supervisor), the gateway too, and PostgreSQL restarted: nobody is signed out, no answer is
+ * a 500, every write answered 2xx is stored and every notification of a request submitted reaches its mailbox once.
  */
 class ReliabilityTest {
 
     @Test
     void peopleBrowsingThroughCrashesAndRestartsLoseNothingAndStaySignedIn() throws Exception {
         URI gateway = URI.create(TestStack.get().gateway(Map.of()));
-        try (Soak soak = new Soak(gateway, 20)) {
+        try (Soak soak = new Soak(gateway, 20); AutoCloseable supervision = TestStack.get().supervised()) {
             soak.run(Duration.ofSeconds(40), 10);
             assertEquals(Map.of(), soak.failuresByCause(), "no failure while nothing fails");
             soak.report("Soak", Duration.ofSeconds(40));

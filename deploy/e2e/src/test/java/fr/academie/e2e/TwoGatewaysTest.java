@@ -1,10 +1,6 @@
 package fr.academie.e2e;
 
-import fr.academie.stack.testing.SignedIn;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.academie.stack.Keycloak;
-import fr.academie.stack.KeycloakAdmin;
 import fr.academie.stack.testing.Browser;
 import fr.academie.stack.testing.SignedIn;
 import fr.academie.stack.testing.TestStack;
@@ -71,41 +67,29 @@ class TwoGatewaysTest {
 
     @Test
     void callsOnBothReplicasNearTokenExpiryCauseOneRefresh() throws Exception {
-        KeycloakAdmin admin = TestStack.get().stack().admin();
-        ObjectNode portail = (ObjectNode) admin.client(Keycloak.REALM, "portail");
-        ObjectNode asShipped = portail.deepCopy();
-        ((ObjectNode) portail.get("attributes")).put("access.token.lifespan", "75");
-        admin.updateClient(Keycloak.REALM, portail);
-        // Keycloak does not store refresh events by default: counted during this test only
-        String eventsConfig = "/admin/realms/" + Keycloak.REALM + "/events/config";
-        JsonNode eventsAsShipped = admin.read(eventsConfig);
-        ObjectNode counting = eventsAsShipped.deepCopy();
-        counting.putArray("enabledEventTypes").add("REFRESH_TOKEN").add("LOGIN").add("LOGIN_ERROR").add("CODE_TO_TOKEN");
-        admin.update(eventsConfig, counting);
         ExecutorService tabs = Executors.newFixedThreadPool(8);
         try {
-            URI replica = URI.create(TestStack.get().gatewayReplica());
-            TestStack.Account account = TestStack.get().newAccount("personnel");
-            Map<String, String> session = SignedIn.as(gateway, account.username()).cookies();
-            Thread.sleep(17_000); // the tokens now expire within the minute: the next call renews them
+            TestStack.get().countingRefreshes(75, () -> {
+                URI replica = URI.create(TestStack.get().gatewayReplica());
+                TestStack.Account account = TestStack.get().newAccount("personnel");
+                Map<String, String> session = SignedIn.as(gateway, account.username()).cookies();
+                Thread.sleep(17_000); // the tokens now expire within the minute: the next call renews them
 
-            List<Future<Integer>> calls = new ArrayList<>();
-            for (int tab = 0; tab < 8; tab++) {
-                Browser browser = new Browser(); // each with the session cookie, half on each replica, all at once
-                session.forEach(browser::setCookie);
-                URI where = (tab % 2 == 0 ? gateway : replica).resolve("/api/me");
-                calls.add(tabs.submit(() -> browser.get(where).statusCode()));
-            }
-            for (Future<Integer> call : calls) {
-                assertEquals(200, call.get());
-            }
-            JsonNode refreshes = admin.read("/admin/realms/" + Keycloak.REALM + "/events?type=REFRESH_TOKEN&user="
-                    + account.id());
-            assertEquals(1, refreshes.size(), "one refresh for 8 calls on two replicas: " + refreshes);
+                List<Future<Integer>> calls = new ArrayList<>();
+                for (int tab = 0; tab < 8; tab++) {
+                    Browser browser = new Browser(); // each with the session cookie, half on each replica, all at once
+                    session.forEach(browser::setCookie);
+                    URI where = (tab % 2 == 0 ? gateway : replica).resolve("/api/me");
+                    calls.add(tabs.submit(() -> browser.get(where).statusCode()));
+                }
+                for (Future<Integer> call : calls) {
+                    assertEquals(200, call.get());
+                }
+                JsonNode refreshes = TestStack.get().refreshes(account);
+                assertEquals(1, refreshes.size(), "one refresh for 8 calls on two replicas: " + refreshes);
+            });
         } finally {
             tabs.shutdownNow();
-            admin.updateClient(Keycloak.REALM, asShipped);
-            admin.update(eventsConfig, eventsAsShipped);
         }
     }
 

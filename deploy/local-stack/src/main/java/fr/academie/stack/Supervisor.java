@@ -14,11 +14,12 @@ import java.util.function.Supplier;
  * {@code ./run}'s watch over what it started. A service or Keycloak that ends by itself is started again (one at a
  * time, after the wait {@link Restarts} gives), each event said in one French line naming the log to read; one that
  * keeps ending is left stopped, with why. PostgreSQL ending stops the whole portal: nothing can work without it.
+ * The test stack lends it to the reliability suite ({@code TestStack.supervised}).
  */
-final class Supervisor implements AutoCloseable {
+public final class Supervisor implements AutoCloseable {
 
     /** A watched part: its name, and how to start it again (returning once it is ready). */
-    record Part(String name, Supplier<ChildProcess> start) {
+    public record Part(String name, Supplier<ChildProcess> start) {
     }
 
     private final PrintStream console;
@@ -29,12 +30,12 @@ final class Supervisor implements AutoCloseable {
     });
     private volatile boolean closed;
 
-    Supervisor(PrintStream console) {
+    public Supervisor(PrintStream console) {
         this.console = console;
     }
 
     /** Watches the running process of the part, and each process that replaces it. */
-    void watch(Part part, ChildProcess running) {
+    public void watch(Part part, ChildProcess running) {
         follow(part, new Restarts(), running);
     }
 

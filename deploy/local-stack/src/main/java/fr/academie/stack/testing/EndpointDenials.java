@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every operation a service publishes (read from its own OpenAPI document, so that a new endpoint cannot be
- * forgotten) refuses a call without a token and a token without the service's audience, with a 401.
+ * forgotten) refuses a call without a token and a token without the service's audience, with a 401: a problem in
+ * French and RFC 6750's {@code WWW-Authenticate: Bearer} challenge.
  */
 public final class EndpointDenials {
 
@@ -43,17 +44,24 @@ public final class EndpointDenials {
         assertTrue(operations.size() >= atLeast, "the document lists the service's operations: " + operations.size());
         String otherAudience = TestStack.get().accessToken("pronote", "lmartin");
         return operations.stream().map(op -> DynamicTest.dynamicTest(op[0] + " " + op[1], () -> {
-            assertEquals(401, call(base, op, null), "no token");
-            assertEquals(401, call(base, op, otherAudience), "a token for another audience");
+            refused(call(base, op, null), "no token");
+            refused(call(base, op, otherAudience), "a token for another audience");
         }));
     }
 
-    private static int call(URI base, String[] operation, String token) throws IOException, InterruptedException {
+    private static void refused(HttpResponse<String> answer, String why) {
+        assertEquals(401, answer.statusCode(), why);
+        assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""), why);
+        assertTrue(answer.body().contains("urn:portail:unauthenticated"), why + ": " + answer.body());
+        assertTrue(answer.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"), why);
+    }
+
+    private static HttpResponse<String> call(URI base, String[] operation, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(operation[1])).header("Content-Type", "application/json")
                 .method(operation[0], HttpRequest.BodyPublishers.ofString("{}"));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

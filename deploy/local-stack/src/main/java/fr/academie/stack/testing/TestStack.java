@@ -13,6 +13,7 @@ import fr.academie.stack.Ports;
 import fr.academie.stack.Service;
 import fr.academie.stack.Stack;
 import fr.academie.stack.StackException;
+import fr.academie.stack.Supervisor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -164,6 +165,58 @@ public final class TestStack {
             int port = URI.create(services.get(service)).getPort();
             processes.put(service, stack.startService(service, root, port, configs.get(service)));
         }
+    }
+
+    /**
+     * Until the handle returned is closed, a service or the gateway (from {@link #gateway}) that ends is started again
+     * by {@code ./run}'s own {@link Supervisor} (its French lines on this JVM's output), as {@code ./run} or Kubernetes
+     * would; {@link #crash} then leaves the restart to it.
+     */
+    public synchronized AutoCloseable supervised() {
+        Supervisor watch = new Supervisor(System.out);
+        processes.forEach((service, process) ->
+                watch.watch(new Supervisor.Part(service.module(), () -> startAgain(service)), process));
+        return () -> {
+            synchronized (this) {
+                watch.close();
+            }
+        };
+    }
+
+    private ChildProcess startAgain(Service service) {
+        int port;
+        Map<String, String> config;
+        synchronized (this) {
+            port = URI.create(services.get(service)).getPort();
+            config = configs.get(service);
+        }
+        ChildProcess process = stack.startService(service, root, port, config);
+        synchronized (this) {
+            processes.put(service, process);
+        }
+        return process;
+    }
+
+    /**
+     * Kills a {@link #supervised} service or gateway (SIGKILL: a crash) and waits until the supervisor has it ready
+     * again (at most two minutes).
+     */
+    public void crash(Service service) throws InterruptedException {
+        ChildProcess crashed;
+        synchronized (this) {
+            crashed = processes.get(service);
+        }
+        crashed.kill();
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            synchronized (this) {
+                if (processes.get(service) != crashed) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new StackException(service.module() + " was not started again within two minutes");
     }
 
     /**
@@ -340,6 +393,40 @@ public final class TestStack {
 
     /** A real token and when it expires. */
     public record ShortLivedToken(String value, Instant expires) {
+    }
+
+    /** What a test does while the stack is set up for it (it may throw anything). */
+    public interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code step} while the gateway's tokens ({@code portail} client) live {@code tokenSeconds} and Keycloak
+     * stores token refreshes (it does not by default), so that {@link #refreshes} counts the gateway's renewals; both
+     * as shipped again after.
+     */
+    public void countingRefreshes(int tokenSeconds, Step step) throws Exception {
+        KeycloakAdmin admin = stack.admin();
+        ObjectNode portail = (ObjectNode) admin.client(Keycloak.REALM, "portail");
+        ObjectNode asShipped = portail.deepCopy();
+        ((ObjectNode) portail.get("attributes")).put("access.token.lifespan", String.valueOf(tokenSeconds));
+        admin.updateClient(Keycloak.REALM, portail);
+        String eventsConfig = "/admin/realms/" + Keycloak.REALM + "/events/config";
+        JsonNode eventsAsShipped = admin.read(eventsConfig);
+        ObjectNode counting = eventsAsShipped.deepCopy();
+        counting.putArray("enabledEventTypes").add("REFRESH_TOKEN").add("LOGIN").add("LOGIN_ERROR").add("CODE_TO_TOKEN");
+        admin.update(eventsConfig, counting);
+        try {
+            step.run();
+        } finally {
+            admin.updateClient(Keycloak.REALM, asShipped);
+            admin.update(eventsConfig, eventsAsShipped);
+        }
+    }
+
+    /** The token refreshes Keycloak stored for the account (during {@link #countingRefreshes}). */
+    public JsonNode refreshes(Account account) throws IOException {
+        return stack.admin().read("/admin/realms/" + Keycloak.REALM + "/events?type=REFRESH_TOKEN&user=" + account.id());
     }
 
     /** A real token with the audiences of a {@code portail} token that lives 3 s, so a test can see it expire. */
