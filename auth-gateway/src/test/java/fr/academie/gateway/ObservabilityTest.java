@@ -77,9 +77,10 @@ class ObservabilityTest {
 
     @Test
     void theMetersAnOperatorWatchesAreOnEachServicesMetricsPage() throws Exception {
+        double signInsBefore = value(meters(gateway.resolve("/q/metrics")), "portail_sign_ins_total ");
         SignedIn.as(gateway, TestStack.get().newAccount("personnel", "enseignant").username());
         String gatewayMeters = meters(gateway.resolve("/q/metrics"));
-        assertMeter(gatewayMeters, "portail_sign_ins_total ");
+        assertEquals(signInsBefore + 1, value(gatewayMeters, "portail_sign_ins_total "), "the sign-in is counted");
         assertMeter(gatewayMeters, "http_server_requests_seconds_bucket{");
         assertMeter(gatewayMeters, "agroal_active_count{");
         String colibris = meters(URI.create(TestStack.get().service(Service.COLIBRIS) + "/q/metrics"));
@@ -93,6 +94,12 @@ class ObservabilityTest {
         HttpResponse<String> response = new Browser().get(page);
         assertEquals(200, response.statusCode(), page.toString());
         return response.body();
+    }
+
+    private static double value(String meters, String prefix) {
+        return meters.lines().filter(line -> line.startsWith(prefix)).findFirst()
+                .map(line -> Double.parseDouble(line.substring(prefix.length()).trim()))
+                .orElseThrow(() -> new AssertionError("no meter " + prefix + " on the page"));
     }
 
     private static void assertMeter(String meters, String prefix) {
