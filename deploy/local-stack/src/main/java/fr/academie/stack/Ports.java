@@ -4,18 +4,31 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Loopback ports: a free one for tests, a clear refusal when a fixed one is taken. */
 public final class Ports {
 
+    /**
+     * Every port handed out in this JVM. A port is chosen long before its part binds it (mail-service's IMAP ports when
+     * the stack starts, mail-service itself perhaps minutes later), and in between the system may offer it again: one
+     * CI run started mail-service with its HTTP port equal to its own IMAPS port.
+     */
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
     private Ports() {
     }
 
-    public static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new StackException("No free loopback port left", e);
+    public static synchronized int free() {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new StackException("No free loopback port left", e);
+            }
         }
     }
 
