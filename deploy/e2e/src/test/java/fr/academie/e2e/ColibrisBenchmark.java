@@ -88,6 +88,7 @@ public final class ColibrisBenchmark {
         // the outbox drains: every row delivered (the deciders' rows first spread to Paul)
         long waiting = undelivered();
         long delivered = delivered();
+        ProcessCpu.Meter cpu = ProcessCpu.meter();
         long drainStart = System.nanoTime();
         while (undelivered() > 0 && System.nanoTime() - drainStart < Duration.ofMinutes(5).toNanos()) {
             Thread.sleep(500);
@@ -96,6 +97,7 @@ public final class ColibrisBenchmark {
         System.out.printf("Outbox: %d rows waiting after the submissions (%d before), %d delivered in %.1f s after them:"
                         + " %.0f deliveries/s; %d still waiting%n", waiting, undelivered, delivered() - delivered, seconds,
                 (delivered() - delivered) / seconds, undelivered());
+        cpu.stop().print("notification delivered", delivered() - delivered);
     }
 
     /**

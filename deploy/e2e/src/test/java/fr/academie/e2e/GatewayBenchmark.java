@@ -1,9 +1,5 @@
 package fr.academie.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.academie.stack.DemoAccounts;
-import fr.academie.stack.Keycloak;
 import fr.academie.stack.Service;
 import fr.academie.stack.Stack;
 import fr.academie.stack.testing.Browser;
@@ -15,19 +11,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -50,7 +39,7 @@ public final class GatewayBenchmark {
     private static final Duration SIGN_INS = Duration.ofSeconds(30);
     private static final int SIGN_IN_CLIENTS = 4;
     /** The benchmark is the only client, from one address: the abuse limits would measure themselves. */
-    private static final Map<String, String> NO_LIMITS = Map.of(
+    static final Map<String, String> NO_LIMITS = Map.of(
             "gateway.rate-limit.sign-in-per-address", "1000000/PT1M",
             "gateway.rate-limit.api-per-address", "1000000/PT1M",
             "gateway.rate-limit.api-per-account", "1000000/PT1M");
@@ -71,12 +60,13 @@ public final class GatewayBenchmark {
     private void run() throws Exception {
         System.out.println("Services' JVM options: " + System.getProperty(Stack.JVM_OPTIONS, "(the stack's defaults)"));
         String gateway = stack.gateway(NO_LIMITS);
+        SignIns signIns = new SignIns(stack, gateway, SIGN_IN_CLIENTS);
         if (Boolean.getBoolean("bench.sign-ins-only")) {
-            signIns(gateway);
+            signIns.run(SIGN_INS).print("sign-ins");
             return;
         }
         String mail = stack.service(Service.MAIL);
-        String cookie = signIn(gateway, new Browser(), "lmartin").entrySet().stream()
+        String cookie = signIns.signIn(new Browser(), "lmartin").entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue()).reduce((a, b) -> a + "; " + b).orElseThrow();
         Supplier<HttpRequest> viaGateway = () -> HttpRequest.newBuilder(URI.create(gateway + "/api/mail/folders"))
                 .header("Cookie", cookie).GET().build();
@@ -98,8 +88,8 @@ public final class GatewayBenchmark {
 
         System.out.printf("%nSign-ins (portal → Keycloak form → callback → /api/me), %d clients in a closed loop, %s%n",
                 SIGN_IN_CLIENTS, SIGN_INS);
-        signIns(gateway);
-        System.out.println("  password hash of the realm: " + passwordHash());
+        signIns.run(SIGN_INS).print("sign-ins");
+        System.out.println("  password hash of the realm: " + signIns.passwordHash());
     }
 
     private double saturate(String label, Supplier<HttpRequest> request) throws InterruptedException {
@@ -127,74 +117,5 @@ public final class GatewayBenchmark {
         double rate = done.get() / (double) SATURATION.toSeconds();
         System.out.printf("  %-16s %8.0f requests/s, %d errors%n", label, rate, errors.get());
         return rate;
-    }
-
-    private void signIns(String gateway) throws InterruptedException {
-        ConcurrentLinkedQueue<Long> durations = new ConcurrentLinkedQueue<>();
-        AtomicInteger errors = new AtomicInteger();
-        List<String> people = new ArrayList<>();
-        for (int i = 0; i < SIGN_IN_CLIENTS; i++) {
-            people.add(stack.newAccount("personnel").username());
-        }
-        long end = System.nanoTime() + SIGN_INS.toNanos();
-        ExecutorService clients = Executors.newFixedThreadPool(SIGN_IN_CLIENTS);
-        for (int i = 0; i < SIGN_IN_CLIENTS; i++) {
-            // one person per client: Keycloak's brute-force detector locks an account signed in to many times at once
-            String username = people.get(i);
-            clients.submit(() -> {
-                while (System.nanoTime() < end) {
-                    long begin = System.nanoTime();
-                    try {
-                        Browser browser = new Browser();
-                        signIn(gateway, browser, username);
-                        if (browser.get(URI.create(gateway + "/api/me")).statusCode() != 200) {
-                            throw new IllegalStateException("/api/me after sign-in");
-                        }
-                        durations.add(System.nanoTime() - begin);
-                    } catch (RuntimeException | AssertionError e) {
-                        if (errors.incrementAndGet() <= 3) {
-                            System.out.println("  sign-in failed: " + e.getMessage());
-                        }
-                    }
-                }
-            });
-        }
-        clients.shutdown();
-        clients.awaitTermination(SIGN_INS.toSeconds() + 60, TimeUnit.SECONDS);
-        List<Long> sorted = new ArrayList<>(durations);
-        Collections.sort(sorted);
-        long[] values = sorted.stream().mapToLong(Long::longValue).toArray();
-        System.out.printf("  %d sign-ins, %d errors: %.1f sign-ins/s, p50 %.0f ms, p95 %.0f ms%n", values.length,
-                errors.get(), values.length / (double) SIGN_INS.toSeconds(), Load.percentile(values, 50) / 1e6,
-                Load.percentile(values, 95) / 1e6);
-    }
-
-    /** The whole sign-in as a browser does it; returns the browser's cookies for the gateway. */
-    private Map<String, String> signIn(String gateway, Browser browser, String username) {
-        URI portal = URI.create(gateway + "/");
-        HttpResponse<String> toKeycloak = browser.follow(browser.get(portal),
-                uri -> uri.toString().startsWith(stack.realmUrl()));
-        HttpResponse<String> loginPage = browser.get(Browser.location(toKeycloak));
-        HttpResponse<String> back = browser.follow(browser.submitLogin(loginPage, username, DemoAccounts.PASSWORD));
-        if (back.statusCode() != 200 || !back.uri().toString().startsWith(gateway)) {
-            String text = back.body().replaceAll("(?s)<script.*?</script>|<style.*?</style>|<[^>]+>", " ")
-                    .replaceAll("\\s+", " ");
-            throw new IllegalStateException("sign-in ended on " + back.uri().getPath() + " (" + back.statusCode() + "): "
-                    + text.substring(Math.max(0, text.indexOf("Français")), Math.min(text.length(), text.indexOf("Français") + 400)));
-        }
-        return browser.cookies();
-    }
-
-    /** The algorithm and cost of lmartin's stored password, as Keycloak records them. */
-    private String passwordHash() throws IOException {
-        JsonNode users = stack.stack().admin().read("/admin/realms/" + Keycloak.REALM + "/users?exact=true&username=lmartin");
-        JsonNode credentials = stack.stack().admin().read("/admin/realms/" + Keycloak.REALM + "/users/"
-                + users.get(0).get("id").asText() + "/credentials");
-        for (JsonNode credential : credentials) {
-            if ("password".equals(credential.get("type").asText())) {
-                return new ObjectMapper().readTree(credential.get("credentialData").asText()).toString();
-            }
-        }
-        return "unknown";
     }
 }

@@ -105,6 +105,7 @@ public final class ImapBenchmark {
         Path config = Files.writeString(work.resolve("mbsyncrc"), MailClients.mbsyncrc(stack.stack().imapTlsPort(),
                 account.email(), password, certificate, work.resolve("courrier")));
         long rssBefore = residentMegabytes();
+        ProcessCpu.Meter cpu = ProcessCpu.meter();
         long start = System.nanoTime();
         try {
             Process mbsync = new ProcessBuilder("mbsync", "-c", config.toString(), "-a").redirectErrorStream(true).start();
@@ -117,6 +118,7 @@ public final class ImapBenchmark {
             System.out.printf("mbsync first sync (exit %d): %,d messages in %.1f s (%.0f messages/s); mail-service resident"
                             + " memory %,d MB before, %,d MB after%n%s", mbsync.waitFor(), files, seconds, files / seconds,
                     rssBefore, residentMegabytes(), mbsync.exitValue() == 0 ? "" : output);
+            cpu.stop().print("message synchronised (mbsync's own time not counted)", files);
         } finally {
             try (Stream<Path> all = Files.walk(work)) {
                 all.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -30,6 +30,7 @@ final class Load {
         long[] latencies = new long[count];
         AtomicInteger errors = new AtomicInteger();
         List<CompletableFuture<?>> pending = new ArrayList<>(count);
+        ProcessCpu.Meter cpu = ProcessCpu.meter();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long planned = start + i * interval;
@@ -43,7 +44,7 @@ final class Load {
             }));
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-        return report(label, latencies, errors.get());
+        return report(label, latencies, errors.get(), cpu.stop());
     }
 
     /** One client, each request sent when the previous one has answered, for the duration. */
@@ -51,6 +52,7 @@ final class Load {
             throws IOException, InterruptedException {
         List<Long> latencies = new ArrayList<>();
         int errors = 0;
+        ProcessCpu.Meter cpu = ProcessCpu.meter();
         long end = System.nanoTime() + duration.toNanos();
         while (System.nanoTime() < end) {
             long start = System.nanoTime();
@@ -59,15 +61,17 @@ final class Load {
             }
             latencies.add(System.nanoTime() - start);
         }
-        return report(label, latencies.stream().mapToLong(Long::longValue).toArray(), errors);
+        return report(label, latencies.stream().mapToLong(Long::longValue).toArray(), errors, cpu.stop());
     }
 
-    private static long[] report(String label, long[] latencies, int errors) {
+    /** Prints the latencies' percentiles and the processor time per request of each part. */
+    private static long[] report(String label, long[] latencies, int errors, ProcessCpu.Usage cpu) {
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         System.out.printf("  %-24s %6d requests, %d errors, p50 %6.2f ms, p95 %6.2f ms, p99 %6.2f ms, max %7.2f ms%n",
                 label, sorted.length, errors, percentile(sorted, 50) / 1e6, percentile(sorted, 95) / 1e6,
                 percentile(sorted, 99) / 1e6, sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6);
+        System.out.printf("  %-24s processor per request: %s%n", "", cpu.perOperation(sorted.length));
         return sorted;
     }
 

@@ -98,6 +98,7 @@ public final class MailBenchmark {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        ProcessCpu.Meter cpu = ProcessCpu.meter();
         long start = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
@@ -126,6 +127,7 @@ public final class MailBenchmark {
         System.out.printf("Ingest: %d messages (%d errors) in %.1f s, %.0f messages/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 INGESTED, errors.get(), seconds, INGESTED / seconds, Load.percentile(sorted, 50) / 1e6,
                 Load.percentile(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6);
+        cpu.stop().print("message delivered", INGESTED);
     }
 
     /** A message of school mail, 2 to 4 KB, one in ten with a small PDF attachment. */

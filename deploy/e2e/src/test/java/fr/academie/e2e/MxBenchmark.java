@@ -102,13 +102,13 @@ public final class MxBenchmark {
         Thread.sleep(WARM_UP.toMillis());
         boolean statements = resetStatements();
         String walBefore = wal();
-        Map<String, Double> cpuBefore = ProcessCpu.now();
+        ProcessCpu.Meter cpu = ProcessCpu.meter();
         long start = System.nanoTime();
         measuring.set(true);
         Thread.sleep(MEASURE.toMillis());
         measuring.set(false);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Double> cpuAfter = ProcessCpu.now();
+        ProcessCpu.Usage cpuUsed = cpu.stop();
         String walAfter = wal();
         stop.set(true);
         for (Future<long[]> result : results) {
@@ -126,9 +126,7 @@ public final class MxBenchmark {
                 walBytes / 1e6, walBytes / 1024.0 / Math.max(1, all.length),
                 messages.stream().mapToLong(m -> m.length).sum() / messages.size() / 1024);
         System.out.printf("Stored from %s: %d messages%n", DOMAIN, stored());
-        System.out.println("Processor used during the measure (cores; ms of processor per message):");
-        ProcessCpu.cores(cpuBefore, cpuAfter, seconds).forEach((part, cores) -> System.out.printf("  %-16s %.2f; %.2f ms%n",
-                part, cores, cores * seconds * 1000 / Math.max(1, all.length)));
+        cpuUsed.print("message accepted", all.length);
         if (statements) {
             printStatements(all.length);
         }

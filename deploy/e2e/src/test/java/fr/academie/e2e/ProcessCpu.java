@@ -21,6 +21,46 @@ final class ProcessCpu {
     private ProcessCpu() {
     }
 
+    /** Starts counting each part's processor time, to be read per operation (a benchmark's cost, not only its rate). */
+    static Meter meter() {
+        return new Meter(now(), System.nanoTime());
+    }
+
+    /** Each part's processor time from a start. */
+    record Meter(Map<String, Double> before, long began) {
+
+        /** What each part used since the start. */
+        Usage stop() {
+            return new Usage(used(before, now()), (System.nanoTime() - began) / 1e9);
+        }
+    }
+
+    /** Each part's processor time (seconds) over a period of so many seconds. */
+    record Usage(Map<String, Double> seconds, double period) {
+
+        /**
+         * Prints, for each part, its processor time per operation in milliseconds (which is also its seconds per
+         * 1,000 operations) and the cores it kept busy meanwhile.
+         */
+        void print(String operation, long operations) {
+            System.out.printf("  processor time per %s (ms, = s per 1,000) and cores busy, by part:%n", operation);
+            seconds.forEach((part, used) -> System.out.printf("    %-18s %8.2f ms  %5.2f cores%n", part,
+                    used * 1000 / Math.max(1, operations), used / period));
+        }
+
+        /** The same on one line, without the parts that did nothing (under 0.01 ms per operation). */
+        String perOperation(long operations) {
+            StringBuilder line = new StringBuilder();
+            seconds.forEach((part, used) -> {
+                double ms = used * 1000 / Math.max(1, operations);
+                if (ms >= 0.01) {
+                    line.append(line.isEmpty() ? "" : ", ").append(String.format("%s %.2f", part, ms));
+                }
+            });
+            return line + " ms";
+        }
+    }
+
     /** Seconds of processor time per part, for the processes alive now. */
     static Map<String, Double> now() {
         Map<String, Double> parts = new TreeMap<>();
@@ -29,10 +69,8 @@ final class ProcessCpu {
             processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
                 try {
                     String stat = Files.readString(p.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
                     String part = part(Long.parseLong(p.getFileName().toString()) == self, stat, p);
-                    parts.merge(part, seconds, Double::sum);
+                    parts.merge(part, seconds(stat), Double::sum);
                 } catch (IOException | RuntimeException gone) {
                     // the process ended while we looked
                 }
@@ -43,12 +81,52 @@ final class ProcessCpu {
         return parts;
     }
 
-    /** What each part used between two readings, in cores (seconds of processor per second of time). */
-    static Map<String, Double> cores(Map<String, Double> before, Map<String, Double> after, double seconds) {
-        Map<String, Double> cores = new TreeMap<>();
-        after.forEach((part, used) -> cores.put(part, (used - before.getOrDefault(part, 0.0)) / seconds));
-        return cores;
+    /**
+     * Seconds of processor time of one JVM's threads so far, by what they do: its JIT compilers, its garbage collector,
+     * its other internal threads, and the threads that run the application ({@code /proc/<pid>/task}; thread names as
+     * HotSpot gives them, cut to 15 characters by Linux).
+     */
+    static Map<String, Double> jvmThreads(long pid) {
+        Map<String, Double> kinds = new TreeMap<>();
+        try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            threads.forEach(thread -> {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    kinds.merge(kind(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))), seconds(stat), Double::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while we looked
+                }
+            });
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return kinds;
     }
+
+    /** What each key used between two readings, in seconds. */
+    static Map<String, Double> used(Map<String, Double> before, Map<String, Double> after) {
+        Map<String, Double> used = new TreeMap<>();
+        after.forEach((key, total) -> used.put(key, total - before.getOrDefault(key, 0.0)));
+        return used;
+    }
+
+    private static String kind(String thread) {
+        if (thread.contains("CompilerThre")) {
+            return "JIT compiler";
+        }
+        if (thread.startsWith("GC Thread") || thread.startsWith("G1 ") || thread.startsWith("VM Periodic")
+                || thread.equals("VM Thread")) {
+            return "garbage collector and VM operations";
+        }
+        return "application threads";
+    }
+
+    /** User + system time of a {@code stat} line (the fields after the name, which may hold spaces). */
+    private static double seconds(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
+    }
+
 
     private static String part(boolean self, String stat, Path process) throws IOException {
         if (self) {

@@ -66,6 +66,8 @@ final class Soak implements AutoCloseable {
     private final Queue<String[]> labelsWritten = new ConcurrentLinkedQueue<>();
     private final Queue<String> requestsSubmitted = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Processor time of each part since the last {@link #run} began. */
+    private ProcessCpu.Meter cpu = ProcessCpu.meter();
 
     /** A person of the soak: her account, her address, her session's cookies, her inbox and the message in it. */
     private static final class Person {
@@ -136,6 +138,7 @@ final class Soak implements AutoCloseable {
 
     /** Sends {@code rate} requests a second for the duration, round the people; waits for the last answers. */
     void run(Duration duration, int rate) throws InterruptedException {
+        cpu = ProcessCpu.meter();
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
         long count = duration.toSeconds() * rate;
@@ -265,6 +268,7 @@ final class Soak implements AutoCloseable {
                     Load.percentile(sorted, 50) / 1e6, Load.percentile(sorted, 95) / 1e6, Load.percentile(sorted, 99) / 1e6);
         });
         failuresByCause().forEach((cause, n) -> System.out.printf("  failed: %-60s %d%n", cause, n));
+        System.out.printf("  processor per request: %s%n", cpu.stop().perOperation(requests()));
         routes.clear();
     }
 

@@ -66,6 +66,14 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     /**
+     * The id of the JVM this runs, for a profiler or {@code /proc}: the process's own, or its child's for a launch script
+     * that starts its JVM as a child (Keycloak's {@code kc.sh}).
+     */
+    public long jvmPid() {
+        return process.children().findFirst().map(ProcessHandle::pid).orElse(process.pid());
+    }
+
+    /**
      * Sends the process a signal by name ({@code STOP}: it stops answering, its connections stay open — a hung service;
      * {@code CONT}: it goes on), as {@code kill -s} would.
      */

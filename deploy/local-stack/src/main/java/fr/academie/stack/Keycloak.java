@@ -89,6 +89,24 @@ public final class Keycloak implements AutoCloseable {
         return start(options, realmFile, false);
     }
 
+    /**
+     * The password hash's code compiled whole: left to itself, HotSpot compiles Bouncy Castle's Argon2 well in some JVMs
+     * and badly in others (20–22 ms a hash, or 30–55 ms, from one start to the next on this machine's JDK 17, stable
+     * within each); inlining its methods gives 20–25 ms in every start (keycloak-extensions README, "Sign-in cost").
+     */
+    /**
+     * JVM options added to Keycloak's own ({@code JAVA_OPTS_APPEND}); {@link #ARGON2_INLINED} unless set (a benchmark
+     * compares with {@code -Xshare:auto}, which changes nothing).
+     */
+    public static final String JVM_OPTIONS = "portail.keycloak-jvm-options";
+    public static final String ARGON2_INLINED = "-XX:CompileCommand=quiet"
+            + " -XX:CompileCommand=inline,org.bouncycastle.crypto.generators.Argon2BytesGenerator*::*";
+
+    private static String jvmOptions() {
+        String options = System.getProperty(JVM_OPTIONS, "");
+        return options.isBlank() ? ARGON2_INLINED : options;
+    }
+
     /** Starts Keycloak; {@code again} (after a crash) keeps what its log holds. */
     public static Keycloak start(Options options, Path realmFile, boolean again) {
         try {
@@ -118,7 +136,8 @@ public final class Keycloak implements AutoCloseable {
                 "KC_DB_PASSWORD", "unused-trust-on-loopback",
                 // a pooled connection is checked before it is lent: after PostgreSQL restarts, Keycloak takes new
                 // connections instead of failing until its pool empties (as the services: common's configuration)
-                "QUARKUS_DATASOURCE_JDBC_VALIDATE_ON_BORROW", "true");
+                "QUARKUS_DATASOURCE_JDBC_VALIDATE_ON_BORROW", "true",
+                "JAVA_OPTS_APPEND", jvmOptions());
         ChildProcess process = ChildProcess.start("Keycloak", command, env, options.home(), options.log(), again);
         Keycloak keycloak = new Keycloak(process, options.httpPort());
         try {

@@ -31,6 +31,13 @@ public final class Stack implements AutoCloseable {
     public static final String MAIL_DOMAIN = "ac-orleans-tours.fr";
     /** System property: the JVM options of the services the stack starts. */
     public static final String JVM_OPTIONS = "portail.jvm-options";
+    /** The {@code java} the services run on; the stack's own by default. */
+    public static final String JAVA = "portail.java";
+    /**
+     * A directory of AOT caches (JDK 25: JEP 483, 514, 515), one per service: a service without one records it during
+     * this start (written when it stops), one with it starts from it.
+     */
+    public static final String AOT_CACHE = "portail.aot-cache";
     static final String DEFAULT_JVM_OPTIONS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     /**
@@ -289,10 +296,7 @@ public final class Stack implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         // small and quick to start by default (C1 only); the benchmarks also measure with the JIT's second tier
         command.addAll(List.of(System.getProperty(JVM_OPTIONS, DEFAULT_JVM_OPTIONS).trim().split("\\s+")));
-        Path classDataArchive = jar.resolveSibling("app-cds.jsa"); // built by Quarkus (AppCDS): a faster start
-        if (Files.exists(classDataArchive)) {
-            command.add("-XX:SharedArchiveFile=" + classDataArchive);
-        }
+        command.add(startUpCache(service, jar));
         Map<String, String> env = new LinkedHashMap<>();
         config.forEach((key, value) -> {
             if (key.endsWith("secret") || key.endsWith("password")) {
@@ -346,8 +350,23 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    public static String javaExecutable() {
+        String java = System.getProperty(JAVA, "");
+        return java.isBlank() ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : java;
+    }
+
+    /**
+     * The JVM option that starts the service from what an earlier start learned: its {@link #AOT_CACHE AOT cache} when
+     * asked for, else the class-data archive Quarkus builds with the jar (AppCDS, for the JDK that built it).
+     */
+    private static String startUpCache(Service service, Path jar) {
+        String aot = System.getProperty(AOT_CACHE, "");
+        if (!aot.isBlank()) {
+            Path cache = Path.of(aot, service.module() + ".aot");
+            return Files.exists(cache) ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache;
+        }
+        Path classDataArchive = jar.resolveSibling("app-cds.jsa");
+        return Files.exists(classDataArchive) ? "-XX:SharedArchiveFile=" + classDataArchive : "-Xshare:auto";
     }
 
     /** Reads the secret kept in the file, or creates one readable by its owner only. */

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -47,6 +49,15 @@ class RealmTest {
         assertTrue(Browser.isRedirect(afterPassword));
         assertTrue(Browser.location(afterPassword).toString().startsWith(stack.client("portail").redirectUri() + "?"));
         assertTrue(Browser.location(afterPassword).getQuery().contains("code="));
+    }
+
+    /** The password hash costs 20–55 ms depending on the JIT's choices, 20–25 ms compiled whole: {@link Keycloak#ARGON2_INLINED}. */
+    @Test
+    void keycloakRunsWithThePasswordHashCompiledWhole() throws IOException {
+        long jvm = stack.stack().keycloak().process().jvmPid();
+        String command = new String(Files.readAllBytes(Path.of("/proc/" + jvm + "/cmdline")),
+                StandardCharsets.UTF_8).replace('\0', ' ');
+        assertTrue(command.contains("QuarkusEntryPoint") && command.contains(Keycloak.ARGON2_INLINED), command);
     }
 
     @Test
