@@ -8,7 +8,9 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** A change of a campaign's closing, kept for the campaign's notice: by HR with a reason, or automatic after an outage. */
 @Entity
@@ -62,5 +64,11 @@ public class CampaignExtension extends PanacheEntityBase {
     /** The campaign's extensions, oldest first. */
     public static List<CampaignExtension> of(UUID campaignId) {
         return list("campaignId = ?1 order by at, id", campaignId);
+    }
+
+    /** Every campaign's extensions, oldest first (a few rows a year: one query for the whole catalogue). */
+    static Map<UUID, List<CampaignExtension>> byCampaign() {
+        return CampaignExtension.<CampaignExtension>list("order by at, id").stream()
+                .collect(Collectors.groupingBy(extension -> extension.campaignId));
     }
 }

@@ -17,9 +17,13 @@ public record CampaignView(UUID id, String code, String label, Instant opensAt, 
     }
 
     static CampaignView of(Campaign campaign, Instant now) {
+        return of(campaign, CampaignExtension.of(campaign.id), now);
+    }
+
+    static CampaignView of(Campaign campaign, List<CampaignExtension> extensions, Instant now) {
         return new CampaignView(campaign.id, campaign.code, campaign.label, campaign.opensAt, campaign.closesAt,
                 campaign.closing(), campaign.admits(now), campaign.extensionReason,
-                CampaignExtension.of(campaign.id).stream().map(e -> new ExtensionView(e.at, e.previousClosing,
-                        e.newClosing, e.reason, e.actorId == null, e.actorName)).toList(), campaign.version);
+                extensions.stream().map(e -> new ExtensionView(e.at, e.previousClosing, e.newClosing, e.reason,
+                        e.actorId == null, e.actorName)).toList(), campaign.version);
     }
 }

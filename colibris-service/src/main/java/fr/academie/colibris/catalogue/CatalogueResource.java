@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The catalogue of request types, as the "Nouvelle démarche" page needs it: the form to show and the campaigns. */
 @Path("/types")
@@ -28,10 +29,10 @@ public class CatalogueResource {
 
     @GET
     public Page<TypeView> list() {
-        Instant now = Instant.now();
+        Map<String, List<CampaignView>> campaigns = catalogue.campaignViews(Instant.now());
         return Page.all(catalogue.types().stream().map(type -> new TypeView(type.code, type.label,
                 type.definition.description(), type.definition.form(),
                 type.definition.circuit().stream().map(Step::label).toList(), type.definition.campaign(),
-                catalogue.campaigns(type.code).stream().map(c -> CampaignView.of(c, now)).toList())).toList());
+                campaigns.getOrDefault(type.code, List.of()))).toList());
     }
 }
