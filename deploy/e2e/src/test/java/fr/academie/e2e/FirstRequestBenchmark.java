@@ -44,7 +44,7 @@ public final class FirstRequestBenchmark {
 
     private void run(int starts) throws Exception {
         System.out.println("Services' JVM: " + Stack.javaExecutable() + " " + System.getProperty(Stack.JVM_OPTIONS,
-                "(the stack's options)") + ", AOT cache: " + System.getProperty(Stack.AOT_CACHE, "none"));
+                "(the stack's options)") + ", AOT cache: " + System.getProperty(Stack.AOT_CACHE, "").replaceAll("^$", "none"));
         String gateway = stack.gateway(Map.of());
         Browser browser = new Browser();
         new SignIns(stack, gateway, 0).signIn(browser, "lmartin");
