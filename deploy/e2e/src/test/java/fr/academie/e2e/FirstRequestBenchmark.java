@@ -37,9 +37,8 @@ public final class FirstRequestBenchmark {
     private FirstRequestBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        new FirstRequestBenchmark().run(Integer.getInteger("bench.starts", 3));
-        System.exit(0); // the stack stops with the JVM (TestStack's shutdown hook)
+    public static void main(String[] args) {
+        BenchmarkMain.run(() -> new FirstRequestBenchmark().run(Integer.getInteger("bench.starts", 3)));
     }
 
     private void run(int starts) throws Exception {

@@ -127,7 +127,6 @@ final class ProcessCpu {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
     }
 
-
     private static String part(boolean self, String stat, Path process) throws IOException {
         if (self) {
             return "load generator";

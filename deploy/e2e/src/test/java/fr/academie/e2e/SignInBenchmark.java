@@ -16,7 +16,7 @@ import java.util.Map;
  * from {@code /proc}, Keycloak's split into its JIT compilers, its garbage collector and its request threads; then
  * for a profiled half-minute, a JFR recording of Keycloak whose execution samples split the request threads' time by
  * cause (the password hash, our sign-in journal, the event store, the login page, token signing...).
- * Run: {@code ./mvnw -pl deploy/e2e -am -Pbench-sign-in verify -DskipTests} (about 6 minutes);
+ * Run: {@code ./mvnw -pl deploy/e2e -am -Pbench-sign-in verify -DskipTests} (about 7 minutes);
  * {@code -Dbench.warm-up=PT2M} (Keycloak's JIT still compiles after one minute) and {@code -Dbench.measure=PT1M}
  * change the phases.
  */
@@ -52,14 +52,8 @@ public final class SignInBenchmark {
     }
 
     public static void main(String[] args) {
-        try {
-            new SignInBenchmark().run(Duration.parse(System.getProperty("bench.warm-up", "PT2M")),
-                    Duration.parse(System.getProperty("bench.measure", "PT1M")));
-            System.exit(0); // the stack stops with the JVM (TestStack's shutdown hook)
-        } catch (Exception | AssertionError e) {
-            e.printStackTrace();
-            System.exit(1);
-        }
+        BenchmarkMain.run(() -> new SignInBenchmark().run(Duration.parse(System.getProperty("bench.warm-up", "PT2M")),
+                Duration.parse(System.getProperty("bench.measure", "PT1M"))));
     }
 
     private void run(Duration warmUp, Duration measure) throws Exception {

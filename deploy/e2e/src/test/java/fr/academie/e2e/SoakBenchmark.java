@@ -16,7 +16,11 @@ public final class SoakBenchmark {
     private SoakBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        BenchmarkMain.run(SoakBenchmark::run);
+    }
+
+    private static void run() throws Exception {
         int people = Integer.getInteger("soak.people", 30);
         int rate = Integer.getInteger("soak.rate", 90);
         Duration phase = Duration.ofMinutes(Integer.getInteger("soak.minutes", 5));
@@ -28,6 +32,5 @@ public final class SoakBenchmark {
             soak.run(phase, rate);
             soak.report("Soak", phase);
         }
-        System.exit(0); // the stack stops with the JVM (TestStack's shutdown hook)
     }
 }

@@ -90,15 +90,15 @@ public final class Keycloak implements AutoCloseable {
     }
 
     /**
-     * The password hash's code compiled whole: left to itself, HotSpot compiles Bouncy Castle's Argon2 well in some JVMs
-     * and badly in others (20–22 ms a hash, or 30–55 ms, from one start to the next on this machine's JDK 17, stable
-     * within each); inlining its methods gives 20–25 ms in every start (keycloak-extensions README, "Sign-in cost").
-     */
-    /**
      * JVM options added to Keycloak's own ({@code JAVA_OPTS_APPEND}); {@link #ARGON2_INLINED} unless set (a benchmark
      * compares with {@code -Xshare:auto}, which changes nothing).
      */
     public static final String JVM_OPTIONS = "portail.keycloak-jvm-options";
+    /**
+     * The password hash's code compiled whole: left to itself, HotSpot compiles Bouncy Castle's Argon2 well in some JVMs
+     * and badly in others (20–22 ms a hash, or 29–55 ms, from one start to the next on this machine's JDK 17, stable
+     * within each); inlining its methods gives 20–25 ms in every start (root README, "Performance at the September peak").
+     */
     public static final String ARGON2_INLINED = "-XX:CompileCommand=quiet"
             + " -XX:CompileCommand=inline,org.bouncycastle.crypto.generators.Argon2BytesGenerator*::*";
 
