@@ -21,8 +21,8 @@ import java.util.function.Supplier;
  * How long after its launch each service answers its first real request — a token checked and a database read:
  * Léna's folders, her career record, her requests, and {@code /api/me} through the gateway with a session made before
  * the gateway's restart — and its readiness check. PostgreSQL and Keycloak stay up; each service is stopped and
- * started from its jar {@code bench.starts} times (3), the request sent every 10 ms from the launch.
- * Run: {@code ./mvnw -pl deploy/e2e -am -Pbench-first-request verify -DskipTests} (about 3 minutes);
+ * started from its jar {@code -Dbench.starts} times (3), the request sent every 10 ms from the launch.
+ * Run: {@code ./mvnw -pl deploy/e2e -am -Pbench-first-request verify -DskipTests} (about 5 minutes);
  * {@code -Dportail.java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java} starts the services on another JDK and
  * {@code -Dportail.aot-cache=/tmp/aot} gives each an AOT cache (JDK 25: its first start records it).
  */

@@ -103,7 +103,10 @@ final class ProcessCpu {
         return kinds;
     }
 
-    /** What each key used between two readings, in seconds. */
+    /**
+     * What each key used between two readings, in seconds. A part that was killed and started again in between counts
+     * from its new process only (less than it used, even below zero): read costs from a period without faults.
+     */
     static Map<String, Double> used(Map<String, Double> before, Map<String, Double> after) {
         Map<String, Double> used = new TreeMap<>();
         after.forEach((key, total) -> used.put(key, total - before.getOrDefault(key, 0.0)));
