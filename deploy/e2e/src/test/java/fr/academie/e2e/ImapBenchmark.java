@@ -53,7 +53,7 @@ public final class ImapBenchmark {
         try (Connection connection = DriverManager.getConnection(stack.stack().jdbcUrl("mail"), "mail", "");
              Statement sql = connection.createStatement()) {
             for (int from = 0; from < MESSAGES; from += 20_000) {
-                sql.executeUpdate(MailBenchmark.insert(account.id(), inbox, MESSAGES, from, from + 20_000));
+                sql.executeUpdate(MailBenchmark.insert(account.id(), 1, MESSAGES, from, from + 20_000));
             }
             sql.execute("vacuum analyze");
         }
@@ -85,7 +85,7 @@ public final class ImapBenchmark {
         String inbox = inbox(mail, token);
         try (Connection connection = DriverManager.getConnection(stack.stack().jdbcUrl("mail"), "mail", "");
              Statement sql = connection.createStatement()) {
-            sql.executeUpdate(MailBenchmark.insert(account.id(), inbox, SYNCED, 0, SYNCED));
+            sql.executeUpdate(MailBenchmark.insert(account.id(), 1, SYNCED, 0, SYNCED));
             sql.executeUpdate("insert into message_source (message_id, seq, data) select id, 0, convert_to('From: '"
                     + " || sender_address || E'\\r\\nTo: " + account.email() + "\\r\\nSubject: ' || subject || E'\\r\\n"
                     + "Message-ID: ' || message_id_hdr || E'\\r\\nContent-Type: text/plain; charset=UTF-8\\r\\n\\r\\n'"

@@ -4,6 +4,7 @@ import fr.academie.stack.Service;
 import fr.academie.stack.Stack;
 import fr.academie.stack.testing.TestStack;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,19 +29,29 @@ import java.util.function.Supplier;
 /**
  * The mailbox at the scale of an académie, on loopback against the real stack (PostgreSQL, Keycloak, mail-service
  * from its jar): 20,000 messages through the delivery path (an .eml import each: parsing, quota, source, fields,
- * one transaction per message; 4 clients), then the database filled to 1,000,000 messages over 1,000 mailboxes, one
- * of them (the benchmark's account) with 100,000; then the latency of the first page of that inbox, of its
- * conversation view, and of full-text searches (a rare and a common word, in the inbox and in every folder), one
- * request after the other; then the table and index sizes. Prints the figures; asserts nothing.
+ * one transaction per message; 4 clients), then the database filled to {@code bench.messages} (1,000,000) messages
+ * over {@code bench.mailboxes} (1,000) mailboxes, one of them (the benchmark's account) with 100,000; then the
+ * latency of the first page of that inbox, of its conversation view, of one message, and of full-text searches (a
+ * rare and a common word, in the inbox and in every folder), one request after the other; then the table and index
+ * sizes. Prints the figures; asserts nothing.
  * Run: {@code ./mvnw -pl deploy/e2e -am -Pbench-mail verify -DskipTests} (about 25 minutes, nothing else running).
+ * {@code -Pbench-mail,bench-mail-10m} (about 50 minutes, 40 GB of disk): 10,000,000 messages over 10,000 mailboxes,
+ * {@code message} hash-partitioned by owner first ({@code bench/message-partitioned-by-owner.sql}, step 1 of
+ * docs/mail-store-scale-out.md), the original bytes written for the benchmark account's messages only.
  */
 public final class MailBenchmark {
 
     private static final int INGESTED = 20_000;
     private static final int CLIENTS = 4;
     private static final int BIG_MAILBOX = 100_000;
-    private static final int TOTAL = 1_000_000;
-    private static final int OTHER_MAILBOXES = 999;
+    private static final int TOTAL = Integer.getInteger("bench.messages", 1_000_000);
+    private static final int OTHER_MAILBOXES = Integer.getInteger("bench.mailboxes", 1_000) - 1;
+    /** {@code message} partitioned by hash of its owner before any mail arrives. */
+    private static final boolean PARTITIONED = Boolean.getBoolean("bench.partitioned");
+    /** The original bytes of every generated message, or of the benchmark account's only. */
+    private static final boolean ALL_SOURCES = Boolean.parseBoolean(System.getProperty("bench.all-sources", "true"));
+    /** Rows written by one statement of the fill; two connections write at once (one per core). */
+    private static final int CHUNK = 100_000;
     private static final Duration WARM_UP = Duration.ofSeconds(15);
     private static final Duration MEASURE = Duration.ofSeconds(30);
     /** Words of school mail; "réunion" is in most messages, "chrysanthème" in one message out of 20,000. */
@@ -68,17 +79,27 @@ public final class MailBenchmark {
     private void run() throws Exception {
         System.out.println("Services' JVM options: " + System.getProperty(Stack.JVM_OPTIONS, "(the stack's defaults)"));
         String mail = stack.service(Service.MAIL);
+        System.out.printf("%,d messages over %,d mailboxes, message %s%n", TOTAL, OTHER_MAILBOXES + 1,
+                PARTITIONED ? "partitioned by hash of its owner (64 partitions)" : "in one table");
+        if (PARTITIONED) {
+            try (InputStream script = MailBenchmark.class.getResourceAsStream("/bench/message-partitioned-by-owner.sql");
+                 Connection connection = connect(); Statement sql = connection.createStatement()) {
+                sql.execute(new String(script.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
         TestStack.Account account = stack.newAccount("personnel");
         Supplier<String> token = () -> stack.accessToken(account.username());
         String inbox = folder(mail, token.get(), "INBOX");
         ingest(mail, token, inbox);
         fill(account.id(), inbox);
+        String opened = firstPageId(mail + "/folders/" + inbox + "/messages?limit=50", token.get());
 
         System.out.println("Latency (first page of 50, one client):");
         String search = mail + "/search?limit=50&q=";
         List<String[]> cases = List.of(
                 new String[] {"inbox, first page", mail + "/folders/" + inbox + "/messages?limit=50"},
                 new String[] {"inbox by conversation", mail + "/folders/" + inbox + "/conversations?limit=50"},
+                new String[] {"a message, opened", mail + "/messages/" + opened},
                 new String[] {"search rare, inbox", search + encode(RARE) + "&folderId=" + inbox},
                 new String[] {"search rare, all", search + encode(RARE)},
                 new String[] {"search common, inbox", search + encode(COMMON) + "&folderId=" + inbox},
@@ -157,72 +178,140 @@ public final class MailBenchmark {
     }
 
     /**
-     * The rest of the million written straight into the service's database, as years of mail would be: the big
-     * inbox up to 100,000, the others over 999 mailboxes. The full-text index is dropped during the load and built
-     * again after it (as a migration of existing mail would); its build time is printed.
+     * The rest written straight into the service's database, as years of mail would be: the big inbox up to 100,000,
+     * the others spread over the other mailboxes, by two connections at once. As a migration of existing mail would,
+     * the fill gives the rows their IMAP numbers itself (the triggers that number arrivals one by one are off
+     * meanwhile) and drops the secondary indexes of {@code message}, building them again after the load; both times
+     * are printed.
      */
     private void fill(String owner, String inbox) throws Exception {
-        try (Connection connection = DriverManager.getConnection(stack.stack().jdbcUrl("mail"), "mail", "");
-             Statement sql = connection.createStatement()) {
+        try (Connection connection = connect(); Statement sql = connection.createStatement()) {
             long start = System.nanoTime();
-            sql.execute("drop index message_search_ix");
             sql.execute("insert into folder (id, owner_id, name, system_role, created_at) select gen_random_uuid(), "
                     + "'bench-' || n, 'Boîte de réception', 'INBOX', now() from generate_series(1, " + OTHER_MAILBOXES + ") n");
             sql.execute("insert into mailbox (owner_id, quota_bytes, used_bytes) select 'bench-' || n, 1073741824, 0 "
                     + "from generate_series(1, " + OTHER_MAILBOXES + ") n");
-            int big = BIG_MAILBOX - INGESTED;
-            int rest = TOTAL - BIG_MAILBOX;
-            for (int from = 0; from < big + rest; from += 100_000) {
-                int to = Math.min(from + 100_000, big + rest);
-                sql.executeUpdate(insert(owner, inbox, big, from, to));
-                System.out.printf("  %,d messages written (%.0f s)%n", to, (System.nanoTime() - start) / 1e9);
+            List<String> dropped = new ArrayList<>();
+            List<String> indexes = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery("select indexname, replace(indexdef, ' ON ONLY ', ' ON ') from pg_indexes"
+                    + " where schemaname = 'public' and tablename = 'message' and indexname <> 'message_pkey'")) {
+                while (rows.next()) {
+                    dropped.add(rows.getString(1));
+                    indexes.add(rows.getString(2));
+                }
             }
+            for (String index : dropped) {
+                sql.execute("drop index " + index);
+            }
+            long firstUid = count(sql, "select last_uid + 1 from folder where id = '" + inbox + "'");
+            sql.execute("alter table message disable trigger user");
+            List<String> chunks = new ArrayList<>();
+            for (int from = INGESTED; from < TOTAL; from += CHUNK) {
+                chunks.add(insert(owner, firstUid - INGESTED, BIG_MAILBOX, from, Math.min(from + CHUNK, TOTAL)));
+            }
+            inParallel(chunks, "statements of " + CHUNK + " messages written", start);
+            sql.execute("alter table message enable trigger user");
+            sql.execute("update folder f set last_uid = n.uid, highest_modseq = greatest(f.highest_modseq, n.uid)"
+                    + " from (select folder_id, max(uid) as uid from message group by folder_id) n where f.id = n.folder_id");
+            long index = System.nanoTime();
+            inParallel(indexes, "indexes built", index);
+            double indexSeconds = (System.nanoTime() - index) / 1e9;
             sql.execute("insert into message_source (message_id, seq, data) select id, 0, convert_to('From: ' || sender_address"
                     + " || E'\\r\\nSubject: ' || subject || E'\\r\\n\\r\\n' || body_text, 'UTF8') from message m"
-                    + " where not exists (select 1 from message_source s where s.message_id = m.id)");
-            long index = System.nanoTime();
-            sql.execute("create index message_search_ix on message using gin (search)");
-            double indexSeconds = (System.nanoTime() - index) / 1e9;
+                    + " where " + (ALL_SOURCES ? "" : "m.owner_id = '" + owner + "' and ")
+                    + "not exists (select 1 from message_source s where s.message_id = m.id)");
             sql.execute("vacuum analyze");
-            System.out.printf("Fill: %,d messages in the database after %.0f s (full-text index built in %.0f s)%n",
+            System.out.printf("Fill: %,d messages in the database after %.0f s (secondary indexes built in %.0f s)%n",
                     count(sql, "select count(*) from message"), (System.nanoTime() - start) / 1e9, indexSeconds);
         }
     }
 
-    /** Rows [from, to) of the generated mail: the first {@code big} go to the big inbox, the others round the 999. */
-    static String insert(String owner, String inbox, int big, int from, int to) {
-        String words = "array['" + String.join("','", WORDS) + "']";
-        return "insert into message (id, owner_id, folder_id, sender_name, sender_address, subject, received_at, unread,"
-                + " size_bytes, sent_at, message_id_hdr, recipients, priority, flagged, has_attachments, snippet, body_text,"
-                + " search_text, thread_id, base_subject)"
-                + " select g.id, g.owner, g.folder, 'Collègue ' || (n % 300), 'collegue' || (n % 300) || '@ac-orleans-tours.fr',"
-                + " g.subject, g.at, n % 3 = 0, 900 + length(g.body), g.at, '<gen-' || n || '@ac-orleans-tours.fr>',"
-                + " '{\"to\": [], \"cc\": []}'::jsonb, 'NORMAL', false, false, left(g.body, 300), g.body, '', g.id, lower(g.subject)"
-                + " from (select n, gen_random_uuid() as id,"
-                + "   case when n < " + big + " then '" + owner + "' else 'bench-' || (1 + n % " + OTHER_MAILBOXES + ") end as owner,"
-                + "   case when n < " + big + " then '" + inbox + "'::uuid else (select f.id from folder f where f.owner_id = 'bench-'"
-                + "     || (1 + n % " + OTHER_MAILBOXES + ") and f.system_role = 'INBOX') end as folder,"
-                + "   w[1 + n % 40] || ' ' || w[1 + (n / 7) % 40] || case when n % 20000 = 7 then ' " + RARE + "' else '' end"
-                + "     || ' n°' || n as subject,"
-                + "   timestamptz '2026-11-01 00:00:00+00' - (n * interval '37 seconds') as at,"
-                + "   (select string_agg(w[1 + (n * 31 + k * 17 + k * k) % 40], ' ') from generate_series(1, 60 + n % 60) k) as body"
-                + "   from generate_series(" + from + ", " + (to - 1) + ") n, (select " + words + " as w) words) g";
+    /** Runs the statements over two connections, each taking the next; prints the progress. */
+    private void inParallel(List<String> statements, String what, long start) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService connections = Executors.newFixedThreadPool(2);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < 2; c++) {
+            running.add(connections.submit(() -> {
+                try (Connection connection = connect(); Statement sql = connection.createStatement()) {
+                    sql.execute("set maintenance_work_mem = '512MB'; set max_parallel_maintenance_workers = 0");
+                    for (int i; (i = next.getAndIncrement()) < statements.size(); ) {
+                        sql.execute(statements.get(i));
+                        System.out.printf("  %d of %d %s (%.0f s)%n", done.incrementAndGet(), statements.size(), what,
+                                (System.nanoTime() - start) / 1e9);
+                    }
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> connection : running) {
+                connection.get();
+            }
+        } finally {
+            connections.shutdownNow();
+        }
     }
 
-    /** The service's largest tables and indexes, as an operator sizes the database. */
+    /**
+     * Rows [from, to) of the generated mail, numbered as the fill's whole range: the first {@code big} go to
+     * {@code owner}'s inbox with the UIDs {@code uidBase + n} (which the triggers, when on, replace with the folder's
+     * next), the others round the {@code bench-N} mailboxes' inboxes. The bodies are 997 texts of 60 to 120 words of
+     * school mail, one for each remainder of n.
+     */
+    static String insert(String owner, long uidBase, int big, int from, int to) {
+        String words = "(select array['" + String.join("','", WORDS) + "'] as w) words";
+        return "with body as (select k, (select string_agg(w[1 + (k * 31 + j * 17 + j * j) % 40], ' ')"
+                + "   from generate_series(1, 60 + k % 60) j) as text from generate_series(0, 996) k, " + words + ")"
+                + " insert into message (id, owner_id, folder_id, sender_name, sender_address, subject, received_at, unread,"
+                + " size_bytes, sent_at, message_id_hdr, recipients, priority, flagged, has_attachments, snippet, body_text,"
+                + " search_text, thread_id, base_subject, uid, modseq)"
+                + " select g.id, g.owner, f.id, 'Collègue ' || (n % 300), 'collegue' || (n % 300) || '@ac-orleans-tours.fr',"
+                + " g.subject, g.at, n % 3 = 0, 900 + length(g.body), g.at, '<gen-' || n || '@ac-orleans-tours.fr>',"
+                + " '{\"to\": [], \"cc\": []}'::jsonb, 'NORMAL', false, false, left(g.body, 300), g.body, '', g.id,"
+                + " lower(g.subject), g.uid, 1"
+                + " from (select n, gen_random_uuid() as id, b.text as body,"
+                + "   case when n < " + big + " then '" + owner + "' else 'bench-' || (1 + n % " + OTHER_MAILBOXES + ") end as owner,"
+                + "   case when n < " + big + " then " + uidBase + " + n else 1 + n / " + OTHER_MAILBOXES + " end as uid,"
+                + "   w[1 + n % 40] || ' ' || w[1 + (n / 7) % 40] || case when n % 20000 = 7 then ' " + RARE + "' else '' end"
+                + "     || ' n°' || n as subject,"
+                + "   timestamptz '2026-11-01 00:00:00+00' - (n * interval '37 seconds') as at"
+                + "   from generate_series(" + from + ", " + (to - 1) + ") n join body b on b.k = n % 997, " + words + ") g"
+                + " join folder f on f.owner_id = g.owner and f.system_role = 'INBOX'";
+    }
+
+    /**
+     * The service's largest tables and indexes, as an operator sizes the database; a partitioned table's or index's
+     * partitions are added up under its name, with their number and the largest.
+     */
     private static void sizes() throws Exception {
         System.out.println("Sizes:");
-        try (Connection connection = DriverManager.getConnection(TestStack.get().stack().jdbcUrl("mail"), "mail", "");
-             Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("select c.relname, c.relkind, pg_size_pretty(pg_total_relation_size(c.oid)),"
-                     + " pg_size_pretty(pg_relation_size(c.oid)) from pg_class c join pg_namespace s on s.oid = c.relnamespace"
-                     + " where s.nspname = 'public' and c.relkind in ('r', 'i') and pg_total_relation_size(c.oid) > 1000000"
-                     + " order by pg_total_relation_size(c.oid) desc")) {
+        try (Connection connection = connect(); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("select coalesce(p.relname, c.relname), c.relkind, count(*),"
+                     + " pg_size_pretty(sum(pg_total_relation_size(c.oid))::bigint), pg_size_pretty(sum(pg_relation_size(c.oid))::bigint),"
+                     + " pg_size_pretty(max(pg_total_relation_size(c.oid))) from pg_class c"
+                     + " join pg_namespace s on s.oid = c.relnamespace left join pg_inherits i on i.inhrelid = c.oid"
+                     + " left join pg_class p on p.oid = i.inhparent where s.nspname = 'public' and c.relkind in ('r', 'i')"
+                     + " group by 1, 2 having sum(pg_total_relation_size(c.oid)) > 1000000"
+                     + " order by sum(pg_total_relation_size(c.oid)) desc")) {
             while (rows.next()) {
-                System.out.printf("  %-36s %s  %s%n", rows.getString(1), rows.getString(2).equals("r") ? "table, total "
-                        + rows.getString(3) + " (heap " + rows.getString(4) + ")" : "index", rows.getString(2).equals("r") ? "" : rows.getString(3));
+                boolean table = rows.getString(2).equals("r");
+                System.out.printf("  %-36s %s%s%n", rows.getString(1), table
+                        ? "table, total " + rows.getString(4) + " (heap " + rows.getString(5) + ")" : "index " + rows.getString(5),
+                        rows.getInt(3) > 1 ? ", " + rows.getInt(3) + " partitions, the largest " + rows.getString(6) : "");
             }
         }
+    }
+
+    private static Connection connect() throws Exception {
+        return DriverManager.getConnection(TestStack.get().stack().jdbcUrl("mail"), "mail", "");
+    }
+
+    /** The id of the first message of a list's answer. */
+    private String firstPageId(String url, String token) throws Exception {
+        String body = http.send(get(url, token), HttpResponse.BodyHandlers.ofString()).body();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("items").get(0).get("id").asText();
     }
 
     private static long count(Statement sql, String query) throws Exception {

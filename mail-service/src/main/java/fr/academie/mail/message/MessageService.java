@@ -39,8 +39,8 @@ public class MessageService {
     /** A page of the folder's messages, or empty when the folder is not the owner's. */
     public Optional<Page<MessageSummary>> list(String ownerId, UUID folderId, int limit, Cursor after) {
         return folders.find(ownerId, folderId).map(folder -> {
-            Parameters parameters = Parameters.with("folder", folderId);
-            String where = "folderId = :folder";
+            Parameters parameters = Parameters.with("owner", ownerId).and("folder", folderId);
+            String where = "ownerId = :owner and folderId = :folder";
             if (after != null) {
                 where += " and " + Cursor.after("receivedAt");
                 after.parameters().forEach(parameters::and);
@@ -64,7 +64,7 @@ public class MessageService {
                 after.parameters().forEach(query::setParameter);
             }
             List<UUID> ids = query.getResultList().stream().map(UUID.class::cast).toList();
-            Map<UUID, Message> byId = Message.<Message>list("id in ?1", ids).stream()
+            Map<UUID, Message> byId = Message.<Message>list("ownerId = ?1 and id in ?2", ownerId, ids).stream()
                     .collect(Collectors.toMap(m -> m.id, m -> m));
             return page(ids.stream().map(byId::get).toList(), limit);
         });

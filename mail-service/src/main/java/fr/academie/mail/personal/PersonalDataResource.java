@@ -62,7 +62,7 @@ public class PersonalDataResource {
                     for (int n = 2; !written.add(path); n++) {
                         path = path(folder, byId) + " (" + n + ")";
                     }
-                    archive.file("messagerie/dossiers/" + path + ".mbox", to -> mbox.export(folder.id(), to));
+                    archive.file("messagerie/dossiers/" + path + ".mbox", to -> mbox.export(owner, folder.id(), to));
                 }
                 for (Map.Entry<String, Object> record : settings.entrySet()) {
                     archive.json("messagerie/" + record.getKey(), record.getValue());

@@ -67,16 +67,15 @@ public class SearchService {
             }
             folder = named.get();
         }
-        // a folder is the owner's (checked above): naming the owner too made the planner multiply two selectivities
-        // that are one, and rank all 80,000 matches of a common word instead of walking the folder's date index
-        StringBuilder where = new StringBuilder(" from message m where ");
+        // every query names the owner, so that a table partitioned by owner is read in her partition alone; the
+        // statistics message_folder_owner tell the planner that a folder has one owner (without them it multiplied two
+        // selectivities that are one, and ranked all 80,000 matches of a common word instead of walking the folder)
+        StringBuilder where = new StringBuilder(" from message m where m.owner_id = :owner");
         Map<String, Object> parameters = new HashMap<>();
+        parameters.put("owner", ownerId);
         if (folder != null) {
-            where.append("m.folder_id = :folder");
+            where.append(" and m.folder_id = :folder");
             parameters.put("folder", folder);
-        } else {
-            where.append("m.owner_id = :owner");
-            parameters.put("owner", ownerId);
         }
         if (query.hasText()) {
             where.append(" and m.search @@ ").append(TSQUERY);
@@ -86,9 +85,10 @@ public class SearchService {
         List<UUID> ids = matches(where.toString(), parameters, query.hasText(), offset, limit + 1);
         boolean more = ids.size() > limit;
         List<UUID> page = more ? ids.subList(0, limit) : ids;
-        Map<UUID, Message> byId = Message.<Message>list("id in ?1", page).stream().collect(Collectors.toMap(m -> m.id, m -> m));
+        Map<UUID, Message> byId = Message.<Message>list("ownerId = ?1 and id in ?2", ownerId, page).stream()
+                .collect(Collectors.toMap(m -> m.id, m -> m));
         List<Message> messages = page.stream().map(byId::get).toList();
-        return Optional.of(new Hits(messages, query.hasText() ? headlines(page, query.text()) : Map.of(), more));
+        return Optional.of(new Hits(messages, query.hasText() ? headlines(ownerId, page, query.text()) : Map.of(), more));
     }
 
     /**
@@ -162,7 +162,7 @@ public class SearchService {
     }
 
     /** The passage of each message where the words are, marked (computed for the page only). */
-    private static Map<UUID, String> headlines(List<UUID> ids, String text) {
+    private static Map<UUID, String> headlines(String ownerId, List<UUID> ids, String text) {
         Map<UUID, String> headlines = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return headlines;
@@ -171,8 +171,8 @@ public class SearchService {
                         select m.id, ts_headline('portail_fr', m.subject || ' — ' || left(coalesce(m.body_text, m.search_text, ''), 20000),
                                websearch_to_tsquery('portail_fr', :text),
                                'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=30, MinWords=10, MaxFragments=2')
-                        from message m where m.id in (:ids)""")
-                .setParameter("text", text).setParameter("ids", ids).getResultList();
+                        from message m where m.owner_id = :owner and m.id in (:ids)""")
+                .setParameter("text", text).setParameter("owner", ownerId).setParameter("ids", ids).getResultList();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             headlines.put((UUID) r[0], (String) r[1]);

@@ -44,17 +44,17 @@ public class ConversationService {
             // newest first, and the owner/thread index tells whether a later message of the same thread is there
             String keyset = after == null ? "" : " and " + Cursor.after("m.received_at");
             var query = Panache.getEntityManager().createNativeQuery("""
-                            select m.id from message m where m.folder_id = :folder""" + keyset + """
+                            select m.id from message m where m.owner_id = :owner and m.folder_id = :folder""" + keyset + """
                              and not exists (select 1 from message n where n.owner_id = m.owner_id
                                 and n.thread_id = m.thread_id and n.folder_id = m.folder_id
                                 and (n.received_at > m.received_at or (n.received_at = m.received_at and n.id > m.id)))
                             order by m.received_at desc, m.id desc limit :limit""")
-                    .setParameter("folder", folderId).setParameter("limit", limit + 1);
+                    .setParameter("owner", ownerId).setParameter("folder", folderId).setParameter("limit", limit + 1);
             if (after != null) {
                 after.parameters().forEach(query::setParameter);
             }
             List<UUID> ids = query.getResultList().stream().map(UUID.class::cast).toList();
-            Map<UUID, Message> latest = Message.<Message>list("id in ?1", ids).stream()
+            Map<UUID, Message> latest = Message.<Message>list("ownerId = ?1 and id in ?2", ownerId, ids).stream()
                     .collect(Collectors.toMap(m -> m.id, m -> m));
             List<Message> rows = ids.stream().map(latest::get).toList();
             Map<UUID, List<Message>> threads = rows.isEmpty() ? Map.of() : Message.<Message>list(

@@ -57,15 +57,16 @@ public class MboxService {
     }
 
     /** Writes the folder's messages, oldest first (the folder is the owner's: checked by the caller). */
-    public void export(UUID folderId, OutputStream out) throws IOException {
+    public void export(String ownerId, UUID folderId, OutputStream out) throws IOException {
         Message after = null;
         while (true) {
             Message last = after;
             // one short transaction per page: the response is written while no transaction holds a connection
             List<Message> page = QuarkusTransaction.requiringNew().call(() -> last == null
-                    ? Message.<Message>find("folderId = ?1 order by receivedAt, id", folderId).page(0, PAGE).list()
-                    : Message.<Message>find("folderId = ?1 and (receivedAt > ?2 or (receivedAt = ?2 and id > ?3)) "
-                    + "order by receivedAt, id", folderId, last.receivedAt, last.id).page(0, PAGE).list());
+                    ? Message.<Message>find("ownerId = ?1 and folderId = ?2 order by receivedAt, id", ownerId, folderId)
+                    .page(0, PAGE).list()
+                    : Message.<Message>find("ownerId = ?1 and folderId = ?2 and (receivedAt > ?3 or (receivedAt = ?3 and id > ?4)) "
+                    + "order by receivedAt, id", ownerId, folderId, last.receivedAt, last.id).page(0, PAGE).list());
             for (Message message : page) {
                 try (InputStream source = sources.open(message.id)) {
                     Mbox.write(out, message.senderAddress, message.receivedAt, source);

@@ -65,7 +65,7 @@ public class TransferResource {
     @Path("folders/{id}/export")
     public Response export(@PathParam("id") UUID id) {
         Folder folder = mbox.folder(token.getSubject(), id).orElseThrow(FolderResource::notFound);
-        StreamingOutput body = out -> mbox.export(folder.id, out);
+        StreamingOutput body = out -> mbox.export(folder.ownerId, folder.id, out);
         return Response.ok(body, MBOX)
                 .header("Content-Disposition", Downloads.attachment(folder.name + ".mbox"))
                 .header("X-Content-Type-Options", "nosniff").build();
