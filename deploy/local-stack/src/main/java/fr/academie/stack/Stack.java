@@ -363,7 +363,15 @@ public final class Stack implements AutoCloseable {
         String aot = System.getProperty(AOT_CACHE, "");
         if (!aot.isBlank()) {
             Path cache = Path.of(aot, service.module() + ".aot");
-            return Files.exists(cache) ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache;
+            if (Files.exists(cache)) {
+                return "-XX:AOTCache=" + cache;
+            }
+            try {
+                Files.createDirectories(cache.getParent()); // the JVM writes its cache only into a directory that exists
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return "-XX:AOTCacheOutput=" + cache;
         }
         Path classDataArchive = jar.resolveSibling("app-cds.jsa");
         return Files.exists(classDataArchive) ? "-XX:SharedArchiveFile=" + classDataArchive : "-Xshare:auto";
