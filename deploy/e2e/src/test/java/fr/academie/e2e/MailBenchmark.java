@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * rare and a common word, in the inbox and in every folder), one request after the other; then the table and index
  * sizes. Prints the figures; asserts nothing.
  * Run: {@code ./mvnw -pl deploy/e2e -am -Pbench-mail verify -DskipTests} (about 25 minutes, nothing else running).
- * {@code -Pbench-mail,bench-mail-10m} (about 50 minutes, 40 GB of disk): 10,000,000 messages over 10,000 mailboxes,
+ * {@code -Pbench-mail,bench-mail-10m} (about 40 minutes, 25 GB of disk): 10,000,000 messages over 10,000 mailboxes,
  * {@code message} hash-partitioned by owner first ({@code bench/message-partitioned-by-owner.sql}, step 1 of
  * docs/mail-store-scale-out.md), the original bytes written for the benchmark account's messages only.
  */
