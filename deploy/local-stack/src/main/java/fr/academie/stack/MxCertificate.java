@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Base64;
@@ -14,8 +16,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The MX's certificate on this machine, also offered to mail clients (IMAP): a self-signed one for
  * mx.ac-orleans-tours.fr, imap.ac-orleans-tours.fr and localhost, made once per data directory by the JDK's keytool (a
- * PKCS#12 key store), so that the local MX and IMAP offer STARTTLS as real ones do.
- * Production uses a certificate from configuration (deploy/kubernetes: the Secret mail-mx-tls).
+ * PKCS#12 key store), so that the local MX and IMAP offer STARTTLS as real ones do. The services are given it as PEM
+ * files, as production is (deploy/kubernetes: the Secret mail-mx-tls, {@code quarkus.tls.mx.key-store.pem.*}): a
+ * PKCS#12 store costs each start its key derivation (0.26 s for the first load in a fresh JVM on this machine, 60 ms
+ * each after), which production does not pay.
  */
 final class MxCertificate {
 
@@ -25,16 +29,59 @@ final class MxCertificate {
     private MxCertificate() {
     }
 
+    /** The certificate and its key as PEM files. */
+    record Pem(Path certificate, Path key) {
+    }
+
     /** The certificate of that key store in PEM, as a mail client that checks it is given it. */
     static String pem(Path keyStore) {
+        try {
+            return pem("CERTIFICATE", load(keyStore).getCertificate("mx").getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new StackException("The MX's certificate could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The key store's certificate and key (PKCS#8) as PEM files beside it, made if missing or older than the store; the
+     * key readable by its owner alone.
+     */
+    static Pem pemFiles(Path dataDirectory) {
+        Path keyStore = in(dataDirectory);
+        Pem files = new Pem(dataDirectory.resolve("mx-certificate.crt"), dataDirectory.resolve("mx-certificate.key"));
+        try {
+            if (Files.exists(files.certificate()) && Files.exists(files.key())
+                    && Files.getLastModifiedTime(files.key()).compareTo(Files.getLastModifiedTime(keyStore)) >= 0) {
+                return files;
+            }
+            KeyStore store = load(keyStore);
+            Files.writeString(files.certificate(), pem("CERTIFICATE", store.getCertificate("mx").getEncoded()),
+                    StandardCharsets.US_ASCII);
+            // the key last, whole or not at all: a start interrupted before it makes both again
+            Path key = Files.createTempFile(dataDirectory, "mx-certificate", ".key",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(key, pem("PRIVATE KEY", store.getKey("mx", PASSWORD.toCharArray()).getEncoded()),
+                    StandardCharsets.US_ASCII);
+            Files.move(key, files.key(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return files;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new StackException("The MX's certificate could not be written as PEM: " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyStore load(Path keyStore) throws GeneralSecurityException {
         try (InputStream in = Files.newInputStream(keyStore)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, PASSWORD.toCharArray());
-            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(store.getCertificate("mx").getEncoded()) + "\n-----END CERTIFICATE-----\n";
-        } catch (IOException | GeneralSecurityException e) {
-            throw new StackException("The MX's certificate could not be read: " + e.getMessage(), e);
+            return store;
+        } catch (IOException e) {
+            throw new StackException("The MX's key store could not be read: " + e.getMessage(), e);
         }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     /** The key store in the data directory, made if missing. */

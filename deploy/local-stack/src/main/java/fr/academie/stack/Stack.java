@@ -209,8 +209,9 @@ public final class Stack implements AutoCloseable {
             config.put("quarkus.mailer.host", "127.0.0.1");
             config.put("quarkus.mailer.port", String.valueOf(smtp.port()));
             config.put("mail.mx.port", String.valueOf(settings.mxPort())); // mail from the internet, with STARTTLS
-            config.put("quarkus.tls.mx.key-store.p12.path", MxCertificate.in(settings.dataDirectory()).toString());
-            config.put("quarkus.tls.mx.key-store.p12.password", MxCertificate.PASSWORD);
+            MxCertificate.Pem certificate = MxCertificate.pemFiles(settings.dataDirectory()); // PEM files, as in production
+            config.put("quarkus.tls.mx.key-store.pem.0.cert", certificate.certificate().toString());
+            config.put("quarkus.tls.mx.key-store.pem.0.key", certificate.key().toString());
             // mail clients' doors: IMAP with STARTTLS, and with implicit TLS; the same self-signed certificate as the MX
             config.put("mail.imap.enabled", "true");
             config.put("mail.imap.port", String.valueOf(settings.imapPort()));
@@ -220,8 +221,8 @@ public final class Stack implements AutoCloseable {
             config.put("mail.submission.implicit-tls-port", String.valueOf(settings.submissionTlsPort()));
             config.put("mail.managesieve.enabled", "true"); // and ManageSieve, for their rule editors
             config.put("mail.managesieve.port", String.valueOf(settings.manageSievePort()));
-            config.put("quarkus.tls.mail-clients.key-store.p12.path", MxCertificate.in(settings.dataDirectory()).toString());
-            config.put("quarkus.tls.mail-clients.key-store.p12.password", MxCertificate.PASSWORD);
+            config.put("quarkus.tls.mail-clients.key-store.pem.0.cert", certificate.certificate().toString());
+            config.put("quarkus.tls.mail-clients.key-store.pem.0.key", certificate.key().toString());
             config.put("mail.dns.server", dns.address());
             config.put("mail.phishing-reports-to", "admin@" + MAIL_DOMAIN); // the demo administrator plays the security team
             config.put("quarkus.mailer.dkim.enabled", "true"); // what leaves the académie is signed

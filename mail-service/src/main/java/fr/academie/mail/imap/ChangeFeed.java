@@ -132,7 +132,7 @@ class ChangeFeed implements Runnable {
         Set<Long> uids = run.stream().map(ImapStore.Change::uid).collect(Collectors.toSet());
         long from = uids.stream().mapToLong(Long::longValue).min().orElseThrow();
         long to = uids.stream().mapToLong(Long::longValue).max().orElseThrow();
-        return store.messages(run.get(0).folderId(), from, to, Integer.MAX_VALUE).stream()
+        return store.messages(run.get(0).ownerId(), run.get(0).folderId(), from, to, Integer.MAX_VALUE).stream()
                 .filter(m -> uids.contains(m.uid())).toList();
     }
 

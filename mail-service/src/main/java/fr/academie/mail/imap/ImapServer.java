@@ -10,7 +10,6 @@ import fr.academie.mail.signin.TokenSignIn;
 import fr.academie.mail.store.MessageSources;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -129,7 +128,8 @@ public class ImapServer {
         this.realm = realm;
     }
 
-    void start(@Observes StartupEvent event) throws Exception {
+    /** Opens the door when enabled; {@link fr.academie.mail.doors.Doors} calls it at start-up beside the others. */
+    public void open() throws Exception {
         MailConfig.Imap imap = config.imap();
         if (!imap.enabled()) {
             return;

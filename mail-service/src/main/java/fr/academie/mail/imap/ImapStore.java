@@ -91,29 +91,35 @@ public class ImapStore {
     }
 
     /** The folder's UIDs, in order (SELECT numbers its messages with them). */
-    public long[] uids(UUID folderId) {
-        return Panache.getEntityManager().createNativeQuery("select uid from message where folder_id = ?1 order by uid")
-                .setParameter(1, folderId).getResultStream().mapToLong(ImapStore::number).toArray();
+    public long[] uids(String ownerId, UUID folderId) {
+        return Panache.getEntityManager().createNativeQuery(
+                        "select uid from message where owner_id = ?1 and folder_id = ?2 order by uid")
+                .setParameter(1, ownerId).setParameter(2, folderId).getResultStream().mapToLong(ImapStore::number)
+                .toArray();
     }
 
     /** The UIDs of the range's messages marked \Deleted (EXPUNGE removes them). */
-    public List<Long> deletedUids(UUID folderId, long fromUid, long toUid) {
+    public List<Long> deletedUids(String ownerId, UUID folderId, long fromUid, long toUid) {
         return Panache.getEntityManager().createNativeQuery("""
-                        select uid from message where folder_id = ?1 and uid between ?2 and ?3 and deleted order by uid""")
-                .setParameter(1, folderId).setParameter(2, fromUid).setParameter(3, toUid).getResultStream()
+                        select uid from message where owner_id = ?1 and folder_id = ?2 and uid between ?3 and ?4 and deleted
+                        order by uid""")
+                .setParameter(1, ownerId).setParameter(2, folderId).setParameter(3, fromUid).setParameter(4, toUid)
+                .getResultStream()
                 .map(ImapStore::number).toList();
     }
 
     /** The folder's messages whose UID lies in the range, by UID, at most {@code limit}. */
-    public List<MessageState> messages(UUID folderId, long fromUid, long toUid, int limit) {
+    public List<MessageState> messages(String ownerId, UUID folderId, long fromUid, long toUid, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
                         select m.id, m.uid, m.modseq, m.unread, m.flagged, m.answered, m.deleted, m.draft,
                                array(select l.name from message_label ml join label l on l.id = ml.label_id
                                      where ml.message_id = m.id order by lower(l.name)), m.keywords,
                                m.received_at, m.size_bytes, m.thread_id
-                        from message m where m.folder_id = ?1 and m.uid between ?2 and ?3 order by m.uid limit ?4""")
-                .setParameter(1, folderId).setParameter(2, fromUid).setParameter(3, toUid).setParameter(4, limit)
+                        from message m where m.owner_id = ?1 and m.folder_id = ?2 and m.uid between ?3 and ?4
+                        order by m.uid limit ?5""")
+                .setParameter(1, ownerId).setParameter(2, folderId).setParameter(3, fromUid).setParameter(4, toUid)
+                .setParameter(5, limit)
                 .getResultList();
         return rows.stream().map(row -> new MessageState((UUID) row[0], folderId, number(row[1]), number(row[2]),
                 !(Boolean) row[3], (Boolean) row[4], (Boolean) row[5], (Boolean) row[6], (Boolean) row[7],
@@ -161,7 +167,8 @@ public class ImapStore {
                  PreparedStatement label = connection.prepareStatement("""
                          insert into message_label (message_id, label_id) select ?, unnest(?::uuid[])
                          on conflict do nothing""");
-                 PreparedStatement modseq = connection.prepareStatement("select modseq from message where id = ?")) {
+                 PreparedStatement modseq = connection.prepareStatement(
+                         "select modseq from message where id = ? and owner_id = ?")) {
                 for (FlagChange change : changes) {
                     List<UUID> labelled = change.keywords().stream()
                             .map(k -> labels.get(k.toLowerCase(Locale.ROOT))).filter(Objects::nonNull).toList();
@@ -184,6 +191,7 @@ public class ImapStore {
                     label.setArray(2, ids);
                     label.executeUpdate();
                     modseq.setObject(1, change.message());
+                    modseq.setString(2, ownerId);
                     try (ResultSet result = modseq.executeQuery()) {
                         if (result.next()) {
                             modseqs.put(change.message(), result.getLong(1));
@@ -217,18 +225,19 @@ public class ImapStore {
     }
 
     /** How many messages the folder has, and how many of them are unread. */
-    public long[] counts(UUID folderId) {
+    public long[] counts(String ownerId, UUID folderId) {
         Object[] row = (Object[]) Panache.getEntityManager().createNativeQuery(
-                        "select count(*), count(*) filter (where unread) from message where folder_id = ?1")
-                .setParameter(1, folderId).getSingleResult();
+                        "select count(*), count(*) filter (where unread) from message where owner_id = ?1 and folder_id = ?2")
+                .setParameter(1, ownerId).setParameter(2, folderId).getSingleResult();
         return new long[] {number(row[0]), number(row[1])};
     }
 
     /** The UID of the folder's first unread message. */
-    public Optional<Long> firstUnseen(UUID folderId) {
+    public Optional<Long> firstUnseen(String ownerId, UUID folderId) {
         return Panache.getEntityManager().createNativeQuery(
-                        "select min(uid) from message where folder_id = ?1 and unread")
-                .setParameter(1, folderId).getResultStream().filter(o -> o != null).findFirst().map(ImapStore::number);
+                        "select min(uid) from message where owner_id = ?1 and folder_id = ?2 and unread")
+                .setParameter(1, ownerId).setParameter(2, folderId).getResultStream().filter(o -> o != null).findFirst()
+                .map(ImapStore::number);
     }
 
     private static String path(Object[] row, Map<UUID, Object[]> byId) {

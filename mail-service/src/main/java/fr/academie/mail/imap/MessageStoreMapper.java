@@ -70,6 +70,7 @@ class MessageStoreMapper implements MessageMapper {
     /** The range's messages, read a page at a time as James takes them: a folder is never held whole. */
     @Override
     public Iterator<MailboxMessage> findInMailbox(Mailbox mailbox, MessageRange set, FetchType type, int limit) {
+        String owner = owner(mailbox);
         UUID folder = FolderMailboxId.of(mailbox.getMailboxId());
         long to = set.getUidTo().asLong();
         long wanted = limit <= 0 ? Long.MAX_VALUE : limit;
@@ -86,7 +87,7 @@ class MessageStoreMapper implements MessageMapper {
             @Override
             public List<ImapStore.MessageState> next() {
                 int size = (int) Math.min(PAGE, wanted - read);
-                List<ImapStore.MessageState> page = store.messages(folder, from, to, size);
+                List<ImapStore.MessageState> page = store.messages(owner, folder, from, to, size);
                 read += page.size();
                 done = page.size() < size;
                 from = page.isEmpty() ? to + 1 : page.get(page.size() - 1).uid() + 1;
@@ -179,24 +180,24 @@ class MessageStoreMapper implements MessageMapper {
 
     @Override
     public List<MessageUid> retrieveMessagesMarkedForDeletion(Mailbox mailbox, MessageRange range) {
-        return store.deletedUids(FolderMailboxId.of(mailbox.getMailboxId()), range.getUidFrom().asLong(),
+        return store.deletedUids(owner(mailbox), FolderMailboxId.of(mailbox.getMailboxId()), range.getUidFrom().asLong(),
                 range.getUidTo().asLong()).stream().map(MessageUid::of).toList();
     }
 
     @Override
     public long countMessagesInMailbox(Mailbox mailbox) {
-        return store.counts(FolderMailboxId.of(mailbox.getMailboxId()))[0];
+        return store.counts(owner(mailbox), FolderMailboxId.of(mailbox.getMailboxId()))[0];
     }
 
     @Override
     public MailboxCounters getMailboxCounters(Mailbox mailbox) {
-        long[] counts = store.counts(FolderMailboxId.of(mailbox.getMailboxId()));
+        long[] counts = store.counts(owner(mailbox), FolderMailboxId.of(mailbox.getMailboxId()));
         return MailboxCounters.builder().mailboxId(mailbox.getMailboxId()).count(counts[0]).unseen(counts[1]).build();
     }
 
     @Override
     public MessageUid findFirstUnseenMessageUid(Mailbox mailbox) {
-        return store.firstUnseen(FolderMailboxId.of(mailbox.getMailboxId())).map(MessageUid::of).orElse(null);
+        return store.firstUnseen(owner(mailbox), FolderMailboxId.of(mailbox.getMailboxId())).map(MessageUid::of).orElse(null);
     }
 
     @Override
@@ -223,13 +224,13 @@ class MessageStoreMapper implements MessageMapper {
                 Flags.Flag.DRAFT)) {
             flags.add(flag);
         }
-        store.labelKeywords(mailbox.getUser().asString()).forEach(flags::add);
+        store.labelKeywords(owner(mailbox)).forEach(flags::add);
         return flags;
     }
 
     @Override
     public Flux<MessageUid> listAllMessageUids(Mailbox mailbox) {
-        return FolderMapper.blocking(() -> store.uids(FolderMailboxId.of(mailbox.getMailboxId())))
+        return FolderMapper.blocking(() -> store.uids(owner(mailbox), FolderMailboxId.of(mailbox.getMailboxId())))
                 .flatMapMany(uids -> Flux.fromStream(Arrays.stream(uids).mapToObj(MessageUid::of)));
     }
 
@@ -240,7 +241,7 @@ class MessageStoreMapper implements MessageMapper {
     /** STORE: every message of the range is answered with its flags; only those that change are written. */
     @Override
     public Iterator<UpdatedFlags> updateFlags(Mailbox mailbox, FlagsUpdateCalculator calculator, MessageRange set) {
-        List<ImapStore.MessageState> states = store.messages(FolderMailboxId.of(mailbox.getMailboxId()),
+        List<ImapStore.MessageState> states = store.messages(owner(mailbox), FolderMailboxId.of(mailbox.getMailboxId()),
                 set.getUidFrom().asLong(), set.getUidTo().asLong(), Integer.MAX_VALUE);
         Map<UUID, Flags> updated = new LinkedHashMap<>();
         List<ImapStore.FlagChange> changes = new ArrayList<>();
@@ -254,7 +255,7 @@ class MessageStoreMapper implements MessageMapper {
             }
         }
         Map<UUID, Long> modseqs = changes.isEmpty() ? Map.of()
-                : store.setFlags(mailbox.getUser().asString(), origin, changes);
+                : store.setFlags(owner(mailbox), origin, changes);
         return states.stream().map(state -> UpdatedFlags.builder()
                 .uid(MessageUid.of(state.uid()))
                 .modSeq(ModSeq.of(modseqs.getOrDefault(state.id(), state.modseq())))

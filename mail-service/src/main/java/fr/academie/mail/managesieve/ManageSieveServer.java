@@ -6,7 +6,6 @@ import fr.academie.mail.signin.AppPasswordService;
 import fr.academie.mail.signin.PasswordSignIn;
 import fr.academie.mail.signin.TokenSignIn;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
 import io.vertx.core.Vertx;
@@ -48,7 +47,8 @@ public class ManageSieveServer {
                 String.join(" ", engine.extensions()));
     }
 
-    void start(@Observes StartupEvent event) throws Exception {
+    /** Opens the door when enabled; {@link fr.academie.mail.doors.Doors} calls it at start-up beside the others. */
+    public void open() throws Exception {
         MailConfig.ManageSieve door = config.managesieve();
         if (!door.enabled()) {
             return;

@@ -5,7 +5,6 @@ import fr.academie.mail.config.MailConfig;
 import fr.academie.mail.metrics.ProtocolMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +49,8 @@ public class MxServer {
         this.certificates = certificates;
     }
 
-    void start(@Observes StartupEvent event) throws Exception {
+    /** Opens the door when enabled; {@link fr.academie.mail.doors.Doors} calls it at start-up beside the others. */
+    public void open() throws Exception {
         MailConfig.Mx mx = config.mx();
         if (!mx.enabled()) {
             return;

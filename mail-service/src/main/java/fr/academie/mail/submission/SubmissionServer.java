@@ -9,7 +9,6 @@ import fr.academie.mail.signin.PasswordSignIn;
 import fr.academie.mail.signin.TokenSignIn;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +65,8 @@ public class SubmissionServer {
         this.realm = realm;
     }
 
-    void start(@Observes StartupEvent event) throws Exception {
+    /** Opens the door when enabled; {@link fr.academie.mail.doors.Doors} calls it at start-up beside the others. */
+    public void open() throws Exception {
         MailConfig.Submission submission = config.submission();
         if (!submission.enabled()) {
             return;

@@ -4,13 +4,13 @@ import fr.academie.mail.TestMailbox;
 import fr.academie.mail.submission.SubmissionServer;
 import fr.academie.stack.testing.MailClients;
 import fr.academie.stack.testing.StackTestResource;
+import fr.academie.stack.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -45,12 +45,6 @@ class ImapClientsTest {
 
     @Inject
     SubmissionServer submission;
-
-    @ConfigProperty(name = "quarkus.tls.mail-clients.key-store.p12.path")
-    String keyStore;
-
-    @ConfigProperty(name = "quarkus.tls.mail-clients.key-store.p12.password")
-    String keyStorePassword;
 
     @Test
     void mbsyncBringsEveryFolderDownWithItsFlagsAndWhatItChangesGoesUp() throws Exception {
@@ -177,13 +171,7 @@ class ImapClientsTest {
     }
 
     /** The server's certificate in PEM (a client checks it: no "insecure" switch). */
-    private Path certificate(Path pem) throws IOException, InterruptedException {
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process export = new ProcessBuilder(keytool.toString(), "-exportcert", "-rfc", "-alias", "mx", "-keystore",
-                keyStore, "-storetype", "PKCS12", "-storepass", keyStorePassword, "-file", pem.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(export.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(export.waitFor(60, TimeUnit.SECONDS) && export.exitValue() == 0, output);
-        return pem;
+    private static Path certificate(Path pem) throws IOException {
+        return Files.writeString(pem, TestStack.get().stack().mailClientsCertificate());
     }
 }

@@ -161,9 +161,19 @@ public final class TestStack {
      * configuration.
      */
     public synchronized void restart(Service service) {
+        restart(service, Map.of());
+    }
+
+    /**
+     * Starts again a service stopped, at the same address, its configuration changed by these entries for this start
+     * (a benchmark starts it as production does: {@code portail.demo-data=false}).
+     */
+    public synchronized void restart(Service service, Map<String, String> changes) {
         if (!processes.containsKey(service)) {
             int port = URI.create(services.get(service)).getPort();
-            processes.put(service, stack.startService(service, root, port, configs.get(service)));
+            Map<String, String> config = new LinkedHashMap<>(configs.get(service));
+            config.putAll(changes);
+            processes.put(service, stack.startService(service, root, port, config));
         }
     }
 
