@@ -30,11 +30,13 @@ public final class ChildProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    private final long launched;
 
-    private ChildProcess(String name, Process process, Path log) {
+    private ChildProcess(String name, Process process, Path log, long launched) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.launched = launched;
     }
 
     public static ChildProcess start(String name, List<String> command, Map<String, String> env, Path workDir, Path log) {
@@ -49,7 +51,8 @@ public final class ChildProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(env);
-            ChildProcess child = new ChildProcess(name, builder.start(), log);
+            long launched = System.nanoTime();
+            ChildProcess child = new ChildProcess(name, builder.start(), log, launched);
             RUNNING.add(child);
             return child;
         } catch (IOException e) {
@@ -63,6 +66,11 @@ public final class ChildProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** {@link System#nanoTime()} just before the process was started: where a benchmark of start-up counts from. */
+    public long launchedNanos() {
+        return launched;
     }
 
     /**

@@ -164,6 +164,11 @@ public final class TestStack {
         restart(service, Map.of());
     }
 
+    /** When the service's running process was launched ({@link ChildProcess#launchedNanos()}). */
+    public synchronized long launchedNanos(Service service) {
+        return processes.get(service).launchedNanos();
+    }
+
     /**
      * Starts again a service stopped, at the same address, its configuration changed by these entries for this start
      * (a benchmark starts it as production does: {@code portail.demo-data=false}).
