@@ -33,18 +33,9 @@ final class MxCertificate {
     record Pem(Path certificate, Path key) {
     }
 
-    /** The certificate of that key store in PEM, as a mail client that checks it is given it. */
-    static String pem(Path keyStore) {
-        try {
-            return pem("CERTIFICATE", load(keyStore).getCertificate("mx").getEncoded());
-        } catch (GeneralSecurityException e) {
-            throw new StackException("The MX's certificate could not be read: " + e.getMessage(), e);
-        }
-    }
-
     /**
      * The key store's certificate and key (PKCS#8) as PEM files beside it, made if missing or older than the store; the
-     * key readable by its owner alone.
+     * key readable by its owner alone. The certificate file is also what a mail client that checks it is given.
      */
     static Pem pemFiles(Path dataDirectory) {
         Path keyStore = in(dataDirectory);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -159,7 +160,11 @@ public final class Stack implements AutoCloseable {
 
     /** The certificate IMAP and submission offer, in PEM (what a client that checks it is given). */
     public String mailClientsCertificate() {
-        return MxCertificate.pem(MxCertificate.in(settings.dataDirectory()));
+        try {
+            return Files.readString(MxCertificate.pemFiles(settings.dataDirectory()).certificate(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** SMTP submission's port (STARTTLS), and its port of implicit TLS. */
