@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * {@code -Dbench.services=mail-service} measures only the services named (module names, comma-separated), and
  * {@code -Dbench.versus=name=value;...} compares: each counted start is followed by one with these configuration
  * entries (given to the JVM as system properties, so a JDK setting too), and both series are printed with their
- * medians — starts alternated, so that the machine's drift weighs on both alike.
+ * medians — starts alternated, so that the machine's drift weighs on both alike. {@code -Dbench.aot-recording-jvm="..."}
+ * (in the profile) records the caches with other JVM options than the measured starts.
  */
 public final class FirstRequestBenchmark {
 
@@ -69,6 +70,8 @@ public final class FirstRequestBenchmark {
     private void run(int starts) throws Exception {
         System.out.println("Services' JVM: " + Stack.javaExecutable() + " " + System.getProperty(Stack.JVM_OPTIONS,
                 "(the stack's options)") + ", AOT cache: " + System.getProperty(Stack.AOT_CACHE, "").replaceAll("^$", "none")
+                + " (recorded with " + System.getProperty(Stack.AOT_RECORDING_JVM_OPTIONS, "").replaceAll("^\\s*$", "the same")
+                + " options)"
                 + ", demo data: " + (DEMO_DATA ? "loaded at each start" : "not loaded (as in production)"));
         String gateway = stack.gateway(Map.of());
         Browser browser = new Browser();
