@@ -10,7 +10,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * it — the TLS registry's check at start, then each door: MX, submission, IMAP, ManageSieve — Vert.x puts the key
  * into an in-memory PKCS#12 key store under a random password, and the JDK protects a key it puts in such a store
  * with 10,000 rounds of PBKDF2, once to store it and once for each read: a fifth of the start's main thread and as
- * much again on the doors' threads (JFR), 0.3 s of the first request's time (FirstRequestBenchmark). These stores
+ * much again on the doors' threads (JFR), 0.15–0.3 s of the first request's time (FirstRequestBenchmark). These stores
  * never leave memory and their password is random, so the rounds guard nothing: one round. The setting is the JVM's
  * (a key store this process wrote to disk would get one round too; mail-service writes none), and a value given on
  * the command line stays.

@@ -2,6 +2,7 @@ package fr.academie.mail;
 
 import org.bouncycastle.asn1.pkcs.PBES2Parameters;
 import org.bouncycastle.asn1.pkcs.PBKDF2Params;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -74,7 +75,7 @@ class MailServiceMainTest {
 
         List<Integer> rounds = new ArrayList<>();
         for (var content : new PKCS12PfxPdu(written.toByteArray()).getContentInfos()) {
-            if (content.getContent() == null || !content.getContentType().getId().equals("1.2.840.113549.1.7.1")) {
+            if (!PKCSObjectIdentifiers.data.equals(content.getContentType())) {
                 continue; // the certificates' encrypted part; the key's bag is in the plain "data" part
             }
             for (PKCS12SafeBag bag : new PKCS12SafeBagFactory(content).getSafeBags()) {

@@ -41,8 +41,8 @@ public final class Stack implements AutoCloseable {
     public static final String AOT_CACHE = "portail.aot-cache";
     /**
      * The JVM options of a start that records a service's {@link #AOT_CACHE AOT cache}, the services' own when not
-     * given: a cache recorded with C1 only served starts with both JIT tiers about 1 s quicker than one recorded with
-     * both (mail-service, FirstRequestBenchmark, 2026-12-05).
+     * given: a cache recorded with C1 only served starts with both JIT tiers 0.5–1.0 s quicker than one recorded with
+     * both (FirstRequestBenchmark, 2026-12-05).
      */
     public static final String AOT_RECORDING_JVM_OPTIONS = "portail.aot-recording-jvm-options";
     static final String DEFAULT_JVM_OPTIONS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
