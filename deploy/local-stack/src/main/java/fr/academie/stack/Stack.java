@@ -306,15 +306,7 @@ public final class Stack implements AutoCloseable {
         config.put("quarkus.http.port", String.valueOf(port));
         config.put("quarkus.http.host", "127.0.0.1");
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
-        // small and quick to start by default (C1 only); the benchmarks also measure with the JIT's second tier
-        String options = System.getProperty(JVM_OPTIONS, DEFAULT_JVM_OPTIONS);
-        String cache = startUpCache(service, jar);
-        String recording = System.getProperty(AOT_RECORDING_JVM_OPTIONS, "");
-        if (cache.startsWith("-XX:AOTCacheOutput=") && !recording.isBlank()) {
-            options = recording;
-        }
-        command.addAll(List.of(options.trim().split("\\s+")));
-        command.add(cache);
+        command.addAll(jvmOptions(service, jar));
         Map<String, String> env = new LinkedHashMap<>();
         config.forEach((key, value) -> {
             if (key.endsWith("secret") || key.endsWith("password")) {
@@ -374,25 +366,36 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
-     * The JVM option that starts the service from what an earlier start learned: its {@link #AOT_CACHE AOT cache} when
-     * asked for, else the class-data archive Quarkus builds with the jar (AppCDS, for the JDK that built it).
+     * The JVM options of a service's start: {@link #JVM_OPTIONS its own} (small and quick to start by default, C1 only;
+     * the benchmarks also measure with the JIT's second tier), then what it starts from — what an earlier start
+     * learned: its {@link #AOT_CACHE AOT cache} when asked for (a start that records it takes the
+     * {@link #AOT_RECORDING_JVM_OPTIONS recording options} when given), else the class-data archive Quarkus builds
+     * with the jar (AppCDS, for the JDK that built it).
      */
-    private static String startUpCache(Service service, Path jar) {
+    private static List<String> jvmOptions(Service service, Path jar) {
+        String own = System.getProperty(JVM_OPTIONS, DEFAULT_JVM_OPTIONS);
         String aot = System.getProperty(AOT_CACHE, "");
-        if (!aot.isBlank()) {
-            Path cache = Path.of(aot, service.module() + ".aot");
-            if (Files.exists(cache)) {
-                return "-XX:AOTCache=" + cache;
-            }
-            try {
-                Files.createDirectories(cache.getParent()); // the JVM writes its cache only into a directory that exists
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return "-XX:AOTCacheOutput=" + cache;
+        if (aot.isBlank()) {
+            Path classDataArchive = jar.resolveSibling("app-cds.jsa");
+            return options(own, Files.exists(classDataArchive) ? "-XX:SharedArchiveFile=" + classDataArchive : "-Xshare:auto");
         }
-        Path classDataArchive = jar.resolveSibling("app-cds.jsa");
-        return Files.exists(classDataArchive) ? "-XX:SharedArchiveFile=" + classDataArchive : "-Xshare:auto";
+        Path cache = Path.of(aot, service.module() + ".aot");
+        if (Files.exists(cache)) {
+            return options(own, "-XX:AOTCache=" + cache);
+        }
+        try {
+            Files.createDirectories(cache.getParent()); // the JVM writes its cache only into a directory that exists
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String recording = System.getProperty(AOT_RECORDING_JVM_OPTIONS, "");
+        return options(recording.isBlank() ? own : recording, "-XX:AOTCacheOutput=" + cache);
+    }
+
+    private static List<String> options(String spaceSeparated, String startUp) {
+        List<String> options = new ArrayList<>(List.of(spaceSeparated.trim().split("\\s+")));
+        options.add(startUp);
+        return options;
     }
 
     /** Reads the secret kept in the file, or creates one readable by its owner only. */
