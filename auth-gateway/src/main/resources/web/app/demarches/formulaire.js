@@ -1,4 +1,5 @@
 import { LitElement, html, css } from 'lit';
+import { touchStyles } from '../styles.js';
 
 // A request's form drawn from its type's JSON Schema (catalogue.json): a list for an enum, a date field for
 // format "date", a number for an integer, a box for a boolean, a text area past 200 characters. The server checks
@@ -6,7 +7,7 @@ import { LitElement, html, css } from 'lit';
 class DemarcheFormulaire extends LitElement {
   static properties = { schema: { attribute: false }, value: { attribute: false }, readonly: { type: Boolean },
     fieldError: { attribute: false }, errorText: { attribute: false } };
-  static styles = css`
+  static styles = [touchStyles, css`
     :host { display: block; }
     .champ { display: flex; flex-direction: column; gap: .2rem; margin-bottom: .8rem; }
     label { font-weight: 600; }
@@ -15,7 +16,7 @@ class DemarcheFormulaire extends LitElement {
     .erreur { color: var(--rouge, #ce0500); font-size: .9rem; }
     dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 0; }
     dt { color: var(--gris, #666); }
-  `;
+  `];
 
   /** The form's values as the person entered them, typed as the schema says. */
   values() {

@@ -2,6 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { api } from '../api.js';
 import { size } from './format.js';
 import './recipients.js';
+import { touchStyles } from '../styles.js';
 
 const TIME = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
 
@@ -17,7 +18,7 @@ class MailCompose extends LitElement {
     signatures: { state: true },
     later: { state: true },
   };
-  static styles = css`
+  static styles = [touchStyles, css`
     dialog { border: none; border-radius: 6px; padding: 0; width: min(48rem, 95vw); box-shadow: 0 4px 32px rgba(0,0,0,.35); }
     header { background: var(--bleu, #000091); color: #fff; padding: .6rem 1rem; display: flex; justify-content: space-between; }
     header h2 { margin: 0; font-size: 1rem; }
@@ -34,7 +35,7 @@ class MailCompose extends LitElement {
     ul.pj { list-style: none; padding: 0; margin: .5rem 0 0; display: flex; flex-wrap: wrap; gap: .4rem; }
     ul.pj li { background: #f3f3f3; border-radius: 3px; padding: .2rem .5rem; }
     .lien { background: none; border: none; color: var(--bleu, #000091); text-decoration: underline; cursor: pointer; padding: 0; }
-  `;
+  `];
 
   constructor() {
     super();

@@ -1,6 +1,7 @@
 import { LitElement, html, css } from 'lit';
 import { cssom } from '../css.js';
 import { size } from './format.js';
+import { touchStyles } from '../styles.js';
 
 const DRAG = 'application/x-portail-messages';
 
@@ -11,7 +12,7 @@ const DRAG = 'application/x-portail-messages';
 class MailFolders extends LitElement {
   static properties = { folders: { attribute: false }, labels: { attribute: false }, mailbox: { attribute: false },
     current: { attribute: false }, over: { state: true } };
-  static styles = css`
+  static styles = [touchStyles, css`
     :host { display: block; font-size: .95rem; }
     .nouveau { width: 100%; background: var(--bleu, #000091); color: #fff; border: none; border-radius: 4px; padding: .6rem; font-weight: 600; margin-bottom: .75rem; }
     h2 { font-size: .8rem; text-transform: uppercase; color: var(--gris, #666); margin: 1rem 0 .25rem; }
@@ -30,7 +31,8 @@ class MailFolders extends LitElement {
     .alerte { color: var(--rouge, #ce0500); }
     .regles { display: block; margin-top: .5rem; padding: .35rem .5rem; }
     .gerer { margin-top: 1rem; background: none; border: 1px solid #ccc; border-radius: 4px; padding: .35rem .5rem; width: 100%; text-align: left; }
-  `;
+    @media (pointer: coarse) { a { min-height: 44px; align-items: center; box-sizing: border-box; } }
+  `];
 
   pick(kind, id, event) {
     event.preventDefault();

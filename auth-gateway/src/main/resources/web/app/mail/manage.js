@@ -2,6 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { api } from '../api.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { cssom } from '../css.js';
+import { touchStyles } from '../styles.js';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 const TABS = [['dossiers', 'Dossiers'], ['etiquettes', 'Étiquettes'], ['signatures', 'Signatures'],
@@ -17,7 +18,7 @@ class MailManage extends LitElement {
     tab: { state: true }, signatures: { state: true }, trusted: { state: true },
     error: { state: true }, done: { state: true }, exchange: { state: true },
   };
-  static styles = css`
+  static styles = [touchStyles, css`
     dialog { border: none; border-radius: 6px; padding: 0; width: min(44rem, 95vw); box-shadow: 0 4px 32px rgba(0,0,0,.35); }
     header { background: var(--bleu, #000091); color: #fff; padding: .6rem 1rem; display: flex; justify-content: space-between; align-items: center; }
     header h2 { margin: 0; font-size: 1rem; }
@@ -39,7 +40,7 @@ class MailManage extends LitElement {
     .erreur { background: #ffe9e9; border-left: 4px solid var(--rouge, #ce0500); padding: .5rem .75rem; margin: .5rem 1rem 0; }
     .fait { background: #e8f6ec; border-left: 4px solid #18753c; padding: .5rem .75rem; margin: .5rem 1rem 0; }
     .discret { color: var(--gris, #666); font-size: .85rem; }
-  `;
+  `];
 
   constructor() {
     super();

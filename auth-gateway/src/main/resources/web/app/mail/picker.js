@@ -1,11 +1,12 @@
 import { LitElement, html, css } from 'lit';
 import { cssom } from '../css.js';
+import { touchStyles } from '../styles.js';
 
 // A modal list to choose a folder ("v") or a label ("l") for the selection: type to filter, arrows and Enter to
 // choose, Escape to close. Fires "choose" with the item's id.
 class MailPicker extends LitElement {
   static properties = { title: {}, items: { attribute: false }, filter: { state: true }, active: { state: true } };
-  static styles = css`
+  static styles = [touchStyles, css`
     dialog { border: none; border-radius: 6px; padding: 1rem; width: 20rem; box-shadow: 0 4px 24px rgba(0,0,0,.3); }
     h2 { margin: 0 0 .5rem; font-size: 1.1rem; }
     input { width: 100%; box-sizing: border-box; padding: .4rem; }
@@ -13,7 +14,7 @@ class MailPicker extends LitElement {
     li { padding: .35rem .5rem; cursor: pointer; border-radius: 3px; display: flex; gap: .5rem; align-items: center; }
     li[aria-selected="true"] { background: var(--bleu-clair, #e3e3fd); }
     .pastille { width: .75rem; height: .75rem; border-radius: 50%; display: inline-block; }
-  `;
+  `];
 
   constructor() {
     super();

@@ -1,6 +1,7 @@
 import { LitElement, html, css } from 'lit';
 import { cssom } from '../css.js';
 import { fullDate, people, person, size } from './format.js';
+import { touchStyles } from '../styles.js';
 
 const PREVIEWABLE = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'];
 const RESULTS = { pass: 'réussi', fail: 'échec', softfail: 'douteux', neutral: 'neutre', none: 'absent',
@@ -28,7 +29,7 @@ function ruleTrace(t) {
 // for /body), so that the message's own styles apply and nothing in it can run or reach the page.
 class MailReader extends LitElement {
   static properties = { message: { attribute: false }, junk: { type: Boolean }, images: { state: true } };
-  static styles = css`
+  static styles = [touchStyles, css`
     :host { display: block; }
     h2 { font-size: 1.25rem; margin: 0 0 .5rem; }
     .entete { border-bottom: 1px solid #ddd; padding-bottom: .5rem; margin-bottom: .75rem; }
@@ -53,7 +54,7 @@ class MailReader extends LitElement {
     .alerte ul { margin: 0 0 .3rem; padding-left: 1.2rem; }
     .alerte p { margin: .3rem 0 0; font-size: .9rem; }
     .bloquee { color: #ce0500; font-size: .9rem; }
-  `;
+  `];
 
   updated(changed) {
     if (changed.has('message')) {

@@ -1,5 +1,6 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../api.js';
+import { touchStyles } from '../styles.js';
 
 const ADDRESS = /^[^\s@<>()[\],;:"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 
@@ -13,7 +14,7 @@ class MailRecipients extends LitElement {
     suggestions: { state: true },
     active: { state: true },
   };
-  static styles = css`
+  static styles = [touchStyles, css`
     :host { display: flex; align-items: center; gap: .5rem; border-bottom: 1px solid #ddd; padding: .25rem 0; position: relative; }
     label { color: var(--gris, #666); min-width: 2.5rem; }
     .champ { display: flex; flex-wrap: wrap; gap: .25rem; flex: 1; align-items: center; }
@@ -26,7 +27,7 @@ class MailRecipients extends LitElement {
     li { padding: .35rem .6rem; cursor: pointer; }
     li[aria-selected="true"] { background: var(--bleu-clair, #e3e3fd); }
     .discret { color: var(--gris, #666); font-size: .85rem; }
-  `;
+  `];
 
   constructor() {
     super();

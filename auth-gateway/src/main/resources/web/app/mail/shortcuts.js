@@ -1,4 +1,5 @@
 import { LitElement, html, css } from 'lit';
+import { touchStyles } from '../styles.js';
 
 /** The keyboard shortcuts, as the help overlay lists them (the page handles them). */
 export const SHORTCUTS = [
@@ -24,14 +25,14 @@ export const SHORTCUTS = [
 
 // The "?" overlay: a modal dialog, closed with Escape or its button, focus returning where it was.
 class MailShortcuts extends LitElement {
-  static styles = css`
+  static styles = [touchStyles, css`
     dialog { border: none; border-radius: 6px; padding: 1.5rem; max-width: 32rem; box-shadow: 0 4px 24px rgba(0,0,0,.3); }
     h2 { margin-top: 0; }
     table { border-collapse: collapse; width: 100%; }
     th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #eee; }
     kbd { font-family: inherit; background: #f0f0f0; border: 1px solid #ccc; border-radius: 3px; padding: 0 .3rem; }
     button { margin-top: 1rem; }
-  `;
+  `];
 
   open() {
     this.renderRoot.querySelector('dialog').showModal();

@@ -1,11 +1,11 @@
 import { LitElement, html } from 'lit';
 import { api } from '../api.js';
-import { pageStyles } from '../styles.js';
+import { pageStyles, touchStyles } from '../styles.js';
 
 // The home page: one card per service, each loaded on its own so that one service down hides nothing else.
 class PageAccueil extends LitElement {
   static properties = { me: {}, inbox: { state: true }, career: { state: true }, requests: { state: true } };
-  static styles = pageStyles;
+  static styles = [pageStyles, touchStyles];
 
   connectedCallback() {
     super.connectedCallback();

@@ -1,6 +1,6 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../api.js';
-import { pageStyles } from '../styles.js';
+import { pageStyles, touchStyles } from '../styles.js';
 
 const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -52,7 +52,7 @@ class PageAdministration extends LitElement {
     auditError: { state: true },
   };
 
-  static styles = [pageStyles, css`
+  static styles = [pageStyles, touchStyles, css`
     form.grille { display: grid; grid-template-columns: 12rem 1fr; gap: .5rem 1rem; align-items: center; }
     fieldset { border: none; padding: 0; margin: 0; grid-column: 2; }
     label.case { display: block; }

@@ -1,6 +1,6 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../api.js';
-import { pageStyles } from '../styles.js';
+import { pageStyles, touchStyles } from '../styles.js';
 
 const IPROF = '/api/iprof';
 const CV_KINDS = { qualification: 'Qualification', diplome: 'Diplôme', certification: 'Certification', formation: 'Formation', langue: 'Langue' };
@@ -36,7 +36,7 @@ class PageCarriere extends LitElement {
     team: { state: true }, report: { state: true }, message: { state: true }, error: { state: true },
   };
 
-  static styles = [pageStyles, css`
+  static styles = [pageStyles, touchStyles, css`
     dl { display: grid; grid-template-columns: max-content 1fr; gap: .35rem 1rem; margin: 0; }
     dt { color: var(--gris, #666); }
     dd { margin: 0; }

@@ -1,6 +1,6 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../api.js';
-import { pageStyles } from '../styles.js';
+import { pageStyles, touchStyles } from '../styles.js';
 
 const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short' });
 const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
@@ -33,7 +33,7 @@ class PageCompte extends LitElement {
     madePassword: { state: true },
   };
 
-  static styles = [pageStyles, css`
+  static styles = [pageStyles, touchStyles, css`
     .appareil { display: grid; grid-template-columns: 1fr auto; gap: .25rem 1rem; padding: .75rem 0; border-bottom: 1px solid #eee; }
     .appareil .nom { font-weight: 600; }
     .appareil .courant { color: #18753c; font-weight: 600; margin-left: .5rem; }

@@ -1,12 +1,12 @@
 import { LitElement, html, css } from 'lit';
-import { pageStyles } from '../styles.js';
+import { pageStyles, touchStyles } from '../styles.js';
 
 // "Configurer un logiciel de messagerie": step-by-step set-up of Thunderbird, Outlook, iPhone/iPad and Android, with
 // the servers read from the autoconfig document the gateway gives Thunderbird (one source of truth for both).
 class PageConfigurer extends LitElement {
   static properties = { me: {}, servers: { state: true }, error: { state: true } };
 
-  static styles = [pageStyles, css`
+  static styles = [pageStyles, touchStyles, css`
     ol li, ul li { margin-bottom: .4rem; }
     dl.reglages { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: .25rem 1rem; margin: 0; }
     dl.reglages dt { font-weight: 600; }

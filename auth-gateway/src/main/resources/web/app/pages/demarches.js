@@ -1,7 +1,7 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../api.js';
 import { onRoute } from '../router.js';
-import { pageStyles } from '../styles.js';
+import { pageStyles, touchStyles } from '../styles.js';
 import { DATE, DECIDEURS, JSON_HEADERS, MOMENT, STATUTS } from '../demarches/format.js';
 import '../demarches/avis.js';
 import '../demarches/delegations.js';
@@ -22,9 +22,10 @@ class PageDemarches extends LitElement {
   static properties = { me: { attribute: false }, view: { state: true }, data: { state: true }, types: { state: true },
     type: { state: true }, error: { state: true }, problem: { state: true }, done: { state: true },
     delegations: { state: true } };
-  static styles = [pageStyles, css`
+  static styles = [pageStyles, touchStyles, css`
     .onglets { display: flex; gap: 1rem; margin-bottom: 1rem; align-items: center; flex-wrap: wrap; }
     .onglets a[aria-current="page"] { font-weight: 700; }
+    @media (pointer: coarse) { .onglets a { display: inline-flex; align-items: center; min-height: 44px; } }
     .bouton { background: var(--bleu, #000091); color: #fff; border: none; border-radius: 4px; padding: .5rem 1rem; font: inherit; cursor: pointer; text-decoration: none; }
     .secondaire { background: #fff; color: var(--bleu, #000091); border: 1px solid var(--bleu, #000091); }
     .types { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; }
@@ -137,14 +138,14 @@ class PageDemarches extends LitElement {
   }
 
   tabs() {
-    return html`<div class="onglets">
+    return html`<nav class="onglets" aria-label="Sections de mes démarches">
       <a href="/demarches" aria-current=${this.view === 'mine' ? 'page' : 'false'}>Mes demandes</a>
       ${this.deciding() ? html`<a href="/demarches/a-traiter" aria-current=${this.view === 'todo' ? 'page' : 'false'}>À traiter</a>` : ''}
       ${this.deciding() || (this.me?.roles || []).includes('inspecteur')
         ? html`<a href="/demarches/avis" aria-current=${this.view === 'opinions' ? 'page' : 'false'}>Avis demandés</a>` : ''}
       ${this.hr() ? html`<a href="/demarches/suivi" aria-current=${this.view === 'hr' ? 'page' : 'false'}>Suivi RH</a>` : ''}
       <a class="bouton" href="/demarches/nouvelle">Nouvelle démarche</a>
-    </div>`;
+    </nav>`;
   }
 
   row(r, todo) {

@@ -9,6 +9,7 @@ import '../mail/compose.js';
 import '../mail/picker.js';
 import '../mail/shortcuts.js';
 import '../mail/manage.js';
+import { touchStyles } from '../styles.js';
 
 const ACTIONS_DONE = { ARCHIVE: ['archivé', 'archivés'], RESTORE: ['restauré', 'restaurés'],
   TRASH: ['mis à la corbeille', 'mis à la corbeille'], MOVE: ['déplacé', 'déplacés'], LABEL: ['étiqueté', 'étiquetés'],
@@ -28,7 +29,7 @@ class PageMessagerie extends LitElement {
     error: { state: true }, notice: { state: true }, autoReply: { state: true }, rulesFailure: { state: true },
   };
 
-  static styles = css`
+  static styles = [touchStyles, css`
     :host { display: block; }
     .reponse-auto { background: #fff4e5; border-left: 4px solid #b34000; padding: .5rem .75rem; margin: 0 0 .75rem; color: #6b3d00; }
     .reponse-auto a { color: #6b3d00; font-weight: 600; }
@@ -62,16 +63,29 @@ class PageMessagerie extends LitElement {
     .suite { margin-top: .5rem; }
     .conversation { list-style: none; padding: 0; margin: 0 0 .75rem; font-size: .9rem; }
     .conversation a { color: inherit; }
+    label.choix { display: flex; align-items: center; }
+    button.retour, button.tiroir { display: none; }
+    dialog.tiroir { margin: 0 auto 0 0; height: 100%; max-height: 100%; width: min(20rem, 85vw); box-sizing: border-box;
+      border: none; padding: .75rem; }
+    dialog.tiroir::backdrop { background: rgba(0,0,0,.4); }
+    dialog.tiroir form { text-align: right; margin-bottom: .5rem; }
+    /* a tablet: the list or the message, the folders beside them; a phone: one pane at a time, the folders in a drawer */
     @media (max-width: 1100px) {
       .webmail { grid-template-columns: 12rem 1fr; }
       .webmail.lecture .liste { display: none; }
       .webmail:not(.lecture) .lecteur { display: none; }
+      button.retour { display: block; margin-bottom: .75rem; }
     }
     @media (max-width: 700px) {
       .webmail { grid-template-columns: 1fr; }
-      .webmail.lecture mail-folders, .webmail.lecture .dossiers { display: none; }
+      .webmail .dossiers { display: none; }
+      button.tiroir { display: block; }
+      .liste-entete .ligne { display: flex; gap: .5rem; }
+      .liste-entete .ligne form { flex: 1; }
+      .panneau { padding: .5rem; }
+      .avis { left: .5rem; right: .5rem; transform: none; bottom: .5rem; }
     }
-  `;
+  `];
 
   constructor() {
     super();
@@ -80,16 +94,26 @@ class PageMessagerie extends LitElement {
     this.focused = 0;
     this.conversations = false;
     this.keys = (event) => this.keyboard(event);
+    // the browser's Back closes the message open (the phone's Back button above all), as it would leave a page
+    this.back = () => {
+      if (this.message && !this.reading()) {
+        this.message = null;
+        this.thread = null;
+        this.focusList();
+      }
+    };
   }
 
   connectedCallback() {
     super.connectedCallback();
     document.addEventListener('keydown', this.keys);
+    addEventListener('popstate', this.back);
     this.start();
   }
 
   disconnectedCallback() {
     document.removeEventListener('keydown', this.keys);
+    removeEventListener('popstate', this.back);
     super.disconnectedCallback();
   }
 
@@ -215,7 +239,7 @@ class PageMessagerie extends LitElement {
       const leaves = action === 'DELETE_FOREVER' || (['ARCHIVE', 'TRASH', 'MOVE', 'RESTORE', 'REPORT_PHISHING', 'NOT_JUNK']
         .includes(action) && this.view.kind === 'folder');
       if (leaves && this.message && ids.includes(this.message.id)) {
-        this.message = null;
+        this.closeReader();
       }
       if (ACTIONS_DONE[action]) {
         this.say((ids.length > 1 ? ids.length + ' messages ' : 'Message ') + ACTIONS_DONE[action][ids.length > 1 ? 1 : 0] + '.');
@@ -259,11 +283,45 @@ class PageMessagerie extends LitElement {
         // the counts change here without asking the server again (one call per message opened, not four)
         this.folders = this.folders.map((f) => (f.id === this.message.folderId ? { ...f, unread: Math.max(0, f.unread - 1) } : f));
       }
+      if (!this.reading()) {
+        history.pushState({ lecture: true }, ''); // same address: Back comes to the list
+      }
       await this.updateComplete;
       this.renderRoot.querySelector('mail-reader').focus();
     } catch (e) {
       this.error = e.message;
     }
+  }
+
+  /** The person chose another list (a folder, a label, a search): the message open closes. */
+  pick(view) {
+    this.closeReader();
+    this.show(view);
+  }
+
+  /** Whether the history's current entry is the one opening a message pushed. */
+  reading() {
+    return Boolean(history.state && history.state.lecture);
+  }
+
+  /** Back to the list: the entry a message pushed is left too, so that the next Back leaves the webmail. */
+  closeReader() {
+    this.message = null;
+    this.thread = null;
+    if (this.reading()) {
+      history.back();
+    }
+  }
+
+  async focusList() {
+    await this.updateComplete;
+    this.renderRoot.querySelector('ul.messages')?.focus();
+  }
+
+  /** A choice in the drawer of folders: the drawer closes first, so the focus returns to the page. */
+  fromDrawer(action) {
+    this.renderRoot.querySelector('dialog.tiroir').close();
+    action();
   }
 
   async reply(all) {
@@ -339,7 +397,7 @@ class PageMessagerie extends LitElement {
     }
     const handlers = {
       j: () => this.move(1), k: () => this.move(-1), o: () => this.open(this.focused), Enter: () => this.open(this.focused),
-      u: () => { this.message = null; this.renderRoot.querySelector('ul.messages')?.focus(); },
+      u: () => { this.closeReader(); this.focusList(); },
       x: () => this.items[this.focused] && this.toggle(this.items[this.focused].id),
       e: () => this.act('ARCHIVE'), '#': () => this.act('TRASH'),
       s: () => this.act(this.currentFlagged() ? 'UNFLAG' : 'FLAG'),
@@ -390,17 +448,18 @@ class PageMessagerie extends LitElement {
 
   row(item, index) {
     const selected = this.selected.has(item.id);
-    return html`<li id=${'m-' + index} role="option" aria-selected=${selected ? 'true' : 'false'}
+    return html`<li id=${'m-' + index} role="row" aria-selected=${selected ? 'true' : 'false'}
         class=${(index === this.focused ? 'courant ' : '') + (item.unread ? 'non-lu' : '')}
         draggable=${item.draft ? 'false' : 'true'}
         @dragstart=${(e) => e.dataTransfer.setData(DRAG, JSON.stringify(selected ? [...this.selected] : [item.id]))}
         @click=${() => this.open(index)}>
-      <input type="checkbox" aria-label=${'Sélectionner « ' + (item.subject || 'sans objet') + ' »'} .checked=${selected}
-        @click=${(e) => { e.stopPropagation(); this.toggle(item.id); }}>
-      <span class="qui">${item.participants ? item.participants.join(', ') : person(item.from)}
+      <span role="gridcell"><label class="choix" @click=${(e) => e.stopPropagation()}><input type="checkbox"
+        aria-label=${'Sélectionner « ' + (item.subject || 'sans objet') + ' »'} .checked=${selected}
+        @change=${() => this.toggle(item.id)}></label></span>
+      <span class="qui" role="gridcell">${item.participants ? item.participants.join(', ') : person(item.from)}
         ${item.count > 1 ? html`<span class="discret">(${item.count})</span>` : ''}</span>
-      <span class="date">${item.size ? size(item.size) : shortDate(item.date)}</span>
-      <span class="resume">
+      <span class="date" role="gridcell">${item.size ? size(item.size) : shortDate(item.date)}</span>
+      <span class="resume" role="gridcell">
         <span class="signes">${item.priority === 'HIGH' ? html`<span title="Priorité haute" aria-label="priorité haute">❗</span>` : ''}${item.flagged ? html`<span aria-label="suivi">★</span>` : ''}${item.hasAttachments ? html`<span aria-label="pièce jointe">📎</span>` : ''}</span>
         ${(item.labels || []).map((l) => html`<span class="etiquette" ${cssom({ background: l.color })}>${l.name}</span>`)}
         <span class="sujet">${item.subject || '(sans objet)'}</span> — ${item.headline ? this.headline(item.headline)
@@ -427,16 +486,19 @@ class PageMessagerie extends LitElement {
       <div class=${'webmail' + (this.message ? ' lecture' : '')}>
         <div class="dossiers panneau">
           <mail-folders .folders=${this.folders} .labels=${this.labels} .mailbox=${this.mailbox} .current=${this.view}
-            @pick=${(e) => this.show(e.detail)} @drop-messages=${this.dropped} @compose=${this.compose}
+            @pick=${(e) => this.pick(e.detail)} @drop-messages=${this.dropped} @compose=${this.compose}
             @manage=${() => this.renderRoot.querySelector('mail-manage').open()}></mail-folders>
         </div>
         <section class="liste panneau" aria-labelledby="titre-liste">
           <div class="liste-entete">
-            <form class="recherche" role="search" @submit=${(e) => { e.preventDefault(); const q = e.target.q.value.trim(); if (q) { this.show({ kind: 'search', q }); } }}>
-              <input id="recherche" name="q" type="search" aria-label="Rechercher dans la messagerie"
-                placeholder="Rechercher (ex. from:samir has:attachment)">
-              <button>Rechercher</button>
-            </form>
+            <div class="ligne">
+              <button class="tiroir" aria-haspopup="dialog" @click=${() => this.renderRoot.querySelector('dialog.tiroir').showModal()}>Dossiers</button>
+              <form class="recherche" role="search" @submit=${(e) => { e.preventDefault(); const q = e.target.q.value.trim(); if (q) { this.pick({ kind: 'search', q }); } }}>
+                <input id="recherche" name="q" type="search" aria-label="Rechercher dans la messagerie"
+                  placeholder="Rechercher (ex. de:samir)">
+                <button>Rechercher</button>
+              </form>
+            </div>
             <h2 id="titre-liste">${this.title()}</h2>
             <div class="barre" role="toolbar" aria-label="Actions sur la sélection">
               <span class="discret">${this.selected.size ? this.selected.size + ' sélectionné(s)' : ''}</span>
@@ -463,11 +525,12 @@ class PageMessagerie extends LitElement {
             ? html`<p class="discret" id="duree-conservation">Les messages placés ici depuis plus de 30 jours sont supprimés
               définitivement.</p>` : ''}
           ${this.items.length === 0 ? html`<p class="discret">Aucun message.</p>` : html`
-            <ul class="messages" role="listbox" tabindex="0" aria-multiselectable="true" aria-label=${'Messages : ' + this.title()}
+            <ul class="messages" role="grid" tabindex="0" aria-multiselectable="true" aria-label=${'Messages : ' + this.title()}
               aria-activedescendant=${'m-' + this.focused}>${this.items.map((item, i) => this.row(item, i))}</ul>`}
           ${this.nextCursor ? html`<button class="suite" @click=${() => this.show(this.view, true)}>Messages suivants</button>` : ''}
         </section>
         <section class="lecteur panneau" aria-label="Lecture">
+          <button class="retour" @click=${() => { this.closeReader(); this.focusList(); }}>← ${this.title()}</button>
           ${this.thread ? html`<ul class="conversation" aria-label="Messages de la conversation">${this.thread.map((m) => html`
             <li><a href="#" @click=${async (e) => { e.preventDefault(); this.message = await api('/api/mail/messages/' + m.id); }}>
               ${person(m.from)} · ${shortDate(m.date)}</a></li>`)}</ul>` : ''}
@@ -475,6 +538,12 @@ class PageMessagerie extends LitElement {
             ?junk=${this.message && (this.folder(this.message.folderId) || {}).systemRole === 'JUNK'}></mail-reader>
         </section>
       </div>
+      <dialog class="tiroir" aria-label="Dossiers et étiquettes">
+        <form method="dialog"><button>Fermer</button></form>
+        <mail-folders .folders=${this.folders} .labels=${this.labels} .mailbox=${this.mailbox} .current=${this.view}
+          @pick=${(e) => this.fromDrawer(() => this.pick(e.detail))} @compose=${() => this.fromDrawer(() => this.compose())}
+          @manage=${() => this.fromDrawer(() => this.renderRoot.querySelector('mail-manage').open())}></mail-folders>
+      </dialog>
       <mail-compose @sent=${(e) => this.sent(e.detail)} @closed=${() => this.reload()}></mail-compose>
       <mail-picker id="choix-dossier" title="Déplacer vers…" .items=${movable}
         @choose=${(e) => this.act('MOVE', { folderId: e.detail })}></mail-picker>

@@ -1,7 +1,7 @@
 import { LitElement, html, css } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { api } from '../api.js';
-import { pageStyles } from '../styles.js';
+import { pageStyles, touchStyles } from '../styles.js';
 import { shortDate } from '../mail/format.js';
 import { FIELDS, OPERATORS, KINDS, RENAME_PATTERN, condition, sentence } from '../mail/rule-words.js';
 
@@ -23,7 +23,7 @@ class PageRegles extends LitElement {
     journal: { state: true },
   };
 
-  static styles = [pageStyles, css`
+  static styles = [pageStyles, touchStyles, css`
     [role="tablist"] { display: flex; flex-wrap: wrap; gap: .25rem; border-bottom: 1px solid #ddd; margin-bottom: 1rem; }
     [role="tab"] { border: none; background: none; padding: .5rem .75rem; border-bottom: 3px solid transparent; font: inherit; cursor: pointer; }
     [role="tab"][aria-selected="true"] { border-bottom-color: var(--bleu, #000091); font-weight: 600; }
