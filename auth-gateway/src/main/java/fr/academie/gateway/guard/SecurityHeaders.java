@@ -39,6 +39,10 @@ final class SecurityHeaders {
             headers.set("Referrer-Policy", "same-origin");
             headers.set("Cross-Origin-Opener-Policy", "same-origin");
             headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+            // what the API answers is personal: never kept in the browser's cache (a shared or family device)
+            if (context.request().path().startsWith("/api/")) {
+                headers.set("Cache-Control", "no-store");
+            }
             // RFC 6797 §7.2: only over a secure transport (here, or at the trusted proxy in front)
             if ("https".equals(context.request().scheme())) {
                 headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");

@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The portal on a phone and a tablet: Léna reads, answers and files her mail one pane at a time, coming back to
  * the list by the reader's button, by filing the message and by the browser's Back; every page fits the screen,
- * has a menu that reaches every page and "Accueil", gives a finger 44 px, and passes axe-core.
+ * has a menu that reaches every page and "Accueil", gives a finger 44 px, and passes axe-core; the portal installs as
+ * a web app, and an address it does not have is a French page.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "service", value = "auth-gateway"))
@@ -139,6 +140,14 @@ class PhoneAndTabletInChromiumTest {
             waitFor(d -> text(page + ".shadowRoot").length() > 20 && !text(page + ".shadowRoot").contains("Chargement"));
             screen.assertFits(browser, path);
         }
+        browser.get(gateway.resolve("/").toString());
+        waitFor(d -> shown(APP + ".querySelector('main')"));
+        assertEquals(Map.of("installabilityErrors", List.of()), browser.executeCdpCommand("Page.getInstallabilityErrors", Map.of()),
+                "installable as a web app");
+        browser.get(gateway.resolve("/adresse-inconnue").toString());
+        assertEquals("Page introuvable – Portail agents", browser.getTitle());
+        screen.assertFits(browser, "Page introuvable");
+        browser.get(gateway.resolve("/").toString());
         if (screen == Screen.PHONE) {
             assertTrue(!shown(APP + ".querySelector('nav')"), "on a phone the menu is folded");
             tap(APP + ".querySelector('button.menu')");
