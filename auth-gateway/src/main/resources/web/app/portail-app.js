@@ -10,6 +10,7 @@ class PortailApp extends LitElement {
     route: { state: true },
     error: { state: true },
     menuOpen: { state: true },
+    unread: { state: true },
     passwordDaysLeft: { state: true },
   };
 
@@ -56,7 +57,11 @@ class PortailApp extends LitElement {
 
   connectedCallback() {
     super.connectedCallback();
-    this.unsubscribe = onRoute((route) => { this.route = route; this.menuOpen = false; });
+    this.unsubscribe = onRoute((route) => {
+      this.unread = route === this.route ? this.unread : 0;
+      this.route = route;
+      this.menuOpen = false;
+    });
     api('/api/me').then((me) => { this.me = me; }, (e) => { this.error = e.message; });
     // a banner from 15 days before the password expires; the account page is where to change it
     api('/api/compte/securite').then((security) => { this.passwordDaysLeft = security.passwordDaysLeft; }, () => {});
@@ -68,7 +73,8 @@ class PortailApp extends LitElement {
   }
 
   updated() {
-    document.title = this.route.title + ' – Portail agents';
+    // the inbox's unread count in front, as mail tabs show it, while the webmail is open
+    document.title = (this.unread ? '(' + this.unread + ') ' : '') + this.route.title + ' – Portail agents';
   }
 
   render() {
@@ -97,7 +103,7 @@ class PortailApp extends LitElement {
       ${this.passwordDaysLeft != null && this.passwordDaysLeft <= 15 ? html`<p class="bandeau" role="alert">
         Votre mot de passe expire ${this.passwordDaysLeft === 0 ? 'aujourd\'hui' : `dans ${this.passwordDaysLeft} jour${this.passwordDaysLeft > 1 ? 's' : ''}`}.
         <a href="/connexion/action/mot-de-passe">Changer mon mot de passe</a></p>` : ''}
-      <main id="contenu" tabindex="-1" class=${this.route.path === '/messagerie' ? 'large' : ''}>${this.page()}</main>
+      <main id="contenu" tabindex="-1" @non-lus=${(e) => { this.unread = e.detail; }} class=${this.route.path === '/messagerie' ? 'large' : ''}>${this.page()}</main>
     `;
   }
 

@@ -9,6 +9,7 @@ import '../mail/compose.js';
 import '../mail/picker.js';
 import '../mail/shortcuts.js';
 import '../mail/manage.js';
+import { LiveMailbox, notifications } from '../mail/live.js';
 import { touchStyles } from '../styles.js';
 
 const ACTIONS_DONE = { ARCHIVE: ['archivé', 'archivés'], RESTORE: ['restauré', 'restaurés'],
@@ -27,6 +28,7 @@ class PageMessagerie extends LitElement {
     view: { state: true }, items: { state: true }, nextCursor: { state: true }, conversations: { state: true },
     focused: { state: true }, selected: { state: true }, message: { state: true }, thread: { state: true },
     error: { state: true }, notice: { state: true }, autoReply: { state: true }, rulesFailure: { state: true },
+    notifying: { state: true },
   };
 
   static styles = [touchStyles, css`
@@ -64,6 +66,9 @@ class PageMessagerie extends LitElement {
     .conversation { list-style: none; padding: 0; margin: 0 0 .75rem; font-size: .9rem; }
     .conversation a { color: inherit; }
     label.choix { display: flex; align-items: center; }
+    button.notifier { margin-top: .75rem; width: 100%; text-align: left; background: none; border: 1px solid #ccc;
+      border-radius: 4px; padding: .35rem .5rem; font: inherit; }
+    button.notifier[aria-pressed="true"] { border-color: var(--bleu, #000091); color: var(--bleu, #000091); }
     button.retour, button.tiroir { display: none; }
     dialog.tiroir { margin: 0 auto 0 0; height: 100%; max-height: 100%; width: min(20rem, 85vw); box-sizing: border-box;
       border: none; padding: .75rem; }
@@ -94,6 +99,8 @@ class PageMessagerie extends LitElement {
     this.focused = 0;
     this.conversations = false;
     this.keys = (event) => this.keyboard(event);
+    this.live = new LiveMailbox((folders) => this.changed(folders));
+    this.notifying = notifications.enabled();
     // the browser's Back closes the message open (the phone's Back button above all), as it would leave a page
     this.back = () => {
       if (this.message && !this.reading()) {
@@ -109,11 +116,13 @@ class PageMessagerie extends LitElement {
     document.addEventListener('keydown', this.keys);
     addEventListener('popstate', this.back);
     this.start();
+    this.live.start();
   }
 
   disconnectedCallback() {
     document.removeEventListener('keydown', this.keys);
     removeEventListener('popstate', this.back);
+    this.live.stop();
     super.disconnectedCallback();
   }
 
@@ -138,6 +147,53 @@ class PageMessagerie extends LitElement {
     this.mailbox = mailbox;
   }
 
+  /** The inbox's unread count, for the tab's title (the layout writes it). */
+  updated(changed) {
+    if (changed.has('folders') && this.folders) {
+      const inbox = this.folders.find((f) => f.systemRole === 'INBOX');
+      this.dispatchEvent(new CustomEvent('non-lus', { detail: inbox ? inbox.unread : 0, bubbles: true, composed: true }));
+    }
+  }
+
+  /**
+   * A folder changed elsewhere (a delivery, another device): the counts again, and the list when it shows that
+   * folder, keeping what the person had chosen in it; a new unread message in the inbox may be notified.
+   */
+  async changed(folders) {
+    if (!this.folders || !this.view) {
+      return;
+    }
+    const unread = this.folders.find((f) => f.systemRole === 'INBOX').unread;
+    try {
+      await this.refreshFolders();
+      if (this.view.kind !== 'folder' || folders.includes(this.view.id)) {
+        const selected = this.selected;
+        const focused = this.items[this.focused] && this.items[this.focused].id;
+        await this.reload();
+        this.selected = new Set(this.items.filter((item) => selected.has(item.id)).map((item) => item.id));
+        this.focused = Math.max(0, this.items.findIndex((item) => item.id === focused));
+      }
+      const inbox = this.folders.find((f) => f.systemRole === 'INBOX');
+      if (inbox.unread > unread && this.notifying) {
+        const newest = await api('/api/mail/folders/' + inbox.id + '/messages?limit=1');
+        if (newest.items.length && newest.items[0].unread) {
+          notifications.tell(newest.items[0]);
+        }
+      }
+    } catch (e) {
+      // the next change, or the next action, shows it
+    }
+  }
+
+  async toggleNotifications() {
+    this.notifying = await notifications.toggle();
+  }
+
+  notificationsButton() {
+    return notifications.supported() ? html`<button class="notifier" aria-pressed=${this.notifying ? 'true' : 'false'}
+      @click=${this.toggleNotifications}>Me prévenir des nouveaux messages</button>` : '';
+  }
+
   folder(id) {
     return (this.folders || []).find((f) => f.id === id);
   }
@@ -152,6 +208,11 @@ class PageMessagerie extends LitElement {
       this.focused = 0;
       this.message = null;
     }
+    await this.load(view, more);
+  }
+
+  /** The list's messages (the next page when {@code more}), leaving the rest of the page as it is. */
+  async load(view, more) {
     const cursor = more && this.nextCursor ? '&cursor=' + encodeURIComponent(this.nextCursor) : '';
     try {
       let page;
@@ -254,12 +315,12 @@ class PageMessagerie extends LitElement {
     }
   }
 
+  /** The list again, as it is now on the server: the message open stays open (a live change may come while reading). */
   async reload() {
     const focused = this.focused;
-    const message = this.message;
-    await this.show(this.view);
+    this.error = null;
+    await this.load(this.view, false);
     this.focused = Math.min(focused, Math.max(this.items.length - 1, 0));
-    this.message = message;
   }
 
   async open(index) {
@@ -488,6 +549,7 @@ class PageMessagerie extends LitElement {
           <mail-folders .folders=${this.folders} .labels=${this.labels} .mailbox=${this.mailbox} .current=${this.view}
             @pick=${(e) => this.pick(e.detail)} @drop-messages=${this.dropped} @compose=${this.compose}
             @manage=${() => this.renderRoot.querySelector('mail-manage').open()}></mail-folders>
+          ${this.notificationsButton()}
         </div>
         <section class="liste panneau" aria-labelledby="titre-liste">
           <div class="liste-entete">
@@ -543,6 +605,7 @@ class PageMessagerie extends LitElement {
         <mail-folders .folders=${this.folders} .labels=${this.labels} .mailbox=${this.mailbox} .current=${this.view}
           @pick=${(e) => this.fromDrawer(() => this.pick(e.detail))} @compose=${() => this.fromDrawer(() => this.compose())}
           @manage=${() => this.fromDrawer(() => this.renderRoot.querySelector('mail-manage').open())}></mail-folders>
+        ${this.notificationsButton()}
       </dialog>
       <mail-compose @sent=${(e) => this.sent(e.detail)} @closed=${() => this.reload()}></mail-compose>
       <mail-picker id="choix-dossier" title="Déplacer vers…" .items=${movable}

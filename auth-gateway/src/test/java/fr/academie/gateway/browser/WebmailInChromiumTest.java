@@ -110,6 +110,68 @@ class WebmailInChromiumTest {
     }
 
     @Test
+    void aNewMessageAppearsWithoutReloadCountsInTheTitleAndIsNotifiedOnlyOnceAsked() throws Exception {
+        TestStack.Account account = TestStack.get().newAccount("personnel");
+        signIn(account.username());
+        waitFor(d -> script("return " + PAGE + ".querySelector('button.notifier')") != null
+                && d.getTitle().endsWith("Messagerie – Portail agents"));
+        // the browser would allow it: only the person's choice turns notifications on
+        browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", gateway.toString().replaceAll("/$", ""),
+                "permissions", List.of("notifications")));
+        script("window.sansRechargement = true; window.notifications = [];"
+                + " window.Notification = class extends window.Notification {"
+                + "   constructor(title, options) { super(title, options); window.notifications.push(title + ' | ' + options.body); } };");
+        int before = unread(browser.getTitle());
+
+        String first = "Réunion de rentrée " + UUID.randomUUID().toString().substring(0, 6);
+        elsewhereWhile(() -> deliverFromTheInternet(account, first));
+        waitFor(d -> text(PAGE + ".querySelector('ul.messages')").contains(first));
+        waitFor(d -> unread(d.getTitle()) == before + 1);
+        assertTrue(Boolean.TRUE.equals(script("return window.sansRechargement")), "no reload");
+        assertEquals(List.of(), script("return window.notifications"), "not asked for: no notification");
+
+        click(PAGE + ".querySelector('button.notifier')");
+        waitFor(d -> "true".equals(script("return " + PAGE + ".querySelector('button.notifier').getAttribute('aria-pressed')")));
+        String second = "Conseil d'administration " + UUID.randomUUID().toString().substring(0, 6);
+        elsewhereWhile(() -> deliverFromTheInternet(account, second));
+        waitFor(d -> text(PAGE + ".querySelector('ul.messages')").contains(second) && unread(d.getTitle()) == before + 2);
+        waitFor(d -> script("return window.notifications").toString().contains(second));
+        assertEquals(List.of("Nouveau message – Portail agents | Samir Benali : " + second), script("return window.notifications"));
+        assertTrue(Boolean.TRUE.equals(script("return window.sansRechargement")), "no reload");
+    }
+
+    /** The person is in another tab (the webmail's is hidden) while something happens. */
+    private void elsewhereWhile(ThrowingRunnable action) throws Exception {
+        String webmail = browser.getWindowHandle();
+        browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        try {
+            action.run();
+            Thread.sleep(3_000); // the live feed reads every second; the hidden tab hears it
+        } finally {
+            browser.close();
+            browser.switchTo().window(webmail);
+        }
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /** "(3) Messagerie – Portail agents": 3; no count: 0. */
+    private static int unread(String title) {
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("^\\((\\d+)\\) ").matcher(title);
+        return count.find() ? Integer.parseInt(count.group(1)) : 0;
+    }
+
+    private static void deliverFromTheInternet(TestStack.Account account, String subject) throws Exception {
+        Path message = Files.createTempFile("message-", ".eml");
+        Files.writeString(message, "From: Samir Benali <samir.benali@exemple.fr>\r\nTo: " + account.email()
+                + "\r\nSubject: =?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(subject.getBytes(StandardCharsets.UTF_8))
+                + "?=\r\nMessage-ID: <" + UUID.randomUUID() + "@exemple.fr>\r\n\r\nBonjour.\r\n");
+        PortalPages.sendThroughMx("samir.benali@exemple.fr", account, message);
+    }
+
+    @Test
     void brouillonsListsTheWebPagesDraftsAndThoseAMailProgramSaved() {
         TestStack.Account account = TestStack.get().newAccount("personnel");
         String web = "Brouillon du portail " + UUID.randomUUID().toString().substring(0, 6);
