@@ -29,6 +29,7 @@ class PortailApp extends LitElement {
       min-height: 44px; box-sizing: border-box; display: flex; align-items: center; }
     nav a[aria-current="page"] { border-color: var(--bleu, #000091); color: var(--bleu, #000091); font-weight: 600; }
     nav a.sortie { display: none; }
+    nav a.assistance { margin-left: auto; }
     main { max-width: 60rem; margin: 1.5rem auto; padding: 0 1.5rem; }
     main.large { max-width: 110rem; }
     .bandeau { background: #fff4e5; border-bottom: 1px solid #f0c080; margin: 0; padding: .6rem 1.5rem; color: #6b3d00; }
@@ -45,6 +46,7 @@ class PortailApp extends LitElement {
       nav a { border-bottom: 1px solid #eee; border-left: 3px solid transparent; padding-left: .5rem; }
       nav a[aria-current="page"] { border-bottom-color: #eee; border-left-color: var(--bleu, #000091); }
       nav a.sortie { display: flex; }
+      nav a.assistance { margin-left: 0; }
       main { margin: 1rem auto; padding: 0 .75rem; }
       .bandeau { padding: .6rem 1rem; }
     }
@@ -98,6 +100,7 @@ class PortailApp extends LitElement {
       <nav id="navigation" aria-label="Navigation principale" class=${this.menuOpen ? 'ouvert' : ''}>
         ${routes.filter((route) => !route.within && (!route.role || this.me.roles.includes(route.role))).map((route) => html`
           <a href=${route.path} aria-current=${route === this.route || route.path === this.route.within ? 'page' : 'false'}>${route.title}</a>`)}
+        <a class="assistance" href="/assistance">Assistance</a>
         <a class="sortie" href="/deconnexion">Se déconnecter (${this.me.displayName})</a>
       </nav>
       ${this.passwordDaysLeft != null && this.passwordDaysLeft <= 15 ? html`<p class="bandeau" role="alert">

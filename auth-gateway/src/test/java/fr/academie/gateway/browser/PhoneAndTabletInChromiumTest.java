@@ -155,7 +155,7 @@ class PhoneAndTabletInChromiumTest {
             assertEquals("true", script("return " + APP + ".querySelector('button.menu').getAttribute('aria-expanded')"));
             screen.assertFits(browser, "le menu ouvert");
         }
-        assertEquals(List.of("Accueil", "Messagerie", "Ma carrière", "Mes démarches", "Mon compte"),
+        assertEquals(List.of("Accueil", "Messagerie", "Ma carrière", "Mes démarches", "Mon compte", "Assistance"),
                 script("return [..." + APP + ".querySelectorAll('nav a:not(.sortie)')].map(a => a.textContent.trim())"));
         tap(APP + ".querySelector('nav a[href=\"/\"]')");
         waitFor(d -> browser.getCurrentUrl().equals(gateway.resolve("/").toString())

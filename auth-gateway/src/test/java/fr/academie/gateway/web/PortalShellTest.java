@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What surrounds the pages: the web app's manifest and icons (public, as a browser fetches them without cookies), no
- * API answer kept in the browser's cache, and a French page for an address the portal does not have.
+ * API answer kept in the browser's cache, "Assistance" open to anyone, and a French page for an address the portal
+ * does not have.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "service", value = "auth-gateway"))
@@ -54,6 +55,19 @@ class PortalShellTest {
         given().get("/api/inexistant").then().statusCode(404).contentType("application/problem+json")
                 .header("Cache-Control", "no-store")
                 .body("detail", containsString("Cette adresse ne correspond à aucune ressource"));
+    }
+
+    @Test
+    void assistanceIsOpenToAnyoneAndItsClockIsThePortals() {
+        given().redirects().follow(false).get("/assistance").then().statusCode(200).contentType(startsWith("text/html"))
+                .body(containsString("<h1>Assistance</h1>"), containsString("href=\"/assistance/diagnostic\""));
+        given().redirects().follow(false).get("/assistance/cookies").then().statusCode(200)
+                .body(containsString("Veuillez activer les cookies"));
+        given().redirects().follow(false).get("/assistance/inexistante").then().statusCode(404)
+                .body(containsString("<h1>Page introuvable</h1>"));
+        long before = System.currentTimeMillis();
+        long clock = given().get("/assistance/diagnostic/heure").then().statusCode(200).extract().jsonPath().getLong("maintenant");
+        assertTrue(clock >= before - 1_000 && clock <= System.currentTimeMillis() + 1_000, "the portal's time: " + clock);
     }
 
     @Test

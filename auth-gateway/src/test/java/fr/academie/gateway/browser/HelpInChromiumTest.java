@@ -1,0 +1,111 @@
+package fr.academie.gateway.browser;
+
+import fr.academie.stack.testing.Chromium;
+import fr.academie.stack.testing.StackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * "Assistance" as someone who cannot sign in finds it (no session): every sheet fits a phone and a tablet and passes
+ * axe-core; the connection diagnostic finds blocked cookies and a clock three minutes ahead, and passes a well-set
+ * browser.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "service", value = "auth-gateway"))
+class HelpInChromiumTest {
+
+    /** The device's clock three minutes ahead of the portal's, for every page the browser opens. */
+    private static final String CLOCK_AHEAD = """
+            (() => {
+              const RealDate = Date;
+              const ahead = 3 * 60 * 1000;
+              window.Date = class extends RealDate {
+                constructor(...args) { if (args.length) { super(...args); } else { super(RealDate.now() + ahead); } }
+                static now() { return RealDate.now() + ahead; }
+              };
+            })();""";
+
+    @TestHTTPResource("/")
+    URI gateway;
+
+    private ChromeDriver browser;
+
+    @AfterEach
+    void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Screen.class)
+    void everySheetIsOpenToAnyoneAndFitsTheScreen(Screen screen) {
+        browser = Chromium.start();
+        screen.emulate(browser);
+        browser.get(gateway.resolve("/assistance").toString());
+        assertEquals("Assistance – Assistance – Portail agents", browser.getTitle());
+        screen.assertFits(browser, "Assistance");
+        @SuppressWarnings("unchecked")
+        List<String> sheets = (List<String>) PortalPages.script(browser,
+                "return [...document.querySelectorAll('ul.fiches a')].map(a => a.getAttribute('href'))");
+        assertTrue(sheets.size() >= 8 && sheets.contains("/assistance/diagnostic"), sheets.toString());
+        for (String sheet : sheets) {
+            browser.get(gateway.resolve(sheet).toString());
+            assertEquals(gateway.resolve(sheet).toString(), browser.getCurrentUrl(), "no sign-in asked for " + sheet);
+            waitFor(d -> !d.findElement(By.tagName("h1")).getText().isBlank());
+            screen.assertFits(browser, sheet);
+        }
+    }
+
+    @Test
+    void theDiagnosticFindsBlockedCookiesAndAClockThreeMinutesAhead() {
+        browser = Chromium.startBlockingCookies();
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CLOCK_AHEAD));
+        browser.get(gateway.resolve("/assistance/diagnostic").toString());
+        waitFor(d -> !line("horloge").contains("vérification"));
+        assertEquals("✔ JavaScript : activé.", line("javascript"));
+        assertEquals("✖ Cookies : bloqués : la connexion ne peut pas garder votre session. Que faire ?", line("cookies"));
+        assertEquals("/assistance/cookies", browser.findElement(By.cssSelector("#cookies a")).getAttribute("pathname"));
+        assertEquals("✖ Horloge de l'appareil : en avance de 3 minutes sur celle du portail : les codes à usage unique"
+                + " seront refusés. Que faire ?", line("horloge"));
+        assertTrue(browser.findElement(By.id("reference")).getText().matches("DIAG-[0-9A-F]{8}"));
+        Accessibility.assertNoSeriousViolation(browser, "Diagnostic, cookies bloqués", 8);
+    }
+
+    @Test
+    void aWellSetBrowserPassesEveryCheck() {
+        browser = Chromium.start();
+        browser.get(gateway.resolve("/assistance/diagnostic").toString());
+        waitFor(d -> !line("horloge").contains("vérification"));
+        assertEquals(List.of(), PortalPages.script(browser,
+                "return [...document.querySelectorAll('ul.diagnostic li:not(.bon)')].map(li => li.textContent)"));
+        assertTrue(line("navigateur").matches("✔ Navigateur : Chrome \\d+\\."), line("navigateur"));
+        assertEquals("✔ Horloge de l'appareil : à l'heure.", line("horloge"));
+    }
+
+    private String line(String id) {
+        return browser.findElement(By.id(id)).getText().replaceAll("\\s+", " ").trim();
+    }
+
+    private void waitFor(Function<WebDriver, Boolean> condition) {
+        PortalPages.waitFor(browser, "document.body", Duration.ofSeconds(20), condition);
+    }
+}
