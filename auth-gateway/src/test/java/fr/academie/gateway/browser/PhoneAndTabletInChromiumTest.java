@@ -139,6 +139,9 @@ class PhoneAndTabletInChromiumTest {
             String page = APP + ".querySelector('main > *')";
             waitFor(d -> text(page + ".shadowRoot").length() > 20 && !text(page + ".shadowRoot").contains("Chargement"));
             screen.assertFits(browser, path);
+            if (path.equals("/") || path.equals("/messagerie")) {
+                capture(screen + path);
+            }
         }
         browser.get(gateway.resolve("/").toString());
         waitFor(d -> shown(APP + ".querySelector('main')"));
@@ -160,6 +163,40 @@ class PhoneAndTabletInChromiumTest {
         tap(APP + ".querySelector('nav a[href=\"/\"]')");
         waitFor(d -> browser.getCurrentUrl().equals(gateway.resolve("/").toString())
                 && !shown(APP + ".querySelector('nav')") == (screen == Screen.PHONE));
+    }
+
+    /**
+     * The README's screenshots, taken when asked ({@code -Dportail.captures=<directory>}): the home page and the
+     * webmail on each screen, and the webmail on a desktop with a message open.
+     */
+    private void capture(String name) {
+        String directory = System.getProperty("portail.captures");
+        if (directory == null) {
+            return;
+        }
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(directory, name.replaceAll("[^a-z0-9]+", "-").replaceAll("-$", "") + ".png");
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.write(file, browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            if (name.startsWith("tablet") && name.endsWith("/messagerie")) {
+                browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+                browser.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+                browser.navigate().refresh();
+                waitFor(d -> Boolean.TRUE.equals(script("return !!" + PAGE + ".querySelector('#m-0')")));
+                tap(PAGE + ".querySelector('#m-0 .qui')");
+                waitFor(d -> !text(READER + ".querySelector('#sujet')").isEmpty());
+                script("window.scrollTo(0, 0)");
+                java.nio.file.Files.write(file.resolveSibling("desktop-messagerie.png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+                screenFor(name).emulate(browser);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Screen screenFor(String name) {
+        return name.startsWith("tablet") ? Screen.TABLET : Screen.PHONE;
     }
 
     private void open(String subject) {
