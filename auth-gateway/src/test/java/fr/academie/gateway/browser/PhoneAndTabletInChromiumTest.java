@@ -145,6 +145,13 @@ class PhoneAndTabletInChromiumTest {
         }
         browser.get(gateway.resolve("/").toString());
         waitFor(d -> shown(APP + ".querySelector('main')"));
+        String home = APP + ".querySelector('page-accueil').shadowRoot";
+        waitFor(d -> shown(home + ".querySelector('[data-application]')"));
+        assertEquals(List.of("messagerie", "carriere", "demarches", "pronote", "educonnect", "ent", "intranet"),
+                script("return [..." + home + ".querySelectorAll('[data-application]')].map(li => li.dataset.application)"),
+                "a teacher's applications, from the catalogue");
+        assertEquals(List.of("_blank", ""), script("return ['pronote', 'messagerie'].map(id => " + home
+                + ".querySelector('[data-application=\"' + id + '\"] a').target)"), "another site opens in a new tab");
         assertEquals(Map.of("installabilityErrors", List.of()), browser.executeCdpCommand("Page.getInstallabilityErrors", Map.of()),
                 "installable as a web app");
         browser.get(gateway.resolve("/adresse-inconnue").toString());
