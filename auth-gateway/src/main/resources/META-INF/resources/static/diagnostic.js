@@ -76,4 +76,6 @@ cookies();
 storage();
 browser();
 clock();
-document.getElementById('reference').textContent = 'DIAG-' + crypto.randomUUID().slice(0, 8).toUpperCase();
+// getRandomValues, unlike randomUUID, also works on a page not served over https (a test machine on the network)
+document.getElementById('reference').textContent = 'DIAG-' + [...crypto.getRandomValues(new Uint8Array(4))]
+  .map((byte) => byte.toString(16).padStart(2, '0')).join('').toUpperCase();

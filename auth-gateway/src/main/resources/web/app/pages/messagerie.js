@@ -84,11 +84,10 @@ class PageMessagerie extends LitElement {
     @media (max-width: 700px) {
       .webmail { grid-template-columns: 1fr; }
       .webmail .dossiers { display: none; }
-      button.tiroir { display: block; }
+      button.tiroir { display: block; flex: none; }
       .liste-entete .ligne { display: flex; gap: .5rem; }
       .liste-entete .ligne form { flex: 1; min-width: 0; }
       .liste-entete .ligne form input { min-width: 0; }
-      button.tiroir { flex: none; }
       .panneau { padding: .5rem; }
       .avis { left: .5rem; right: .5rem; transform: none; bottom: .5rem; }
     }
