@@ -33,7 +33,10 @@ public class LiveMail {
     }
 
     private final Map<String, List<MultiEmitter<? super FolderChanges>>> followers = new ConcurrentHashMap<>();
-    /** Where the journal was read up to; -1 while nobody follows (then nothing is read). */
+    /**
+     * Where the journal was read up to. Kept at its end even while nobody follows (one indexed read a second), so that
+     * a page that starts following misses nothing done after its stream opened.
+     */
     private volatile long last = -1;
 
     /** The changes of the owner's mailbox from now on, until the subscriber cancels. */
@@ -50,12 +53,8 @@ public class LiveMail {
     @Scheduled(identity = "live-mail", every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
-        if (followers.isEmpty()) {
-            last = -1;
-            return;
-        }
         try {
-            if (last < 0) {
+            if (followers.isEmpty() || last < 0) {
                 last = QuarkusTransaction.requiringNew().call(LiveMail::journalEnd);
                 return;
             }
