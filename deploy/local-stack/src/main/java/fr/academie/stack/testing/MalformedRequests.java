@@ -103,6 +103,8 @@ public final class MalformedRequests {
         private final URI base;
         private final String method;
         private final String path;
+        /** It answers a page (text/html): its refusals may be French pages too (the shared guard's are problems). */
+        private boolean page;
         private final List<JsonNode> pathParameters = new ArrayList<>();
         private final List<JsonNode> queryParameters = new ArrayList<>();
         private final JsonNode bodySchema;
@@ -117,6 +119,12 @@ public final class MalformedRequests {
                         : "query".equals(parameter.path("in").asText()) ? queryParameters : new ArrayList<JsonNode>())
                         .add(parameter);
             }
+            // a page (the gateway's French help pages) answers a wrong address with a French page, not a problem
+            operation.path("responses").path("200").path("content").fieldNames().forEachRemaining(type -> {
+                if (type.startsWith("text/html")) {
+                    page = true;
+                }
+            });
             JsonNode json = operation.path("requestBody").path("content").path("application/json");
             this.bodySchema = json.isMissingNode() ? null : resolve(json.path("schema"));
         }
@@ -134,7 +142,7 @@ public final class MalformedRequests {
                     problems.add(variant.what() + " → " + status + " " + abbreviate(response.body()));
                 } else if (variant.invalid() && status < 400) {
                     problems.add(variant.what() + " was accepted (" + status + ")");
-                } else if (status >= 400 && !type.startsWith("application/problem+json")) {
+                } else if (status >= 400 && !type.startsWith("application/problem+json") && !(page && type.startsWith("text/html"))) {
                     problems.add(variant.what() + " → " + status + " without a problem body (" + type + ")");
                 }
             }
