@@ -27,9 +27,13 @@ import jakarta.persistence.Table;
         + " group by s.clientId")
 public class SignInEntity {
 
-    /** What a row records: a sign-in attempt, or the account being locked after too many failures. */
+    /**
+     * What a row records: a sign-in attempt, the account being locked after too many failures, or its password
+     * chosen anew after "Mot de passe oublié ?".
+     */
     public static final String SIGN_IN = "SIGN_IN";
     public static final String LOCKOUT = "LOCKOUT";
+    public static final String PASSWORD_RESET = "PASSWORD_RESET";
     /** Alert states: none due, waiting for the gateway to deliver it, delivered. */
     public static final String NO_ALERT = "NONE";
     public static final String ALERT_PENDING = "PENDING";
@@ -163,6 +167,12 @@ public class SignInEntity {
     void lockedUntil(Long until) {
         this.kind = LOCKOUT;
         this.until = until;
+        this.alert = ALERT_PENDING;
+    }
+
+    /** The password was reset through the lost-password flow: the person is told, whoever did it. */
+    void passwordReset() {
+        this.kind = PASSWORD_RESET;
         this.alert = ALERT_PENDING;
     }
 }

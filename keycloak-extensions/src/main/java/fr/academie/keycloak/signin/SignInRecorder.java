@@ -4,6 +4,8 @@ import jakarta.persistence.EntityManager;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.device.DeviceRepresentationProvider;
+import fr.academie.keycloak.recovery.IdentityProof;
+import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
@@ -12,6 +14,8 @@ import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.UserLoginFailureModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.time.Duration;
 import java.time.Period;
@@ -23,7 +27,8 @@ import java.util.UUID;
  * client (the portal, Pronote, Éduconnect...), with the browser and system of the request, and marks a
  * successful sign-in from a device and network pair the account never signed in from as an alert for the
  * gateway to deliver. The account's first sign-in ever alerts nobody: there is nothing to compare it with.
- * A lockout by the brute-force detector is journaled too, as an alert.
+ * A lockout by the brute-force detector is journaled too, as an alert, and so is a password chosen anew after
+ * "Mot de passe oublié ?" (the person is told, in case it was not her).
  */
 public class SignInRecorder extends StatelessFactory implements EventListenerProvider, EventListenerProviderFactory {
 
@@ -63,6 +68,10 @@ public class SignInRecorder extends StatelessFactory implements EventListenerPro
             recordLockout(event);
             return;
         }
+        if (isPasswordReset(event)) {
+            recordPasswordReset(event);
+            return;
+        }
         if (!SIGN_INS.contains(event.getType()) || event.getUserId() == null) {
             return;
         }
@@ -91,6 +100,23 @@ public class SignInRecorder extends StatelessFactory implements EventListenerPro
         lockout.lockedUntil(failures == null || failures.getFailedLoginNotBefore() <= 0 ? null
                 : failures.getFailedLoginNotBefore() * 1000L);
         session.getProvider(JpaConnectionProvider.class).getEntityManager().persist(lockout);
+    }
+
+    /** A new password set by the required action that the lost-password flow ends with (its proof noted). */
+    private boolean isPasswordReset(Event event) {
+        AuthenticationSessionModel flow = session.getContext().getAuthenticationSession();
+        return event.getType() == EventType.UPDATE_CREDENTIAL && event.getUserId() != null
+                && event.getDetails() != null && PasswordCredentialModel.TYPE.equals(event.getDetails().get(Details.CREDENTIAL_TYPE))
+                && flow != null && flow.getAuthNote(IdentityProof.PROVEN) != null;
+    }
+
+    private void recordPasswordReset(Event event) {
+        SignInEntity reset = new SignInEntity(UUID.randomUUID().toString(), event.getRealmId(), event.getUserId(),
+                event.getTime(), false, null);
+        reset.from(event.getClientId(), event.getSessionId(), event.getIpAddress(),
+                Device.of(session.getProvider(DeviceRepresentationProvider.class).deviceRepresentation()));
+        reset.passwordReset();
+        session.getProvider(JpaConnectionProvider.class).getEntityManager().persist(reset);
     }
 
     private static boolean isFirstFromThisDevice(EntityManager em, SignInEntity signIn) {
