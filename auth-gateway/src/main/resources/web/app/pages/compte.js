@@ -406,8 +406,9 @@ class PageCompte extends LitElement {
           ${this.history.map((signIn) => html`
             <tr>
               <td>${when.format(new Date(signIn.time))}</td>
-              <td class=${signIn.success ? '' : 'echec'}>${signIn.lockedUntil
+              <td class=${signIn.success || signIn.passwordReset ? '' : 'echec'}>${signIn.lockedUntil
                 ? `Compte verrouillé jusqu'au ${when.format(new Date(signIn.lockedUntil))}`
+                : signIn.passwordReset ? 'Mot de passe réinitialisé (« Mot de passe oublié ? »)'
                 : signIn.success ? 'Réussie' : 'Échec'}
                 ${signIn.newDevice ? html`<span class="nouveau">nouvel appareil</span>` : ''}</td>
               <td>${signIn.lockedUntil ? '—' : `${signIn.browser} sur ${signIn.os}`}</td>

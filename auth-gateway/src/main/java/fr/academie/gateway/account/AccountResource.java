@@ -52,14 +52,18 @@ public class AccountResource {
         }
     }
 
-    /** One sign-in attempt of the last 30 days, or the account's lockout ({@code lockedUntil} set). */
+    /**
+     * One sign-in attempt of the last 30 days, the account's lockout ({@code lockedUntil} set), or its password reset
+     * after "Mot de passe oublié ?" ({@code passwordReset}).
+     */
     public record SignIn(String id, Instant time, boolean success, String ipAddress, String browser, String os,
-                         String application, boolean newDevice, Instant lockedUntil) {
+                         String application, boolean newDevice, Instant lockedUntil, boolean passwordReset) {
 
         public static SignIn of(PortailAdminApi.SignIn signIn) {
             return new SignIn(signIn.id(), Instant.ofEpochMilli(signIn.time()), signIn.success(), signIn.ipAddress(),
                     signIn.browser(), signIn.os(), signIn.application(), signIn.newDevice(),
-                    signIn.lockout() && signIn.until() != null ? Instant.ofEpochMilli(signIn.until()) : null);
+                    signIn.lockout() && signIn.until() != null ? Instant.ofEpochMilli(signIn.until()) : null,
+                    signIn.passwordReset());
         }
     }
 

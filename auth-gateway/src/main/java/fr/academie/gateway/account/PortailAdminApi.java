@@ -20,14 +20,19 @@ import java.util.List;
 @RegisterProvider(AdminTokenFilter.class)
 public interface PortailAdminApi {
 
-    /** The journal's kind of row for an account locked by the brute-force detector (else a sign-in). */
+    /** The journal's kinds of row: an account locked by the brute-force detector, a password reset (else a sign-in). */
     String LOCKOUT = "LOCKOUT";
+    String PASSWORD_RESET = "PASSWORD_RESET";
 
     record SignIn(String id, long time, boolean success, String error, String clientId, String application,
                   String ipAddress, String browser, String os, boolean newDevice, String kind, Long until) {
 
         public boolean lockout() {
             return LOCKOUT.equals(kind);
+        }
+
+        public boolean passwordReset() {
+            return PASSWORD_RESET.equals(kind);
         }
     }
 
@@ -40,6 +45,10 @@ public interface PortailAdminApi {
 
         public boolean lockout() {
             return LOCKOUT.equals(kind);
+        }
+
+        public boolean passwordReset() {
+            return PASSWORD_RESET.equals(kind);
         }
     }
 

@@ -12,7 +12,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Tells a person, in their académie mailbox, of a sign-in from a device they had not used, whatever the
- * application, and of their account's lockout after too many failed attempts (keycloak-extensions journals both
+ * application, of their account's lockout after too many failed attempts, and of a password reset after
+ * "Mot de passe oublié ?" (keycloak-extensions journals both
  * and keeps the alert until it is delivered). Each alert is delivered once: mail-service keys it by the journal
  * row's id, and Keycloak marks it delivered only after.
  */
@@ -36,18 +37,52 @@ public class SecurityAlerts {
     void deliverPending() {
         try {
             for (PortailAdminApi.Alert alert : accounts.pendingAlerts()) {
-                boolean delivered = alert.lockout()
-                        ? Letters.sent(mail, "verrouillage-" + alert.id(), alert.userId(),
-                                "Votre compte académique est verrouillé temporairement", lockoutText(alert))
-                        : Letters.sent(mail, "nouvel-appareil-" + alert.id(), alert.userId(),
-                                "Nouvelle connexion à votre compte académique", text(alert));
-                if (delivered) {
+                if (deliver(alert)) {
                     accounts.alertDelivered(alert.id());
                 }
             }
         } catch (ProblemException keycloakUnavailable) {
             LOG.debug("Alerts not read: Keycloak is unavailable; next round later");
         }
+    }
+
+    private boolean deliver(PortailAdminApi.Alert alert) {
+        if (alert.lockout()) {
+            return Letters.sent(mail, "verrouillage-" + alert.id(), alert.userId(),
+                    "Votre compte académique est verrouillé temporairement", lockoutText(alert));
+        }
+        if (alert.passwordReset()) {
+            return Letters.sent(mail, "mot-de-passe-reinitialise-" + alert.id(), alert.userId(),
+                    "Le mot de passe de votre compte académique a été réinitialisé", resetText(alert));
+        }
+        return Letters.sent(mail, "nouvel-appareil-" + alert.id(), alert.userId(),
+                "Nouvelle connexion à votre compte académique", text(alert));
+    }
+
+    /**
+     * After "Mot de passe oublié ?": whoever did it now holds the password, so "Ce n'était pas moi" (which needs a
+     * session) is no help; the person takes the account back the same way and closes the other sessions.
+     */
+    String resetText(PortailAdminApi.Alert alert) {
+        return String.join("\n",
+                Letters.greeting(alert.firstName()),
+                "",
+                "Le mot de passe de votre compte académique a été réinitialisé par « Mot de passe oublié ? », après "
+                        + "vérification de votre NUMEN et de votre date de naissance :",
+                "",
+                "  - quand : le " + Letters.when(alert.time()),
+                "  - appareil : " + alert.browser() + " sur " + alert.os(),
+                "  - adresse IP : " + alert.ipAddress(),
+                "",
+                "Si c'était vous, vous n'avez rien à faire.",
+                "",
+                "Si ce n'était pas vous : quelqu'un connaît votre identifiant, votre NUMEN et votre date de naissance. "
+                        + "Reprenez la main tout de suite : sur " + config.publicUrl().resolve("/")
+                        + ", choisissez « Mot de passe oublié ? » et, au moment de choisir le nouveau mot de passe, "
+                        + "laissez cochée la case qui déconnecte les autres appareils.",
+                "Prévenez ensuite l'assistance informatique de l'académie : " + config.publicUrl().resolve("/assistance"),
+                "",
+                Letters.SIGNATURE);
     }
 
     String lockoutText(PortailAdminApi.Alert alert) {

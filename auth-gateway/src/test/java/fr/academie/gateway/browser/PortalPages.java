@@ -47,11 +47,7 @@ final class PortalPages {
     }
 
     private static ChromeDriver signIn(URI gateway, String username, String path, boolean secondFactor) {
-        ChromeDriver browser = Chromium.start();
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("X-Forwarded-For",
-                "10." + random.nextInt(1, 250) + "." + random.nextInt(1, 250) + "." + random.nextInt(1, 250))));
+        ChromeDriver browser = withAnAddressOfItsOwn();
         browser.get(gateway.resolve(path).toString());
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
@@ -60,6 +56,16 @@ final class PortalPages {
             secondFactor(browser, username);
         }
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(gateway.resolve(path).toString()));
+        return browser;
+    }
+
+    /** A browser with a client address of its own (see {@link #signIn}), not signed in. */
+    static ChromeDriver withAnAddressOfItsOwn() {
+        ChromeDriver browser = Chromium.start();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("X-Forwarded-For",
+                "10." + random.nextInt(1, 250) + "." + random.nextInt(1, 250) + "." + random.nextInt(1, 250))));
         return browser;
     }
 

@@ -62,7 +62,7 @@ class SignInInChromiumTest {
     void lenaSignsInOnTheAcademiePageAndSeesHerPortalWithNoPolicyViolation() {
         browser = Chromium.start();
         browser.get(gateway.resolve("/messagerie").toString());
-        assertEquals("Authentification – ac-orleans-tours.fr", browser.getTitle());
+        assertEquals("Connexion – Portail agents – ac-orleans-tours.fr", browser.getTitle());
         assertTrue(browser.findElement(By.id("identifiant-aide")).getText().contains("(ex. lmartin)"));
 
         typePassword("lmartin");
@@ -203,7 +203,7 @@ class SignInInChromiumTest {
         // the next API call of the SPA (opening "Mes démarches" without reloading) meets a 401
         browser.executeScript("document.querySelector('portail-app').shadowRoot.querySelector('nav a[href=\"/demarches\"]').click();");
 
-        waitOrDescribe(ExpectedConditions.titleIs("Authentification – ac-orleans-tours.fr"));
+        waitOrDescribe(ExpectedConditions.titleIs("Connexion – Portail agents – ac-orleans-tours.fr"));
         typePassword(account.username());
         assertSignedInAs("Camille Essai", "/demarches");
     }

@@ -71,7 +71,7 @@ class RealmTest {
         HttpResponse<String> loginPage = loginPage(new Browser());
         assertEquals(200, loginPage.statusCode());
         String body = loginPage.body();
-        assertTrue(body.contains("<title>Authentification – ac-orleans-tours.fr</title>"), body);
+        assertTrue(body.contains("<title>Connexion – Portail agents – ac-orleans-tours.fr</title>"), body);
         assertTrue(body.contains("identifiant : initiale du prénom + nom (ex. lmartin) ou adresse @ac-orleans-tours.fr"),
                 "the identifier hint");
         assertTrue(body.contains("Identifiant ou adresse électronique académique"), "the field's label");

@@ -1,0 +1,123 @@
+package fr.academie.gateway.browser;
+
+import fr.academie.stack.testing.StackTestResource;
+import fr.academie.stack.testing.TestStack;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * "Mot de passe oublié ?" on a phone and a tablet, as a person who cannot sign in walks it: from the portal's
+ * sign-in page to her NUMEN and date of birth, a new password, and her portal, where the letter that tells of the
+ * reset waits in her mailbox. Every Keycloak page on the way fits the screen and passes axe-core.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "service", value = "auth-gateway"))
+class LostPasswordInChromiumTest {
+
+    private static final String NUMEN = "07E0499999CES";
+    private static final String BIRTH = "1986-10-04";
+    private static final String NEW_PASSWORD = "Rentree-Septembre-2027!";
+    private static final String PAGE = "document.querySelector('portail-app').shadowRoot"
+            + ".querySelector('page-messagerie').shadowRoot";
+
+    @TestHTTPResource("/")
+    URI gateway;
+
+    private ChromeDriver browser;
+
+    @AfterEach
+    void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Screen.class)
+    void aPersonWhoForgotHerPasswordGetsBackInWithHerNumenAndIsToldInHerMailbox(Screen screen) {
+        TestStack.Account camille = TestStack.get().newAccount(Map.of("numen", NUMEN, "dateNaissance", BIRTH), "personnel");
+        browser = PortalPages.withAnAddressOfItsOwn();
+        screen.emulate(browser);
+        browser.get(gateway.resolve("/messagerie").toString());
+        screen.assertFits(browser, "la page de connexion");
+
+        browser.findElement(By.partialLinkText("Mot de passe oubli")).click();
+        waitForPage("Mot de passe oublié ?");
+        screen.assertFits(browser, "Mot de passe oublié");
+        browser.findElement(By.id("username")).sendKeys(camille.username());
+        browser.findElement(By.id("kc-form-buttons")).click();
+
+        waitForPage("Confirmez votre identité");
+        screen.assertFits(browser, "Confirmez votre identité");
+        browser.findElement(By.id("kc-preuve-continuer")).click();
+        PortalPages.waitFor(browser, "document.body", Duration.ofSeconds(20),
+                d -> !d.findElements(By.id("input-error-numen")).isEmpty());
+        assertEquals("Saisissez votre NUMEN.", browser.findElement(By.id("input-error-numen")).getText());
+        assertEquals("Saisissez votre date de naissance.", browser.findElement(By.id("input-error-naissance")).getText());
+        screen.assertFits(browser, "Confirmez votre identité, champs manquants");
+
+        browser.findElement(By.id("numen")).sendKeys(NUMEN.toLowerCase());
+        PortalPages.script(browser, "document.getElementById('naissance').value = arguments[0]", BIRTH);
+        browser.findElement(By.id("kc-preuve-continuer")).click();
+
+        PortalPages.waitFor(browser, "document.body", Duration.ofSeconds(20),
+                d -> !d.findElements(By.id("password-new")).isEmpty());
+        screen.assertFits(browser, "le nouveau mot de passe");
+        browser.findElement(By.id("password-new")).sendKeys(NEW_PASSWORD);
+        browser.findElement(By.id("password-confirm")).sendKeys(NEW_PASSWORD);
+        browser.findElement(By.cssSelector("#kc-passwd-update-form button[type=submit], #kc-passwd-update-form input[type=submit]")).click();
+
+        PortalPages.waitFor(browser, "document.body", Duration.ofSeconds(30),
+                d -> d.getCurrentUrl().equals(gateway.resolve("/messagerie").toString())
+                        && PortalPages.text(d, PAGE + ".querySelector('ul.messages')")
+                                .contains("Le mot de passe de votre compte académique a été réinitialisé"));
+    }
+
+    @Test
+    void anUnknownIdentifierMeetsTheSamePagesAndTheSameRefusal() {
+        TestStack.Account camille = TestStack.get().newAccount(Map.of("numen", NUMEN, "dateNaissance", BIRTH), "personnel");
+        String known = refusal(camille.username());
+        String unknown = refusal("personne.inconnue@ac-orleans-tours.fr");
+        assertTrue(known.startsWith("Ces informations ne permettent pas de confirmer votre identité."), known);
+        assertEquals(known, unknown);
+    }
+
+    /** The refusal shown after a wrong date of birth for this identifier. */
+    private String refusal(String identifier) {
+        if (browser != null) {
+            browser.quit();
+        }
+        browser = PortalPages.withAnAddressOfItsOwn();
+        browser.get(gateway.resolve("/").toString());
+        browser.findElement(By.partialLinkText("Mot de passe oubli")).click();
+        browser.findElement(By.id("username")).sendKeys(identifier);
+        browser.findElement(By.id("kc-form-buttons")).click();
+        waitForPage("Confirmez votre identité");
+        browser.findElement(By.id("numen")).sendKeys(NUMEN);
+        PortalPages.script(browser, "document.getElementById('naissance').value = '1990-01-01'");
+        browser.findElement(By.id("kc-preuve-continuer")).click();
+        PortalPages.waitFor(browser, "document.body", Duration.ofSeconds(20),
+                d -> !d.findElements(By.className("kc-feedback-text")).isEmpty());
+        return browser.findElement(By.className("kc-feedback-text")).getText();
+    }
+
+    private void waitForPage(String title) {
+        PortalPages.waitFor(browser, "document.body", Duration.ofSeconds(20),
+                d -> PortalPages.text(d, "document.querySelector('h1')").strip().equals(title));
+    }
+}
