@@ -92,6 +92,7 @@ class PageAdministration extends LitElement {
           lastName: form.get('lastName'),
           uai: form.get('uai'),
           numen: form.get('numen'),
+          birthDate: form.get('naissance'),
           roles: form.getAll('roles'),
         }),
       });
@@ -197,6 +198,7 @@ class PageAdministration extends LitElement {
         <label for="nom">Nom</label><input id="nom" name="lastName" type="text" required autocomplete="off">
         <label for="uai">UAI de l'établissement</label><input id="uai" name="uai" type="text" placeholder="0450042K" autocomplete="off">
         <label for="numen">NUMEN</label><input id="numen" name="numen" type="text" autocomplete="off">
+        <label for="naissance">Date de naissance</label><input id="naissance" name="naissance" type="date" min="1900-01-01" autocomplete="off">
         <span>Profils</span>
         <fieldset><legend class="discret">« personnel » est toujours attribué</legend>
           ${ROLES.map(([role, label]) => html`<label class="case"><input type="checkbox" name="roles" value=${role}> ${label}</label>`)}
@@ -210,7 +212,8 @@ class PageAdministration extends LitElement {
     return html`<section class="carte" aria-labelledby="titre-import">
       <h2 id="titre-import">Importer un fichier</h2>
       <p class="discret">Fichier CSV (séparateur « ; » ou « , ») avec une première ligne de titres : prenom, nom, numen
-        (obligatoires), uai, roles. Le fichier est d'abord vérifié sans rien créer ; un compte dont le NUMEN existe déjà
+        (obligatoires), date_naissance (JJ/MM/AAAA), uai, roles. Le NUMEN et la date de naissance permettent à la
+        personne de choisir un nouveau mot de passe si elle l'oublie. Le fichier est d'abord vérifié sans rien créer ; un compte dont le NUMEN existe déjà
         n'est jamais recréé.</p>
       <p><label for="fichier">Fichier des comptes (CSV)</label><br>
         <input type="file" id="fichier" accept=".csv,text/csv" @change=${(e) => this.chooseFile(e)}></p>

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * An import file of accounts ({@link CsvTable}): columns {@code prenom}, {@code nom}, {@code numen} (required) and
- * {@code uai}, {@code roles} (optional). Several roles in one cell are separated by spaces, commas or {@code |}.
+ * {@code date_naissance}, {@code uai}, {@code roles} (optional). Several roles in one cell are separated by spaces, commas or {@code |}.
  */
 final class AccountFile {
 
@@ -39,6 +39,7 @@ final class AccountFile {
     private static NewAccount account(CsvTable.Line line) {
         String roles = line.get("roles");
         return new NewAccount(line.get("prenom"), line.get("nom"), line.get("uai"), line.get("numen"),
+                line.get("date_naissance"),
                 roles == null ? List.of() : Arrays.asList(roles.split("[\\s,|+]+")));
     }
 
@@ -47,6 +48,7 @@ final class AccountFile {
         columns.put("prenom", "firstName");
         columns.put("nom", "lastName");
         columns.put("numen", "numen");
+        columns.put("date_naissance", "birthDate");
         columns.put("uai", "uai");
         columns.put("roles", "roles");
         return columns;

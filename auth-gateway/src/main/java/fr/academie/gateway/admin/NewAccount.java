@@ -3,6 +3,10 @@ package fr.academie.gateway.admin;
 import fr.academie.common.realm.Roles;
 import fr.academie.gateway.account.ManagedAccount;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,15 +17,19 @@ import java.util.regex.Pattern;
 /**
  * What an administrator asks for a new account, from the form or a line of an import file. {@link #problems()}
  * says, field by field and in French, what is wrong; {@link #normalised()} is the account as it will be made
- * (UAI and NUMEN in capitals, {@code personnel} always among the roles).
+ * (UAI and NUMEN in capitals, the date of birth as AAAA-MM-JJ whether it came so or as JJ/MM/AAAA, {@code personnel}
+ * always among the roles). The NUMEN and the date of birth are what "Mot de passe oublié ?" asks the person.
  */
-public record NewAccount(String firstName, String lastName, String uai, String numen, List<String> roles) {
+public record NewAccount(String firstName, String lastName, String uai, String numen, String birthDate,
+                         List<String> roles) {
 
     private static final Pattern UAI = Pattern.compile("[0-9]{7}[A-Z]");
     private static final Pattern NUMEN = Pattern.compile("[0-9]{2}[A-Z0-9]{8}[A-Z]{3}");
     /** What Keycloak's person-name validator refuses, refused here first with a French word. */
     private static final Pattern FORBIDDEN_IN_NAMES = Pattern.compile("[<>&\"$%!#?§;*~/\\\\|^=\\[\\]{}()\\p{Cntrl}]");
     private static final int MAX_NAME = 100;
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     /** One thing wrong with one field. */
     public record FieldProblem(String field, String message) {
@@ -34,7 +42,8 @@ public record NewAccount(String firstName, String lastName, String uai, String n
             roles.stream().filter(role -> role != null && !role.isBlank()).map(role -> role.strip().toLowerCase(Locale.ROOT))
                     .forEach(granted::add);
         }
-        return new NewAccount(strip(firstName), strip(lastName), upper(uai), upper(numen), List.copyOf(granted));
+        return new NewAccount(strip(firstName), strip(lastName), upper(uai), upper(numen), isoDate(strip(birthDate)),
+                List.copyOf(granted));
     }
 
     /** Every problem of the (normalised) request; none when the account can be made. */
@@ -51,6 +60,10 @@ public record NewAccount(String firstName, String lastName, String uai, String n
             problems.add(new FieldProblem("numen", "le NUMEN « " + account.numen
                     + " » est invalide : 13 caractères, 2 chiffres au début et 3 lettres à la fin (ex. 12E0512345ABC)"));
         }
+        if (account.birthDate != null && !plausibleBirthDate(account.birthDate)) {
+            problems.add(new FieldProblem("birthDate", "la date de naissance « " + account.birthDate
+                    + " » est invalide : JJ/MM/AAAA ou AAAA-MM-JJ (ex. 21/03/1984)"));
+        }
         for (String role : account.roles) {
             if (!ManagedAccount.GRANTABLE_ROLES.contains(role)) {
                 problems.add(new FieldProblem("roles", "le rôle « " + role + " » n'existe pas (rôles possibles : "
@@ -61,6 +74,24 @@ public record NewAccount(String firstName, String lastName, String uai, String n
             problems.add(new FieldProblem("uai", "un chef d'établissement est rattaché à un établissement : l'UAI est obligatoire"));
         }
         return problems;
+    }
+
+    /** "21/03/1984" as "1984-03-21"; anything else as it came (then refused by {@link #problems()}). */
+    private static String isoDate(String value) {
+        try {
+            return value == null ? null : LocalDate.parse(value, FRENCH_DATE).toString();
+        } catch (DateTimeParseException notFrench) {
+            return value;
+        }
+    }
+
+    private static boolean plausibleBirthDate(String value) {
+        try {
+            LocalDate date = LocalDate.parse(value);
+            return date.getYear() >= 1900 && date.isBefore(LocalDate.now());
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** The account must have a second factor from its first sign-in. */

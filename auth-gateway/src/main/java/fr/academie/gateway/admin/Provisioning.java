@@ -210,6 +210,9 @@ public class Provisioning {
         if (account.numen() != null) {
             attributes.put(ManagedAccount.NUMEN, List.of(account.numen()));
         }
+        if (account.birthDate() != null) {
+            attributes.put(ManagedAccount.BIRTH_DATE, List.of(account.birthDate()));
+        }
         user.setAttributes(attributes);
         user.setRequiredActions(actions);
         CredentialRepresentation credential = new CredentialRepresentation();

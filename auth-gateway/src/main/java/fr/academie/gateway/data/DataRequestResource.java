@@ -88,7 +88,7 @@ public class DataRequestResource {
     private Map<String, Object> account(Person person) {
         Map<String, Object> files = new LinkedHashMap<>();
         files.put("compte/identite.json", new Me(person.identifier(), person.name(), idToken.getClaim("email"),
-                Roles.ALL.stream().filter(identity::hasRole).toList(), idToken.getClaim("uai")));
+                Roles.heldBy(identity::hasRole), idToken.getClaim("uai")));
         files.put("compte/connexions.json", accounts.signIns(person.id(), JOURNAL_DAYS).stream()
                 .map(AccountResource.SignIn::of).toList());
         files.put("compte/sessions.json", accounts.sessions(person.id()).stream()

@@ -27,6 +27,6 @@ public class MeResource {
     @GET
     public Me me() {
         return new Me(idToken.getClaim("preferred_username"), idToken.getClaim("name"), idToken.getClaim("email"),
-                Roles.ALL.stream().filter(identity::hasRole).toList(), idToken.getClaim("uai"));
+                Roles.heldBy(identity::hasRole), idToken.getClaim("uai"));
     }
 }

@@ -86,7 +86,8 @@ class ProvisioningTest {
     @Test
     void aNewTeacherGetsTheNextFreeIdentifierSignsInWithTheTemporaryPasswordAndFindsHerMailbox() {
         HttpResponse<String> answer = post("/api/admin/accounts", """
-                {"firstName": "  Léna ", "lastName": "Martin", "uai": "0450042k", "roles": ["enseignant"]}""");
+                {"firstName": "  Léna ", "lastName": "Martin", "uai": "0450042k", "birthDate": "21/03/1984",
+                 "roles": ["enseignant"]}""");
 
         assertEquals(201, answer.statusCode(), answer.body());
         JsonNode created = json(answer);
@@ -104,6 +105,7 @@ class ProvisioningTest {
         JsonNode account = json(admin.get(gateway.resolve("/api/admin/accounts/" + id)));
         assertEquals(List.of("enseignant", "personnel"), strings(account.get("roles")));
         assertEquals("0450042K", account.get("uai").asText());
+        assertEquals("1984-03-21", account.get("birthDate").asText(), "kept as « Mot de passe oublié ? » compares it");
         assertTrue(account.get("enabled").asBoolean());
         assertFalse(account.get("otpConfigured").asBoolean());
 
@@ -141,7 +143,9 @@ class ProvisioningTest {
             "{\"firstName\": \"Jean\", \"lastName\": \"Dupont\", \"uai\": \"45042K\"}      | uai      | 7 chiffres puis une lettre",
             "{\"firstName\": \"Jean\", \"lastName\": \"Dupont\", \"roles\": [\"root\"]}    | roles    | Le rôle « root » n'existe pas",
             "{\"firstName\": \"Jean\", \"lastName\": \"Dupont\", \"roles\": [\"chef-etablissement\"]} | uai | l'UAI est obligatoire",
-            "{\"firstName\": \"Jean\", \"lastName\": \"Dupont\", \"numen\": \"123\"}       | numen    | NUMEN « 123 » est invalide"})
+            "{\"firstName\": \"Jean\", \"lastName\": \"Dupont\", \"numen\": \"123\"}       | numen    | NUMEN « 123 » est invalide",
+            "{\"firstName\": \"Jean\", \"lastName\": \"Dupont\", \"birthDate\": \"31/02/1984\"} | birthDate | JJ/MM/AAAA ou AAAA-MM-JJ",
+            "{\"firstName\": \"Jean\", \"lastName\": \"Dupont\", \"birthDate\": \"2999-01-01\"} | birthDate | date de naissance « 2999-01-01 » est invalide"})
     void badInputIsA400NamingTheFieldAndCreatesNothing(String body, String field, String detail) {
         HttpResponse<String> refused = post("/api/admin/accounts", body);
 

@@ -1,6 +1,7 @@
 package fr.academie.common.realm;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /** The realm roles of the académie (deploy/keycloak's realm file), named once for every service. */
 public final class Roles {
@@ -21,5 +22,10 @@ public final class Roles {
     public static final List<String> SENSITIVE = List.of(HR, HEAD_OF_SCHOOL, INSPECTOR, ADMIN);
 
     private Roles() {
+    }
+
+    /** The realm roles a person holds (for example {@code SecurityIdentity::hasRole}), in the order people read them. */
+    public static List<String> heldBy(Predicate<String> holds) {
+        return ALL.stream().filter(holds).toList();
     }
 }
