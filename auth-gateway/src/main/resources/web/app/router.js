@@ -19,11 +19,13 @@ export function current() {
   return routes.find((route) => route.path !== '/' && location.pathname.startsWith(route.path)) || routes[0];
 }
 
+/** Goes to the path; a listener is told {@code again} when it is the page already shown (its menu link clicked). */
 export function navigate(path) {
-  if (path !== location.pathname + location.search) {
+  const again = path === location.pathname + location.search;
+  if (!again) {
     history.pushState({}, '', path);
   }
-  listeners.forEach((listener) => listener(current()));
+  listeners.forEach((listener) => listener(current(), { again }));
 }
 
 export function onRoute(listener) {
@@ -36,10 +38,14 @@ window.addEventListener('popstate', () => listeners.forEach((listener) => listen
 // same-site links without a target go through the router instead of reloading the page
 document.addEventListener('click', (event) => {
   const link = event.composedPath().find((element) => element.tagName === 'A');
-  if (!link || link.target || link.hasAttribute('download') || event.ctrlKey || event.metaKey || event.shiftKey) {
+  if (!link || link.target || link.hasAttribute('download') || event.ctrlKey || event.metaKey || event.shiftKey
+    || event.defaultPrevented) { // a component's own link (a folder, "#") has done what it meant
     return;
   }
   const url = new URL(link.href, location.href);
+  if (url.hash && url.pathname === location.pathname && url.search === location.search) {
+    return; // an anchor in the page ("Aller au contenu"): the browser's own
+  }
   // a page's own sub-paths too (/demarches/nouvelle): the page follows them through onRoute
   const known = url.pathname === '/' || routes.some((route) => route.path !== '/' && url.pathname.startsWith(route.path));
   if (url.origin === location.origin && known) {

@@ -32,7 +32,11 @@ class DemarcheDemande extends LitElement {
 
   async save(submit) {
     const r = this.request;
-    const form = this.querySelector('demarche-formulaire').values();
+    const formulaire = this.querySelector('demarche-formulaire');
+    if (submit && !formulaire.check()) {
+      return;
+    }
+    const form = formulaire.values();
     const saved = await this.act(() => api('/api/colibris/requests/' + r.id, { method: 'PUT', headers: JSON_HEADERS,
       body: JSON.stringify({ form, version: r.version }) }), 'Brouillon enregistré.');
     if (saved) {
@@ -41,6 +45,17 @@ class DemarcheDemande extends LitElement {
         this.request = saved;
         await this.move('submit', {}, 'Demande déposée.');
       }
+    }
+  }
+
+  /** A draft was never submitted: deleting it keeps nothing (a submitted request is withdrawn, and stays on record). */
+  async discard() {
+    if (!confirm('Supprimer ce brouillon ? Il ne pourra pas être retrouvé.')) {
+      return;
+    }
+    const deleted = await this.act(() => api('/api/colibris/requests/' + this.request.id, { method: 'DELETE' }), null);
+    if (deleted !== null) {
+      this.dispatchEvent(new CustomEvent('demande-supprimee', { detail: this.request, bubbles: true }));
     }
   }
 
@@ -60,7 +75,8 @@ class DemarcheDemande extends LitElement {
         <h2 id="titre-demande">Demande n° ${r.number} · ${r.type.label}</h2>
         <p><span class="etat" id="statut">${STATUTS[r.status]}</span>
           ${r.step ? html` · étape ${r.step.number} sur ${r.step.of} : « ${r.step.label} », avant le ${DATE.format(new Date(r.step.dueAt))}
-            ${r.step.late ? html`<span class="retard">(en retard)</span>` : ''}` : ''}</p>
+            ${r.step.late ? html`<span class="retard">${r.actions.includes('approve') ? '(en retard)'
+              : '(délai dépassé par le décideur : rien à faire de votre côté)'}</span>` : ''}` : ''}</p>
         ${r.ownerName ? html`<p class="discret">Demandée par ${r.ownerName}</p>` : ''}
         ${type ? html`<demarche-formulaire .schema=${type.form} .value=${r.form} ?readonly=${!editable}
           .fieldError=${this.problem?.field} .errorText=${this.problem?.detail}></demarche-formulaire>` : ''}
@@ -68,9 +84,10 @@ class DemarcheDemande extends LitElement {
         <div class="actions">
           ${editable ? html`<button class="bouton" @click=${() => this.save(true)}>Déposer la demande</button>
             <button class="bouton secondaire" @click=${() => this.save(false)}>Enregistrer le brouillon</button>` : ''}
-          ${r.actions.includes('withdraw') ? html`<button class="bouton secondaire" @click=${() => {
-            if (confirm('Retirer cette demande ? Elle ne sera plus examinée.')) { this.move('withdraw', {}, 'Demande retirée.'); }
-          }}>Retirer la demande</button>` : ''}
+          ${r.status === 'DRAFT' ? html`<button class="bouton secondaire" @click=${() => this.discard()}>Supprimer le brouillon</button>`
+            : r.actions.includes('withdraw') ? html`<button class="bouton secondaire" @click=${() => {
+              if (confirm('Retirer cette demande ? Elle ne sera plus examinée.')) { this.move('withdraw', {}, 'Demande retirée.'); }
+            }}>Retirer la demande</button>` : ''}
         </div>
       </section>
       ${r.actions.includes('approve') ? html`<section class="carte" aria-labelledby="titre-decision">

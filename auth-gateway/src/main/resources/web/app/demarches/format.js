@@ -1,5 +1,6 @@
 // How Mes démarches writes statuses, history entries, dates, sizes and roles, in French; the calls' common parts.
 import { html } from 'lit';
+import { JOUR, MOMENT } from '../dates.js';
 
 export const STATUTS = {
   DRAFT: 'Brouillon',
@@ -17,8 +18,8 @@ export const EVENEMENTS = {
 /** The roles that decide a step of a circuit. */
 export const DECIDEURS = ['chef-etablissement', 'gestionnaire-rh'];
 export const JSON_HEADERS = { 'Content-Type': 'application/json' };
-export const DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
-export const MOMENT = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+export { MOMENT };
+export const DATE = JOUR;
 
 export const taille = (bytes) => (bytes < 1024 * 1024 ? Math.max(1, Math.round(bytes / 1024)) + ' Ko'
   : (bytes / (1024 * 1024)).toFixed(1).replace('.', ',') + ' Mo');

@@ -2,11 +2,12 @@ import { LitElement, html, css } from 'lit';
 import { touchStyles } from '../styles.js';
 
 // A request's form drawn from its type's JSON Schema (catalogue.json): a list for an enum, a date field for
-// format "date", a number for an integer, a box for a boolean, a text area past 200 characters. The server checks
-// it again at submission; its refusal names the field ("form.<name>"), shown under that field.
+// format "date", a number for an integer, a box for a boolean, a text area past 200 characters. Before a submission,
+// check() reads the whole form against the schema and shows every error at once under its field, the first one
+// focused; the server checks it again, and its refusal names the field ("form.<name>"), shown under that field.
 class DemarcheFormulaire extends LitElement {
   static properties = { schema: { attribute: false }, value: { attribute: false }, readonly: { type: Boolean },
-    fieldError: { attribute: false }, errorText: { attribute: false } };
+    fieldError: { attribute: false }, errorText: { attribute: false }, errors: { state: true } };
   static styles = [touchStyles, css`
     :host { display: block; }
     .champ { display: flex; flex-direction: column; gap: .2rem; margin-bottom: .8rem; }
@@ -35,10 +36,49 @@ class DemarcheFormulaire extends LitElement {
     return result;
   }
 
+  /**
+   * Every problem of the form as it stands, shown under its field, the first field focused; true when there is none.
+   * The rules are the schema's (required, list, date, whole number and its bounds, length) and its "x-pas-avant"
+   * (a last day not before the first).
+   */
+  check() {
+    const values = this.values();
+    const errors = {};
+    const required = this.schema.required || [];
+    for (const [name, property] of Object.entries(this.schema.properties || {})) {
+      const input = this.renderRoot.querySelector('#champ-' + name);
+      const value = values[name];
+      const title = property.title || name;
+      if (value === undefined || value === '') {
+        if (input && input.validity && input.validity.badInput) {
+          errors[name] = property['x-erreur'] ? 'Date invalide : ' + property['x-erreur'] : 'Valeur invalide.';
+        } else if (required.includes(name) && property.type !== 'boolean') {
+          errors[name] = `« ${title} » est obligatoire.`;
+        }
+      } else if (property.type === 'integer' && (!Number.isInteger(value)
+          || (property.minimum != null && value < property.minimum) || (property.maximum != null && value > property.maximum))) {
+        errors[name] = `Un nombre entier${property.minimum != null ? ' d\'au moins ' + property.minimum : ''}${
+          property.maximum != null ? ' et d\'au plus ' + property.maximum : ''}.`;
+      } else if (property.maxLength && String(value).length > property.maxLength) {
+        errors[name] = `${property.maxLength} caractères au plus.`;
+      } else if (property['x-pas-avant'] && values[property['x-pas-avant']] && value < values[property['x-pas-avant']]) {
+        const first = this.schema.properties[property['x-pas-avant']];
+        errors[name] = `« ${title} » ne peut pas précéder « ${first.title || property['x-pas-avant']} ».`;
+      }
+    }
+    this.errors = errors;
+    const names = Object.keys(errors);
+    if (names.length) {
+      this.updateComplete.then(() => this.renderRoot.querySelector('#champ-' + names[0])?.focus());
+    }
+    return names.length === 0;
+  }
+
   field(name, property, required) {
     const value = (this.value || {})[name];
     const id = 'champ-' + name;
-    const error = this.fieldError === 'form.' + name;
+    const message = (this.errors || {})[name] || (this.fieldError === 'form.' + name ? this.errorText : null);
+    const error = Boolean(message);
     const common = { id, 'aria-invalid': error ? 'true' : 'false' };
     let input;
     if (property.enum) {
@@ -50,20 +90,20 @@ class DemarcheFormulaire extends LitElement {
       input = html`<input type="checkbox" id=${id} .checked=${value === true}>`;
     } else if (property.type === 'integer') {
       input = html`<input type="number" id=${id} step="1" min=${property.minimum ?? ''} max=${property.maximum ?? ''}
-        .value=${value == null ? '' : String(value)} aria-invalid=${common['aria-invalid']}>`;
+        .value=${value == null ? '' : String(value)} aria-invalid=${common['aria-invalid']} aria-describedby=${error ? 'erreur-' + name : ''}>`;
     } else if (property.format === 'date') {
-      input = html`<input type="date" id=${id} .value=${value || ''} aria-invalid=${common['aria-invalid']}>`;
+      input = html`<input type="date" id=${id} .value=${value || ''} aria-invalid=${common['aria-invalid']} aria-describedby=${error ? 'erreur-' + name : ''}>`;
     } else if ((property.maxLength || 0) > 200) {
       input = html`<textarea id=${id} rows="3" maxlength=${property.maxLength} .value=${value || ''}
-        aria-invalid=${common['aria-invalid']}></textarea>`;
+        aria-invalid=${common['aria-invalid']} aria-describedby=${error ? 'erreur-' + name : ''}></textarea>`;
     } else {
       input = html`<input type="text" id=${id} maxlength=${property.maxLength || 500} .value=${value || ''}
-        aria-invalid=${common['aria-invalid']}>`;
+        aria-invalid=${common['aria-invalid']} aria-describedby=${error ? 'erreur-' + name : ''}>`;
     }
     return html`<div class="champ">
       <label for=${id}>${property.title || name}${required ? html` <span class="obligatoire" aria-hidden="true">*</span>` : ''}</label>
       ${input}
-      ${error ? html`<span class="erreur" id=${'erreur-' + name} role="alert">${this.errorText}</span>` : ''}
+      ${error ? html`<span class="erreur" id=${'erreur-' + name}>${message}</span>` : ''}
     </div>`;
   }
 
@@ -75,7 +115,10 @@ class DemarcheFormulaire extends LitElement {
         <dt>${property.title || name}</dt>
         <dd>${property.type === 'boolean' ? (this.value[name] ? 'oui' : 'non') : String(this.value[name])}</dd>`)}</dl>`;
     }
-    return html`${properties.map(([name, property]) => this.field(name, property, required.includes(name)))}
+    const count = Object.keys(this.errors || {}).length;
+    return html`${count ? html`<p class="erreur" role="alert">${count > 1 ? `${count} champs sont à corriger`
+        : 'Un champ est à corriger'} avant de déposer la demande.</p>` : ''}
+      ${properties.map(([name, property]) => this.field(name, property, required.includes(name)))}
       <p class="discret"><span class="obligatoire">*</span> champ obligatoire</p>`;
   }
 }

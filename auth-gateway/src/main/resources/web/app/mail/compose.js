@@ -8,7 +8,8 @@ const TIME = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digi
 
 // The editor, in a modal dialog: recipients with suggestions, subject, the body (rich text), signatures,
 // attachments, "Envoyer" and "Envoyer plus tard". The draft is saved as the person types (its version guards
-// against another tab); closing keeps it in Brouillons. Fires "sent" with the scheduled draft, "closed" otherwise.
+// against another tab); closing keeps it in Brouillons, unless it was made for this editing (a new message, a reply)
+// and nothing was touched: then nothing is left behind. Fires "sent" with the scheduled draft, "closed" otherwise.
 class MailCompose extends LitElement {
   static properties = {
     draft: { attribute: false },
@@ -43,8 +44,10 @@ class MailCompose extends LitElement {
     this.signatures = [];
   }
 
-  async open(draft) {
+  async open(draft, fresh = false) {
     this.draft = draft;
+    this.fresh = fresh;
+    this.touched = false;
     this.error = null;
     this.status = '';
     this.later = false;
@@ -63,6 +66,7 @@ class MailCompose extends LitElement {
   }
 
   changed() {
+    this.touched = true;
     clearTimeout(this.timer);
     this.status = 'Modifications non enregistrées';
     this.timer = setTimeout(() => this.save(), 1500);
@@ -89,6 +93,7 @@ class MailCompose extends LitElement {
 
   /** Uploads the files chosen, one by one (the draft saved first: an upload changes its version). */
   async attach(event) {
+    this.touched = true;
     const files = [...event.target.files];
     event.target.value = '';
     if (!(await this.save())) {
@@ -151,6 +156,10 @@ class MailCompose extends LitElement {
   }
 
   async close() {
+    if (this.fresh && !this.touched) {
+      await this.discard();
+      return;
+    }
     await this.save();
     this.renderRoot.querySelector('dialog').close();
     this.dispatchEvent(new CustomEvent('closed'));

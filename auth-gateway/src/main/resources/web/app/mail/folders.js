@@ -66,7 +66,7 @@ class MailFolders extends LitElement {
       const target = this.dropTarget('folder', f.id);
       const current = this.current && this.current.kind === 'folder' && this.current.id === f.id;
       return html`<li><a href="#" aria-current=${current ? 'true' : 'false'} class=${this.over === f.id ? 'dessus' : ''}
-          data-folder=${f.systemRole || f.name} title=${f.total + ' message(s), ' + f.unread + ' non lu(s)'}
+          data-folder=${f.systemRole || f.name} title=${`${f.total} message${f.total > 1 ? 's' : ''}, ${f.unread} non lu${f.unread > 1 ? 's' : ''}`}
           @click=${(e) => this.pick('folder', f.id, e)} @dragover=${target.dragover} @dragleave=${target.dragleave}
           @drop=${target.drop}>
           <span>${f.name}</span>

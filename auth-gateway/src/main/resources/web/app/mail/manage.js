@@ -3,6 +3,7 @@ import { api } from '../api.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { cssom } from '../css.js';
 import { touchStyles } from '../styles.js';
+import { plural } from '../words.js';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 const TABS = [['dossiers', 'Dossiers'], ['etiquettes', 'Étiquettes'], ['signatures', 'Signatures'],
@@ -140,7 +141,7 @@ class MailManage extends LitElement {
     if (confirm('Supprimer le dossier « ' + this.path(folder) + ' »' + children
       + ' ? Ses messages iront à la corbeille.')) {
       this.run(() => api('/api/mail/folders/' + folder.id, { method: 'DELETE' }),
-        (r) => 'Dossier supprimé : ' + r.movedToTrash + ' message(s) mis à la corbeille.');
+        (r) => `Dossier supprimé : ${plural('message', r.movedToTrash)} mis à la corbeille.`);
     }
   }
 
@@ -155,7 +156,7 @@ class MailManage extends LitElement {
           ${this.parentSelect('Dans', f.parentId, this.subtree(f.id))}
           <button>Enregistrer</button>
           <button type="button" @click=${() => this.deleteFolder(f)}>Supprimer</button>
-          <span class="discret">${f.total} message(s)</span>
+          <span class="discret">${plural('message', f.total)}</span>
         </form></li>`)}</ul>
       <h3>Nouveau dossier</h3>
       <form class="ajout" @submit=${this.createFolder}>
@@ -270,9 +271,9 @@ class MailManage extends LitElement {
     this.run(() => api('/api/mail/folders/' + folder + '/import', { method: 'POST',
       headers: { 'Content-Type': eml ? 'message/rfc822' : 'application/mbox' }, body: file }), (r) => (eml
       ? (r.duplicate ? 'Ce message est déjà dans votre messagerie : rien n\'a été importé.' : 'Message importé.')
-      : r.imported + ' message(s) importé(s)'
-        + (r.duplicates.length ? ', ' + r.duplicates.length + ' déjà présent(s) ignoré(s)' : '')
-        + (r.failures.length ? ', ' + r.failures.length + ' refusé(s)' + (r.stoppedAtQuota ? ' (messagerie pleine)' : '') : '')
+      : plural('message importé', r.imported, 'messages importés')
+        + (r.duplicates.length ? ', ' + plural('déjà présent ignoré', r.duplicates.length, 'déjà présents ignorés') : '')
+        + (r.failures.length ? ', ' + plural('refusé', r.failures.length) + (r.stoppedAtQuota ? ' (messagerie pleine)' : '') : '')
         + '.')).then(() => { event.target.value = ''; });
   }
 

@@ -23,6 +23,20 @@ export const SHORTCUTS = [
   ['Échap', 'fermer la fenêtre ouverte'],
 ];
 
+const SETTING = 'portail.raccourcis';
+
+/**
+ * Whether the one-key shortcuts (j, e, #, ?...) are on: a person who dictates or whose hand slips can turn them off
+ * (WCAG 2.1.4); the choice stays in this browser. Enter and the arrows, which are not characters, always work.
+ */
+export function shortcutsEnabled() {
+  try {
+    return localStorage.getItem(SETTING) !== 'non';
+  } catch (e) {
+    return true; // storage refused: the default
+  }
+}
+
 // The "?" overlay: a modal dialog, closed with Escape or its button, focus returning where it was.
 class MailShortcuts extends LitElement {
   static styles = [touchStyles, css`
@@ -32,7 +46,16 @@ class MailShortcuts extends LitElement {
     th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #eee; }
     kbd { font-family: inherit; background: #f0f0f0; border: 1px solid #ccc; border-radius: 3px; padding: 0 .3rem; }
     button { margin-top: 1rem; }
+    label.choix { display: flex; gap: .5rem; align-items: center; margin: 0 0 1rem; font-weight: 600; }
   `];
+
+  toggle(event) {
+    try {
+      localStorage.setItem(SETTING, event.target.checked ? 'oui' : 'non');
+    } catch (e) {
+      event.target.checked = true; // storage refused: nothing can be remembered
+    }
+  }
 
   open() {
     this.renderRoot.querySelector('dialog').showModal();
@@ -41,6 +64,8 @@ class MailShortcuts extends LitElement {
   render() {
     return html`<dialog aria-labelledby="titre-raccourcis">
       <h2 id="titre-raccourcis">Raccourcis clavier</h2>
+      <label class="choix"><input type="checkbox" id="raccourcis-actifs" .checked=${shortcutsEnabled()}
+        @change=${this.toggle}> Raccourcis à une touche activés</label>
       <table>
         <thead><tr><th scope="col">Touche</th><th scope="col">Action</th></tr></thead>
         <tbody>${SHORTCUTS.map(([keys, action]) => html`<tr><td><kbd>${keys}</kbd></td><td>${action}</td></tr>`)}</tbody>

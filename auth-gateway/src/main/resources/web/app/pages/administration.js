@@ -1,16 +1,13 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../api.js';
 import { pageStyles, touchStyles } from '../styles.js';
+import { JOUR, MOMENT } from '../dates.js';
+import { ROLE_NAMES, SENSITIVE_ROLES, roleName } from '../roles.js';
 
-const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short' });
+const when = MOMENT;
 
-const ROLES = [
-  ['enseignant', 'Enseignant'],
-  ['gestionnaire-rh', 'Gestionnaire RH (double authentification)'],
-  ['chef-etablissement', 'Chef d\'établissement (double authentification)'],
-  ['inspecteur', 'Inspecteur (double authentification)'],
-  ['admin-academique', 'Administrateur académique (double authentification)'],
-];
+const ROLES = Object.keys(ROLE_NAMES).filter((role) => role !== 'personnel').map((role) => [role,
+  roleName(role) + (SENSITIVE_ROLES.includes(role) ? ' (double authentification)' : '')]);
 
 const LINE_STATUS = {
   WOULD_CREATE: 'sera créé',
@@ -29,7 +26,7 @@ const ACTIONS = {
   DATA_REQUESTED: 'Demande de ses données personnelles',
   DATA_DELIVERED: 'Remise de ses données personnelles',
 };
-const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
+const day = JOUR;
 
 const JSON_BODY = { 'Content-Type': 'application/json' };
 

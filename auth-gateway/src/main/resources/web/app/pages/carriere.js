@@ -1,30 +1,18 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../api.js';
 import { pageStyles, touchStyles } from '../styles.js';
+import { delai, duree, jour as day, moment as instant } from '../dates.js';
+import { plural } from '../words.js';
 
 const IPROF = '/api/iprof';
 const CV_KINDS = { qualification: 'Qualification', diplome: 'Diplôme', certification: 'Certification', formation: 'Formation', langue: 'Langue' };
 const ROLES_WITH_TEAM = ['chef-etablissement', 'gestionnaire-rh'];
 
-// Business dates come as YYYY-MM-DD: formatted as days, whatever the browser's time zone.
-function day(iso) {
-  return iso ? new Date(iso + 'T00:00:00Z').toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : '';
-}
-
-function instant(iso) {
-  return new Date(iso).toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
-}
-
-function countdown(days) {
-  if (days === 0) return 'aujourd\'hui';
-  return days > 0 ? `dans ${days} jour${days > 1 ? 's' : ''}` : `il y a ${-days} jour${days < -1 ? 's' : ''}`;
-}
-
 function windowText(label, w) {
   if (!w) return '';
   if (!w.open) return html`<p class="discret">${label} : délai clos le ${day(w.closesOn)}.</p>`;
   return html`<p class="delai" role="status">${label} : ${w.daysLeft === 0 ? 'dernier jour aujourd\'hui'
-    : `encore ${w.daysLeft} jour${w.daysLeft > 1 ? 's' : ''}`} (jusqu'au ${day(w.closesOn)} inclus).</p>`;
+    : w.daysLeft === 1 ? 'encore 1 jour' : `encore ${w.daysLeft} jours`} (jusqu'au ${day(w.closesOn)} inclus).</p>`;
 }
 
 // "Ma carrière": the record, the next échelon, appraisals with their windows, promotions, timeline, CV, who read it;
@@ -128,10 +116,10 @@ class PageCarriere extends LitElement {
     if (!a.next) return html`<section class="carte prochain-echelon"><h2>Prochain échelon</h2><p>Vous êtes au dernier échelon de votre grade.</p></section>`;
     const n = a.next;
     return html`<section class="carte prochain-echelon"><h2>Prochain échelon</h2>
-      <p class="grand">${n.echelon}<sup>e</sup> échelon le ${day(n.normal.date)} — ${countdown(n.normal.daysLeft)}</p>
-      <p>Rythme normal : ${Math.floor(n.normalMonths / 12)} an(s)${n.normalMonths % 12 ? ` et ${n.normalMonths % 12} mois` : ''} au ${c.echelon}<sup>e</sup> échelon.</p>
+      <p class="grand">${n.echelon}<sup>e</sup> échelon le ${day(n.normal.date)} — ${delai(n.normal.daysLeft, n.normal.date)}</p>
+      <p>Rythme normal : ${duree(n.normalMonths)} au ${c.echelon}<sup>e</sup> échelon.</p>
       ${n.accelerated ? html`<p>Rythme accéléré (selon l'appréciation de votre rendez-vous de carrière) : le ${day(n.accelerated.date)}
-        — ${countdown(n.accelerated.daysLeft)}.</p>` : ''}
+        — ${delai(n.accelerated.daysLeft, n.accelerated.date)}.</p>` : ''}
       <p class="discret">Grille : ${a.gridSource}.</p></section>`;
   }
 
@@ -217,8 +205,8 @@ class PageCarriere extends LitElement {
         <input type="file" name="fichier" accept=".csv,text/csv" aria-label="Fichier des agents">
         <button @click=${(e) => this.importFile(e, true)}>Vérifier (sans rien enregistrer)</button>
         <button @click=${(e) => this.importFile(e, false)}>Importer</button></form>
-      ${r && !r.refused ? html`<p role="status">${r.dryRun ? 'Vérification' : 'Import'} de ${r.lines} ligne(s) : ${r.created} création(s),
-        ${r.updated} mise(s) à jour, ${r.unchanged} inchangée(s)${r.skipped ? `, ${r.skipped} ignorée(s)` : ''}.</p>` : ''}
+      ${r && !r.refused ? html`<p role="status">${r.dryRun ? 'Vérification' : 'Import'} de ${plural('ligne', r.lines)} : ${plural('création', r.created)},
+        ${plural('mise à jour', r.updated, 'mises à jour')}, ${plural('inchangée', r.unchanged)}${r.skipped ? `, ${plural('ignorée', r.skipped)}` : ''}.</p>` : ''}
       ${r && r.errors.length ? html`<ul class="liste">${r.errors.map((e) => html`
         <li><span>ligne ${e.line}</span><span>${e.column}</span><span>${e.message}</span></li>`)}</ul>` : ''}
     </section>`;

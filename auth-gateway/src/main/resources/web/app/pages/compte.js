@@ -1,10 +1,13 @@
 import { LitElement, html, css } from 'lit';
 import { api } from '../api.js';
 import { pageStyles, touchStyles } from '../styles.js';
+import { JOUR, MOMENT } from '../dates.js';
+import { roleName } from '../roles.js';
 
-const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short' });
-const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
-const dayAndTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
+const when = MOMENT;
+/** Sessions listed before "Afficher les sessions plus anciennes". */
+const DEVICES_SHOWN = 5;
+const day = JOUR;
 
 // what the person is told back from Keycloak's actions (/connexion/action/...)
 const OUTCOMES = {
@@ -22,6 +25,7 @@ class PageCompte extends LitElement {
   static properties = {
     me: {},
     devices: { state: true },
+    allDevices: { state: true },
     applications: { state: true },
     dataRequests: { state: true },
     history: { state: true },
@@ -296,7 +300,7 @@ class PageCompte extends LitElement {
         <dl>
           <dt>Identifiant</dt><dd>${this.me.username}</dd>
           <dt>Adresse électronique</dt><dd>${this.me.email}</dd>
-          <dt>Profils</dt><dd>${this.me.roles.join(', ')}</dd>
+          <dt>Profils</dt><dd>${this.me.roles.map(roleName).join(', ')}</dd>
           <dt>Établissement (UAI)</dt><dd>${this.me.uai || '—'}</dd>
         </dl>
       </section>
@@ -324,10 +328,13 @@ class PageCompte extends LitElement {
     `;
   }
 
+  /** The current session and the latest others (five in all) unless the person asks for every one. */
   renderDevices() {
+    const shown = this.allDevices ? this.devices : this.devices.slice(0, DEVICES_SHOWN);
+    const hidden = this.devices.length - shown.length;
     return html`
       <div role="list">
-        ${this.devices.map((device) => html`
+        ${shown.map((device) => html`
           <div class="appareil" role="listitem" data-session=${device.id}>
             <span class="nom">${device.browser} sur ${device.os}${device.current ? html`<span class="courant">· cet appareil</span>` : ''}</span>
             ${device.current ? html`<span></span>` : html`<button @click=${() => this.signOut(device)}
@@ -337,6 +344,8 @@ class PageCompte extends LitElement {
             <span class="discret">${device.applications.join(', ')}</span>
           </div>`)}
       </div>
+      ${hidden > 0 ? html`<p><button id="toutes-sessions" @click=${() => { this.allDevices = true; }}>Afficher
+        ${hidden > 1 ? `les ${hidden} sessions plus anciennes` : 'la session plus ancienne'}</button></p>` : ''}
       ${this.devices.length > 1 ? html`<p><button class="principal" id="deconnecter-autres"
         @click=${() => this.signOutEverywhereElse()}>Se déconnecter partout ailleurs</button></p>` : ''}
     `;
@@ -360,7 +369,7 @@ class PageCompte extends LitElement {
               aria-label="Fermer mes sessions dans ${application.name}">Fermer mes sessions</button>`}
             <p>Reçoit : ${application.receives}</p>
             <p class="discret">${application.lastSignIn
-              ? `Dernière connexion le ${dayAndTime.format(new Date(application.lastSignIn))}` : 'Session en cours'}
+              ? `Dernière connexion le ${when.format(new Date(application.lastSignIn))}` : 'Session en cours'}
               · ${application.portal ? 'ce portail : quittez-le par « Se déconnecter »' : sessions(application.openSessions)}</p>
           </div>`)}
       </div>
@@ -381,13 +390,13 @@ class PageCompte extends LitElement {
       ${this.dataRequests.length ? html`<ul class="demandes-donnees">
         ${this.dataRequests.map((request) => html`
           <li data-demande=${request.id}>
-            Demande du ${dayAndTime.format(new Date(request.requestedAt))} : <strong>${request.statusLabel}</strong>
+            Demande du ${when.format(new Date(request.requestedAt))} : <strong>${request.statusLabel}</strong>
             ${request.status === 'READY' ? html`<br><a class="bouton" href="/api/compte/donnees/${request.id}/archive"
               download @click=${() => setTimeout(() => this.loadDataRequests(), 2000)}>Télécharger mes données
               (${size(request.sizeBytes)})</a>
-              <span class="discret">jusqu'au ${dayAndTime.format(new Date(request.expiresAt))}</span>` : ''}
+              <span class="discret">jusqu'au ${when.format(new Date(request.expiresAt))}</span>` : ''}
             ${request.status === 'DOWNLOADED' ? html`<span class="discret">le
-              ${dayAndTime.format(new Date(request.downloadedAt))}</span>` : ''}
+              ${when.format(new Date(request.downloadedAt))}</span>` : ''}
             ${request.status === 'FAILED' ? html`<br><span class="echec">${request.failure}</span>` : ''}
           </li>`)}
       </ul>` : ''}

@@ -175,33 +175,51 @@ class PageDemarches extends LitElement {
     }
     return html`<div class="types">${(this.types || []).map((t) => {
       const open = !t.campaign || t.campaigns.some((c) => c.open);
-      const window = t.campaigns[0];
+      const window = t.campaigns.find((c) => c.open) || t.campaigns[0];
+      const next = t.campaigns.filter((c) => new Date(c.opensAt) > new Date())
+        .sort((a, b) => a.opensAt.localeCompare(b.opensAt))[0];
       return html`<button ?disabled=${!open} @click=${() => { this.type = t; this.problem = null; }}>
         <strong>${t.label}</strong>${t.description}
-        ${t.campaign && window ? html`<br><span class="discret">${open ? 'Campagne ouverte' : 'Campagne'} du
+        ${t.campaign && open ? html`<br><span class="discret">Campagne ouverte du
           ${MOMENT.format(new Date(window.opensAt))} au ${MOMENT.format(new Date(window.closesAt))}</span>` : ''}
+        ${t.campaign && !open ? html`<br><span class="discret">Campagne fermée : cette démarche ne se dépose que pendant
+          sa campagne annuelle. ${next ? `Prochaine ouverture le ${MOMENT.format(new Date(next.opensAt))}.`
+            : 'La prochaine campagne n\'est pas encore annoncée.'}</span>` : ''}
         ${t.campaign && window?.extensionReason ? html`<br><span class="prolongation">${window.extensionReason}</span>` : ''}
       </button>`;
     })}</div>`;
   }
 
+  /**
+   * "Déposer la demande" checks the whole form first (every error under its field) and keeps nothing when the
+   * service refuses it: a draft is made only by "Enregistrer le brouillon".
+   */
   async create(submit) {
-    const form = this.renderRoot.querySelector('demarche-formulaire').values();
+    const formulaire = this.renderRoot.querySelector('demarche-formulaire');
+    if (submit && !formulaire.check()) {
+      return;
+    }
     const draft = await this.act(() => api('/api/colibris/requests', { method: 'POST', headers: JSON_HEADERS,
-      body: JSON.stringify({ type: this.type.code, form }) }));
+      body: JSON.stringify({ type: this.type.code, form: formulaire.values() }) }));
     if (!draft) {
       return;
     }
-    const submitted = !submit || await this.act(() => api('/api/colibris/requests/' + draft.id + '/submit', {
-      method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ version: draft.version }) }));
-    // the draft is kept either way: its own page follows, with the refusal under its field if there was one
-    const { problem, error } = this;
-    history.pushState({}, '', '/demarches/' + draft.id);
-    await this.load();
-    if (!submitted) {
+    if (submit && !await this.act(() => api('/api/colibris/requests/' + draft.id + '/submit', {
+      method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ version: draft.version }) }))) {
+      const { problem, error } = this;
+      await api('/api/colibris/requests/' + draft.id, { method: 'DELETE' }).catch(() => {});
       this.problem = problem;
       this.error = error;
+      return;
     }
+    history.pushState({}, '', '/demarches/' + draft.id);
+    await this.load();
+  }
+
+  async discarded() {
+    history.pushState({}, '', '/demarches');
+    await this.load();
+    this.done = 'Brouillon supprimé.';
   }
 
   /** The opinions asked of me, those waiting for my answer first. */
@@ -226,7 +244,7 @@ class PageDemarches extends LitElement {
         : !this.data ? (this.error ? '' : html`<p class="discret">Chargement…</p>`)
           : this.view === 'one' ? html`<demarche-demande .request=${this.data} .act=${this.act} .problem=${this.problem}
               .type=${(this.types || []).find((t) => t.code === this.data.type.code)}
-              @demande-change=${(e) => { this.data = e.detail; }}></demarche-demande>`
+              @demande-change=${(e) => { this.data = e.detail; }} @demande-supprimee=${() => this.discarded()}></demarche-demande>`
             : this.view === 'hr' ? html`<demarches-suivi .deliveries=${this.data} .types=${this.types} .act=${this.act}
               .problem=${this.problem} @types-change=${(e) => { this.types = e.detail; }}></demarches-suivi>`
               : this.view === 'opinions' ? this.asked() : this.list(this.view === 'todo')}

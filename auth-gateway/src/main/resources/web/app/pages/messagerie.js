@@ -7,9 +7,10 @@ import '../mail/folders.js';
 import '../mail/reader.js';
 import '../mail/compose.js';
 import '../mail/picker.js';
-import '../mail/shortcuts.js';
+import { shortcutsEnabled } from '../mail/shortcuts.js';
 import '../mail/manage.js';
 import { LiveMailbox, notifications } from '../mail/live.js';
+import { onRoute } from '../router.js';
 import { touchStyles } from '../styles.js';
 
 const ACTIONS_DONE = { ARCHIVE: ['archivé', 'archivés'], RESTORE: ['restauré', 'restaurés'],
@@ -116,6 +117,12 @@ class PageMessagerie extends LitElement {
     super.connectedCallback();
     document.addEventListener('keydown', this.keys);
     addEventListener('popstate', this.back);
+    // "Messagerie" in the menu, clicked from the mailbox itself: back to the inbox, out of a search
+    this.unsubscribe = onRoute((route, how) => {
+      if (how && how.again && location.pathname === '/messagerie') {
+        this.home();
+      }
+    });
     this.start();
     this.live.start();
   }
@@ -123,6 +130,7 @@ class PageMessagerie extends LitElement {
   disconnectedCallback() {
     document.removeEventListener('keydown', this.keys);
     removeEventListener('popstate', this.back);
+    this.unsubscribe();
     this.live.stop();
     super.disconnectedCallback();
   }
@@ -137,6 +145,17 @@ class PageMessagerie extends LitElement {
       await this.show({ kind: 'folder', id: inbox.id });
     } catch (e) {
       this.error = e.message;
+    }
+  }
+
+  home() {
+    const inbox = this.folders && this.folders.find((f) => f.systemRole === 'INBOX');
+    const search = this.renderRoot.querySelector('form.recherche input');
+    if (search) {
+      search.value = '';
+    }
+    if (inbox) {
+      this.pick({ kind: 'folder', id: inbox.id });
     }
   }
 
@@ -169,10 +188,8 @@ class PageMessagerie extends LitElement {
       await this.refreshFolders();
       if (this.view.kind !== 'folder' || folders.includes(this.view.id)) {
         const selected = this.selected;
-        const focused = this.items[this.focused] && this.items[this.focused].id;
         await this.reload();
         this.selected = new Set(this.items.filter((item) => selected.has(item.id)).map((item) => item.id));
-        this.focused = Math.max(0, this.items.findIndex((item) => item.id === focused));
       }
       const inbox = this.folders.find((f) => f.systemRole === 'INBOX');
       if (inbox.unread > unread && this.notifying) {
@@ -316,12 +333,17 @@ class PageMessagerie extends LitElement {
     }
   }
 
-  /** The list again, as it is now on the server: the message open stays open (a live change may come while reading). */
+  /**
+   * The list again, as it is now on the server: the message open stays open and the cursor stays on its message (a
+   * delivery may have come in above it meanwhile), or at its place when that message has gone.
+   */
   async reload() {
     const focused = this.focused;
+    const focusedId = this.items[focused] && this.items[focused].id;
     this.error = null;
     await this.load(this.view, false);
-    this.focused = Math.min(focused, Math.max(this.items.length - 1, 0));
+    const index = this.items.findIndex((item) => item.id === focusedId);
+    this.focused = index >= 0 ? index : Math.min(focused, Math.max(this.items.length - 1, 0));
   }
 
   async open(index) {
@@ -402,8 +424,9 @@ class PageMessagerie extends LitElement {
     this.edit(await api('/api/mail/drafts', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }));
   }
 
-  edit(draft) {
-    this.renderRoot.querySelector('mail-compose').open(draft);
+  /** The editor on a draft made for this very editing ({@code fresh}: closed untouched, it is not kept). */
+  edit(draft, fresh = true) {
+    this.renderRoot.querySelector('mail-compose').open(draft, fresh);
   }
 
   /** After "Envoyer": the undo window (or the date chosen), with "Annuler" while it lasts. */
@@ -427,7 +450,7 @@ class PageMessagerie extends LitElement {
     const id = this.notice.undoDraft;
     this.notice = null;
     try {
-      this.edit(await api('/api/mail/drafts/' + id + '/cancel', { method: 'POST' }));
+      this.edit(await api('/api/mail/drafts/' + id + '/cancel', { method: 'POST' }), false);
     } catch (e) {
       this.error = e.message;
     }
@@ -454,7 +477,7 @@ class PageMessagerie extends LitElement {
     const typing = event.composedPath().some((element) => element instanceof HTMLElement
       && (['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName) || element.isContentEditable
         || (element.tagName === 'DIALOG' && element.open)));
-    if (typing || event.ctrlKey || event.metaKey || event.altKey) {
+    if (typing || event.ctrlKey || event.metaKey || event.altKey || (event.key.length === 1 && !shortcutsEnabled())) {
       return;
     }
     const handlers = {

@@ -70,9 +70,7 @@ public class SecurityAlerts {
                 "Le mot de passe de votre compte académique a été réinitialisé par « Mot de passe oublié ? », après "
                         + "vérification de votre NUMEN et de votre date de naissance :",
                 "",
-                "  - quand : le " + Letters.when(alert.time()),
-                "  - appareil : " + alert.browser() + " sur " + alert.os(),
-                "  - adresse IP : " + alert.ipAddress(),
+                whenAndWhere(alert),
                 "",
                 "Si c'était vous, vous n'avez rien à faire.",
                 "",
@@ -83,6 +81,14 @@ public class SecurityAlerts {
                 "Prévenez ensuite l'assistance informatique de l'académie : " + config.publicUrl().resolve("/assistance"),
                 "",
                 Letters.SIGNATURE);
+    }
+
+    /** The lines that say when, on what and from where: the person recognises her own action, or not. */
+    private static String whenAndWhere(PortailAdminApi.Alert alert) {
+        return String.join("\n",
+                "  - quand : le " + Letters.when(alert.time()),
+                "  - appareil : " + alert.browser() + " sur " + alert.os(),
+                "  - adresse IP : " + alert.ipAddress());
     }
 
     String lockoutText(PortailAdminApi.Alert alert) {
@@ -112,9 +118,7 @@ public class SecurityAlerts {
                 "Une connexion à votre compte académique vient d'avoir lieu depuis un appareil ou un réseau que vous "
                         + "n'aviez pas encore utilisé :",
                 "",
-                "  - quand : le " + Letters.when(alert.time()),
-                "  - appareil : " + alert.browser() + " sur " + alert.os(),
-                "  - adresse IP : " + alert.ipAddress(),
+                whenAndWhere(alert),
                 "  - application : " + alert.application(),
                 "",
                 "Si c'était vous, vous n'avez rien à faire.",

@@ -123,7 +123,7 @@ public class ServiceProxy {
         options.setHeaders(headers);
         client.request(options)
                 .compose(outbound -> hasBody(request) ? outbound.send(request) : outbound.send())
-                .onSuccess(response -> respond(context.response(), response))
+                .onSuccess(response -> respond(context, response))
                 .onSuccess(response -> {
                     if (response.statusCode() >= 500) {
                         LOG.errorf("Relay to %s%s: %d, incident %s", target.base(), path, response.statusCode(),
@@ -154,11 +154,19 @@ public class ServiceProxy {
         return request.headers().contains("Transfer-Encoding") || (length != null && !length.equals("0"));
     }
 
-    private static void respond(HttpServerResponse response, HttpClientResponse upstream) {
+    private static void respond(RoutingContext context, HttpClientResponse upstream) {
+        HttpServerResponse response = context.response();
         if (response.ended() || response.closed()) { // the browser has gone (navigated away, closed the tab)
             upstream.handler(chunk -> { }).exceptionHandler(ignored -> { });
             return;
         }
+        // the browser leaves in the middle of a long answer (the live mail feed, a download): the service's answer is
+        // dropped there, or its next chunk would be written to a closed response (Vert.x: "already been written")
+        context.addEndHandler(ended -> {
+            if (ended.failed()) {
+                upstream.request().reset();
+            }
+        });
         response.setStatusCode(upstream.statusCode());
         copy(upstream.headers(), response.headers());
         if (!upstream.headers().contains("Content-Length")) {

@@ -54,6 +54,44 @@ class DemarchesInChromiumTest {
     }
 
     @Test
+    void aSubmissionShowsEveryErrorAtOnceKeepsNothingUntilRightAndADraftIsDeletedNotWithdrawn() {
+        TestStack.Account teacher = TestStack.get().newAccount(Map.of("uai", "0450042K"), "personnel", "enseignant");
+        String token = TestStack.get().accessToken(teacher.username());
+        signIn(teacher.username(), "/demarches/nouvelle");
+        waitFor(d -> text(PAGE + ".querySelector('.types')").contains("Autorisation d'absence"));
+        ((WebElement) script("return [..." + PAGE + ".querySelectorAll('.types button')]"
+                + ".find(b => b.querySelector('strong').textContent === \"Autorisation d'absence\")")).click();
+        String form = PAGE + ".querySelector('demarche-formulaire').shadowRoot";
+        String submit = PAGE + ".querySelector('.actions .bouton:not(.secondaire)')";
+        click(submit);
+        waitFor(d -> text(form + ".querySelector('[role=alert]')").equals("3 champs sont à corriger avant de déposer la demande."));
+        assertEquals(List.of("« Motif » est obligatoire.", "« Premier jour d'absence » est obligatoire.",
+                "« Dernier jour d'absence » est obligatoire."),
+                script("return [..." + form + ".querySelectorAll('.champ .erreur')].map(e => e.textContent.trim())"));
+        assertEquals("champ-motif", script("return " + form + ".activeElement && " + form + ".activeElement.id"),
+                "the first field at fault has the focus");
+
+        choose(form + ".querySelector('#champ-motif')", "examen ou concours");
+        script("const f = " + form + "; f.querySelector('#champ-dateDebut').value = '2027-03-16';"
+                + " f.querySelector('#champ-dateFin').value = '2027-03-15';");
+        click(submit);
+        waitFor(d -> text(form + ".querySelector('#erreur-dateFin')")
+                .equals("« Dernier jour d'absence » ne peut pas précéder « Premier jour d'absence »."));
+        assertEquals(List.of(), colibris(token).get("/requests").then().statusCode(200).extract().jsonPath().getList("items"),
+                "nothing was kept: a draft only when asked");
+
+        click(PAGE + ".querySelector('.actions .bouton.secondaire')"); // "Enregistrer le brouillon"
+        waitFor(d -> browser.getCurrentUrl().matches(".*/demarches/[0-9a-f-]{36}$")
+                && text(PAGE + ".querySelector('#statut')").equals("Brouillon"));
+        script("window.confirm = () => true;");
+        click("[..." + PAGE + ".querySelector('demarche-demande').querySelectorAll('button')]"
+                + ".find(b => b.textContent.trim() === 'Supprimer le brouillon')");
+        waitFor(d -> browser.getCurrentUrl().equals(gateway.resolve("/demarches").toString())
+                && text(PAGE + ".querySelector('.fait')").equals("Brouillon supprimé."));
+        assertEquals(List.of(), colibris(token).get("/requests").then().statusCode(200).extract().jsonPath().getList("items"));
+    }
+
+    @Test
     void aPartTimeRequestFiledInTheBrowserIsDecidedAndItsNotificationsLeadBackToIt() throws Exception {
         TestStack stack = TestStack.get();
         openPartTimeCampaign();

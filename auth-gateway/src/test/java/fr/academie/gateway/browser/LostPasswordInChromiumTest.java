@@ -1,7 +1,9 @@
 package fr.academie.gateway.browser;
 
+import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
+import fr.academie.stack.testing.Totp;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -86,6 +88,42 @@ class LostPasswordInChromiumTest {
                 d -> d.getCurrentUrl().equals(gateway.resolve("/messagerie").toString())
                         && PortalPages.text(d, PAGE + ".querySelector('ul.messages')")
                                 .contains("Le mot de passe de votre compte académique a été réinitialisé"));
+    }
+
+    @Test
+    void aProfileWithASecondFactorEnrolsAndLaterProvesItOnAPhone() {
+        TestStack.Account head = TestStack.get().newAccount(Map.of("numen", NUMEN, "dateNaissance", BIRTH, "uai", "0450042K"),
+                "personnel", "chef-etablissement");
+        browser = PortalPages.withAnAddressOfItsOwn();
+        Screen.PHONE.emulate(browser);
+        browser.get(gateway.resolve("/").toString());
+        browser.findElement(By.id("username")).sendKeys(head.username());
+        browser.findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+        PortalPages.waitFor(browser, "document.body", Duration.ofSeconds(20),
+                d -> !d.findElements(By.id("kc-totp-settings-form")).isEmpty());
+        Screen.PHONE.assertFits(browser, "l'activation de la double authentification");
+        PortalPages.secondFactor(browser, head.username());
+        PortalPages.waitFor(browser, "document.body", Duration.ofSeconds(20),
+                d -> d.getCurrentUrl().equals(gateway.resolve("/").toString()));
+        browser.quit();
+
+        browser = PortalPages.withAnAddressOfItsOwn();
+        Screen.PHONE.emulate(browser);
+        browser.get(gateway.resolve("/").toString());
+        browser.findElement(By.partialLinkText("Mot de passe oubli")).click();
+        browser.findElement(By.id("username")).sendKeys(head.username());
+        browser.findElement(By.id("kc-form-buttons")).click();
+        waitForPage("Confirmez votre identité");
+        browser.findElement(By.id("numen")).sendKeys(NUMEN);
+        PortalPages.script(browser, "document.getElementById('naissance').value = arguments[0]", BIRTH);
+        browser.findElement(By.id("kc-preuve-continuer")).click();
+        PortalPages.waitFor(browser, "document.body", Duration.ofSeconds(20), d -> !d.findElements(By.id("otp")).isEmpty());
+        Screen.PHONE.assertFits(browser, "le code de double authentification");
+        browser.findElement(By.id("otp")).sendKeys(Totp.nextCode(head.username()));
+        browser.findElement(By.id("kc-login")).click();
+        PortalPages.waitFor(browser, "document.body", Duration.ofSeconds(20),
+                d -> !d.findElements(By.id("password-new")).isEmpty());
     }
 
     @Test

@@ -12,14 +12,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,6 +46,8 @@ class PhoneAndTabletInChromiumTest {
     private static final String APP = "document.querySelector('portail-app').shadowRoot";
     private static final String PAGE = APP + ".querySelector('page-messagerie').shadowRoot";
     private static final String READER = PAGE + ".querySelector('mail-reader').shadowRoot";
+    /** Where the README's screenshots go when asked ({@code -Dportail.captures=<directory>}), else null. */
+    private static final String CAPTURES = System.getProperty("portail.captures");
     private static final List<String> PAGES = List.of("/", "/messagerie", "/messagerie/regles", "/messagerie/configurer",
             "/carriere", "/demarches", "/compte");
 
@@ -143,6 +150,10 @@ class PhoneAndTabletInChromiumTest {
                 capture(screen + path);
             }
         }
+        if (screen == Screen.TABLET && CAPTURES != null) {
+            captureDesktopWebmail();
+            screen.emulate(browser);
+        }
         browser.get(gateway.resolve("/").toString());
         waitFor(d -> shown(APP + ".querySelector('main')"));
         String home = APP + ".querySelector('page-accueil').shadowRoot";
@@ -174,36 +185,35 @@ class PhoneAndTabletInChromiumTest {
 
     /**
      * The README's screenshots, taken when asked ({@code -Dportail.captures=<directory>}): the home page and the
-     * webmail on each screen, and the webmail on a desktop with a message open.
+     * webmail on each screen.
      */
     private void capture(String name) {
-        String directory = System.getProperty("portail.captures");
-        if (directory == null) {
-            return;
-        }
-        try {
-            java.nio.file.Path file = java.nio.file.Path.of(directory, name.replaceAll("[^a-z0-9]+", "-").replaceAll("-$", "") + ".png");
-            java.nio.file.Files.createDirectories(file.getParent());
-            java.nio.file.Files.write(file, browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-            if (name.startsWith("tablet") && name.endsWith("/messagerie")) {
-                browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-                browser.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
-                browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
-                browser.navigate().refresh();
-                waitFor(d -> Boolean.TRUE.equals(script("return !!" + PAGE + ".querySelector('#m-0')")));
-                tap(PAGE + ".querySelector('#m-0 .qui')");
-                waitFor(d -> !text(READER + ".querySelector('#sujet')").isEmpty());
-                script("window.scrollTo(0, 0)");
-                java.nio.file.Files.write(file.resolveSibling("desktop-messagerie.png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-                screenFor(name).emulate(browser);
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        if (CAPTURES != null) {
+            save(name.replaceAll("[^a-z0-9]+", "-").replaceAll("-$", ""));
         }
     }
 
-    private static Screen screenFor(String name) {
-        return name.startsWith("tablet") ? Screen.TABLET : Screen.PHONE;
+    /** The README's third screenshot: the webmail on a desktop (1366×768, no touch) with a message open. */
+    private void captureDesktopWebmail() {
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        browser.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+        browser.get(gateway.resolve("/messagerie").toString());
+        waitFor(d -> Boolean.TRUE.equals(script("return !!" + PAGE + ".querySelector('#m-0')")));
+        tap(PAGE + ".querySelector('#m-0 .qui')");
+        waitFor(d -> !text(READER + ".querySelector('#sujet')").isEmpty());
+        script("window.scrollTo(0, 0)");
+        save("desktop-messagerie");
+    }
+
+    private void save(String name) {
+        try {
+            Path file = Path.of(CAPTURES, name + ".png");
+            Files.createDirectories(file.getParent());
+            Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void open(String subject) {
@@ -262,17 +272,12 @@ class PhoneAndTabletInChromiumTest {
     }
 
     private static String folderId(TestStack.Account account, String role) {
-        return given(account).get("/folders").then().statusCode(200).extract().jsonPath()
-                .getString("items.find { it.systemRole == '" + role + "' }.id");
+        return PortalPages.folderId(account, role);
     }
 
-    /** A colleague's message, imported into the inbox unread. */
+    /** A colleague's message in the inbox. */
     private static void deliver(TestStack.Account account, String subject) {
-        String message = "From: Samir Benali <samir.benali@ac-orleans-tours.fr>\r\nTo: " + account.email()
-                + "\r\nSubject: =?UTF-8?B?" + Base64.getEncoder().encodeToString(subject.getBytes(StandardCharsets.UTF_8))
-                + "?=\r\nMessage-ID: <" + UUID.randomUUID() + "@ac-orleans-tours.fr>\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: text/plain; charset=utf-8\r\n\r\nBonjour, pouvez-vous confirmer ?\r\n";
-        given(account).contentType("message/rfc822").body(message.getBytes(StandardCharsets.UTF_8))
-                .post("/folders/{id}/import", folderId(account, "INBOX")).then().statusCode(201);
+        PortalPages.importIntoInbox(account, "Samir Benali <samir.benali@ac-orleans-tours.fr>", subject,
+                "<p>Bonjour, pouvez-vous confirmer ?</p>", Instant.now());
     }
 }

@@ -22,7 +22,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -99,6 +104,23 @@ final class PortalPages {
     static RequestSpecification mailApi(TestStack.Account account) {
         return RestAssured.given().baseUri(TestStack.get().service(Service.MAIL))
                 .auth().oauth2(TestStack.get().accessToken(account.username()));
+    }
+
+    /** The id of the person's folder with that system role (INBOX, SENT, ARCHIVE...). */
+    static String folderId(TestStack.Account account, String role) {
+        return mailApi(account).get("/folders").then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.systemRole == '" + role + "' }.id");
+    }
+
+    /** An .eml (HTML body, dated by its Date header) imported into the person's inbox. */
+    static void importIntoInbox(TestStack.Account account, String from, String subject, String html, Instant date) {
+        String message = "From: " + from + "\r\nTo: " + account.email() + "\r\nDate: "
+                + DateTimeFormatter.RFC_1123_DATE_TIME.format(date.atZone(ZoneOffset.UTC))
+                + "\r\nSubject: =?UTF-8?B?" + Base64.getEncoder().encodeToString(subject.getBytes(StandardCharsets.UTF_8))
+                + "?=\r\nMessage-ID: <" + UUID.randomUUID() + "@exemple.fr>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/html; charset=utf-8\r\n\r\n" + html + "\r\n";
+        mailApi(account).contentType("message/rfc822").body(message.getBytes(StandardCharsets.UTF_8))
+                .post("/folders/{id}/import", folderId(account, "INBOX")).then().statusCode(201);
     }
 
     static Object script(WebDriver browser, String script, Object... arguments) {

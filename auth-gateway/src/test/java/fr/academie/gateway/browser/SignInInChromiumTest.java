@@ -32,8 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -78,8 +78,10 @@ class SignInInChromiumTest {
         browser.get(gateway.resolve("/carriere").toString());
         typePassword("lmartin");
         assertSignedInAs("Léna Martin", "/carriere");
-        long daysLeft = ChronoUnit.DAYS.between(LocalDate.now(ZoneId.of("Europe/Paris")), LocalDate.of(2028, 9, 1));
-        assertEquals("8e échelon le 1 septembre 2028 — dans " + daysLeft + " jours",
+        Period left = Period.between(LocalDate.now(ZoneId.of("Europe/Paris")), LocalDate.of(2028, 9, 1));
+        String inWords = (left.getYears() == 0 ? "" : left.getYears() + (left.getYears() > 1 ? " ans" : " an"))
+                + (left.getYears() > 0 && left.getMonths() > 0 ? " et " : "") + (left.getMonths() == 0 ? "" : left.getMonths() + " mois");
+        assertEquals("8e échelon le 1er septembre 2028 — dans " + inWords, // not "dans 638 jours"
                 waitOrDescribe(driver -> pageText(driver, "page-carriere", ".prochain-echelon .grand")));
         String appraisal = waitOrDescribe(driver -> pageText(driver, "page-carriere", ".rendez-vous"));
         assertTrue(appraisal.contains("Observations sur le compte rendu : encore"), appraisal);
@@ -101,7 +103,7 @@ class SignInInChromiumTest {
         clickInPage("page-carriere", ".equipe a[href*='agent=3f0c6a1e-8d2b-4b7e-9a51-2c7d9e4f0001']");
         waitOrDescribe(driver -> "Dossier de Léna Martin".equals(pageText(driver, "page-carriere", "h1")));
         assertTrue(waitOrDescribe(driver -> pageText(driver, "page-carriere", ".prochain-echelon .grand"))
-                .startsWith("8e échelon le 1 septembre 2028"));
+                .startsWith("8e échelon le 1er septembre 2028"));
         assertEquals(null, pageText(browser, "page-carriere", ".cv form"), "HR reads the CV, only Léna writes it");
     }
 

@@ -207,6 +207,49 @@ class WebmailInChromiumTest {
         String results = text(PAGE + ".querySelector('ul.messages')");
         assertTrue(results.contains("Budget du voyage"), results);
         assertFalse(results.contains("Clôture budgétaire"), results);
+
+        // the French operators too; then "Messagerie" in the menu leaves the search for the inbox
+        script("const f = " + PAGE + ".querySelector('form.recherche'); f.q.value = 'de:agence'; f.requestSubmit();");
+        waitFor(d -> text(PAGE + ".querySelector('#titre-liste')").contains("de:agence")
+                && text(PAGE + ".querySelector('ul.messages')").contains("Clôture budgétaire")
+                && !text(PAGE + ".querySelector('ul.messages')").contains("Budget du voyage"));
+        ((WebElement) script("return document.querySelector('portail-app').shadowRoot"
+                + ".querySelector('nav a[href=\"/messagerie\"]')")).click();
+        waitFor(d -> text(PAGE + ".querySelector('#titre-liste')").startsWith("Boîte de réception")
+                && text(PAGE + ".querySelector('ul.messages')").contains("Budget du voyage")
+                && "".equals(script("return " + PAGE + ".querySelector('form.recherche').q.value")));
+    }
+
+    @Test
+    void anUntouchedNewMessageLeavesNoDraftAndOneKeyShortcutsCanBeTurnedOff() {
+        TestStack.Account account = TestStack.get().newAccount("personnel");
+        deliver(account, "Samir Benali <samir.benali@ac-orleans-tours.fr>", "Budget du voyage", "<p>Le budget.</p>");
+        signIn(account.username());
+        waitFor(d -> text(PAGE + ".querySelector('ul.messages')").contains("Budget du voyage"));
+        keys("c");
+        waitFor(d -> Boolean.TRUE.equals(script("return " + composer() + ".querySelector('dialog').open")));
+        keys(Keys.ESCAPE);
+        waitFor(d -> Boolean.FALSE.equals(script("return " + composer() + ".querySelector('dialog').open")));
+        waitFor(d -> given(account).get("/drafts").then().statusCode(200).extract().jsonPath().getList("items").isEmpty());
+
+        keys("?");
+        String help = PAGE + ".querySelector('mail-shortcuts').shadowRoot";
+        waitFor(d -> Boolean.TRUE.equals(script("return " + help + ".querySelector('dialog').open")));
+        ((WebElement) script("return " + help + ".querySelector('#raccourcis-actifs')")).click();
+        keys(Keys.ESCAPE);
+        waitFor(d -> Boolean.FALSE.equals(script("return " + help + ".querySelector('dialog').open")));
+        keys("c");
+        keys("?");
+        sleep(1_500); // what would have opened the editor (a draft made, then the dialog) has had its time
+        assertEquals(Boolean.FALSE, script("return " + composer() + ".querySelector('dialog').open || "
+                + help + ".querySelector('dialog').open"), "a one-key shortcut does nothing once turned off");
+        assertEquals(List.of(), given(account).get("/drafts").then().statusCode(200).extract().jsonPath().getList("items"));
+        browser.navigate().refresh();
+        waitFor(d -> text(PAGE + ".querySelector('ul.messages')").contains("Budget du voyage"));
+        keys("c");
+        sleep(1_500);
+        assertEquals(Boolean.FALSE, script("return " + composer() + ".querySelector('dialog').open"),
+                "the choice stays in this browser");
     }
 
     @Test
@@ -286,7 +329,7 @@ class WebmailInChromiumTest {
         Alert confirmation = new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
         assertTrue(confirmation.getText().contains("son sous-dossier") && confirmation.getText().contains("corbeille"), confirmation.getText());
         confirmation.accept();
-        waitFor(d -> text(manage() + ".querySelector('[role=status]')").contains("1 message(s) mis à la corbeille"));
+        waitFor(d -> text(manage() + ".querySelector('[role=status]')").contains("1 message mis à la corbeille"));
         assertEquals(devis, given(account).get("/folders/{id}/messages", folderId(account, "TRASH")).then().extract()
                 .jsonPath().getString("items[0].id"));
 
@@ -326,7 +369,7 @@ class WebmailInChromiumTest {
                 + "Message-ID: <ancien-1-" + UUID.randomUUID() + "@exemple.fr>\n\nUn.\n\nFrom b@exemple.fr Mon Nov  2 09:00:00 2026\n"
                 + "From: b@exemple.fr\nSubject: Ancien 2\nMessage-ID: <ancien-2-" + UUID.randomUUID() + "@exemple.fr>\n\nDeux.\n");
         ((WebElement) script("return " + manage() + ".querySelector('input[type=file]')")).sendKeys(mbox.toString());
-        waitFor(d -> text(manage() + ".querySelector('[role=status]')").contains("2 message(s) importé(s)"));
+        waitFor(d -> text(manage() + ".querySelector('[role=status]')").contains("2 messages importés"));
         assertEquals(2, given(account).get("/folders/{id}/messages", archive).then().extract().jsonPath().getList("items").size());
         assertEquals("/api/mail/folders/" + archive + "/export",
                 script("return " + manage() + ".querySelector('a[download]').getAttribute('href')"));
@@ -487,6 +530,15 @@ class WebmailInChromiumTest {
         return PAGE + ".querySelector('mail-compose').shadowRoot";
     }
 
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void keys(CharSequence keys) {
         new Actions(browser).sendKeys(keys).perform();
     }
@@ -508,23 +560,14 @@ class WebmailInChromiumTest {
     }
 
     private static String folderId(TestStack.Account account, String role) {
-        return given(account).get("/folders").then().statusCode(200).extract().jsonPath()
-                .getString("items.find { it.systemRole == '" + role + "' }.id");
+        return PortalPages.folderId(account, role);
     }
 
     private static void deliver(TestStack.Account account, String from, String subject, String html) {
-        deliver(account, from, subject, html, java.time.Instant.now());
+        PortalPages.importIntoInbox(account, from, subject, html, java.time.Instant.now());
     }
 
-    /** An .eml import (stored read, dated by its Date header) into the person's inbox. */
     private static void deliver(TestStack.Account account, String from, String subject, String html, java.time.Instant date) {
-        String message = "From: " + from + "\r\nTo: " + account.email() + "\r\nDate: "
-                + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(date.atZone(java.time.ZoneOffset.UTC))
-                + "\r\nSubject: =?UTF-8?B?"
-                + java.util.Base64.getEncoder().encodeToString(subject.getBytes(StandardCharsets.UTF_8)) + "?=\r\n"
-                + "Message-ID: <" + UUID.randomUUID() + "@exemple.fr>\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: text/html; charset=utf-8\r\n\r\n" + html + "\r\n";
-        given(account).contentType("message/rfc822").body(message.getBytes(StandardCharsets.UTF_8))
-                .post("/folders/{id}/import", folderId(account, "INBOX")).then().statusCode(201);
+        PortalPages.importIntoInbox(account, from, subject, html, date);
     }
 }

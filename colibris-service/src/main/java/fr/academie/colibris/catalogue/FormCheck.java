@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks a request's form against its type's JSON Schema (networknt json-schema-validator, draft 2020-12, formats
- * asserted): the first error becomes a 422 problem naming the field, in French, with the field's title.
+ * asserted): the first error becomes a 422 problem naming the field, in French, with the field's title. A date field
+ * may say {@code "x-pas-avant": "<other date field>"} (a last day not before the first), checked once the schema holds.
  */
 public final class FormCheck {
 
@@ -37,6 +38,21 @@ public final class FormCheck {
             throw ProblemException.unprocessable("urn:portail:colibris:invalid-form", "Formulaire incomplet ou invalide",
                     detail(type, field, first), field == null ? "form" : "form." + field);
         }
+        type.form().path("properties").fields().forEachRemaining(property -> {
+            String earlier = property.getValue().path("x-pas-avant").asText(null);
+            JsonNode value = form.path(property.getKey());
+            if (earlier != null && value.isTextual() && form.path(earlier).isTextual()
+                    && value.asText().compareTo(form.path(earlier).asText()) < 0) { // ISO dates compare as text
+                throw ProblemException.unprocessable("urn:portail:colibris:invalid-form", "Formulaire incomplet ou invalide",
+                        "Le champ " + title(type, property.getKey()) + " ne peut pas précéder " + title(type, earlier) + ".",
+                        "form." + property.getKey());
+            }
+        });
+    }
+
+    private static String title(TypeDefinition type, String field) {
+        JsonNode title = type.form().path("properties").path(field).path("title");
+        return "« " + (title.isTextual() ? title.asText() : field) + " »";
     }
 
     private static String field(Error error) {
@@ -53,8 +69,7 @@ public final class FormCheck {
         if (field == null) {
             return "Le formulaire n'est pas valide : " + error.getMessage();
         }
-        JsonNode title = type.form().path("properties").path(field).path("title");
-        String name = "« " + (title.isTextual() ? title.asText() : field) + " »";
+        String name = title(type, field);
         JsonNode explanation = type.form().path("properties").path(field).path("x-erreur");
         return switch (error.getKeyword()) {
             case "required" -> "Le champ " + name + " est obligatoire.";

@@ -204,6 +204,12 @@ public class HrRequest extends PanacheEntityBase {
         decision(decider, behalf, RequestEvent.Kind.RETURNED, from, decided, what, now);
     }
 
+    /** The person deletes a draft of hers: it was never submitted, so nothing of it is kept (unlike a withdrawal). */
+    public void checkDiscardable(Actor actor) {
+        owner(actor, "supprimer");
+        allowed("supprimer", RequestStatus.DRAFT);
+    }
+
     /** The person withdraws the request, at any time until it is decided. */
     public void withdraw(Actor actor, Instant now) {
         owner(actor, "retirer");

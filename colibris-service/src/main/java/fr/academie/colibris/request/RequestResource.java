@@ -90,6 +90,14 @@ public class RequestResource {
         return requests.withdraw(caller(), id, input);
     }
 
+    /** A draft deleted by its owner ("Supprimer"); a submitted request is withdrawn instead, and stays on record. */
+    @DELETE
+    @Path("requests/{id}")
+    @ResponseStatus(204)
+    public void discard(@PathParam("id") UUID id) {
+        requests.discard(caller(), id);
+    }
+
     @POST
     @Path("requests/{id}/decision")
     public RequestView decide(@PathParam("id") UUID id, @Valid @NotNull RequestInputs.Decision input) {

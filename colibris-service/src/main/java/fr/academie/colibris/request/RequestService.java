@@ -118,6 +118,14 @@ public class RequestService {
         return change(actor, id, input.version(), r -> r.withdraw(actor, Instant.now()));
     }
 
+    /** A draft deleted by its owner, with its files (the database cascades); nothing else is ever deleted here. */
+    @Transactional
+    public void discard(Actor actor, UUID id) {
+        HrRequest request = visible(actor, id).orElseThrow(RequestProblems::notFound);
+        request.checkDiscardable(actor);
+        HrRequest.delete("id", request.id);
+    }
+
     @Transactional
     public RequestView decide(Actor actor, UUID id, RequestInputs.Decision input) {
         return change(actor, id, input.version(), r -> {

@@ -106,6 +106,22 @@ class RequestFlowTest {
     }
 
     @Test
+    void aDraftIsDeletedByItsOwnerOnlyAndASubmittedRequestCannotBe() {
+        String draft = create(teacher, "formation", TRAINING).extract().path("id");
+        given().auth().oauth2(head).delete("/requests/{id}", draft).then().statusCode(404); // unseen by anyone else
+        given().auth().oauth2(teacher).delete("/requests/{id}", draft).then().statusCode(204);
+        given().auth().oauth2(teacher).get("/requests/{id}", draft).then().statusCode(404);
+        given().auth().oauth2(teacher).delete("/requests/{id}", draft).then().statusCode(404);
+
+        String submitted = create(teacher, "formation", TRAINING).extract().path("id");
+        post(teacher, submitted, "submit", Map.of("version", 0)).statusCode(200);
+        given().auth().oauth2(teacher).delete("/requests/{id}", submitted).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", is("Cette démarche est en cours d'examen : il n'est pas possible de la supprimer."));
+        given().auth().oauth2(teacher).get("/requests/{id}", submitted).then().statusCode(200).body("status", is("IN_REVIEW"));
+    }
+
+    @Test
     void twoDecidersAtOnceOneWinsTheOtherIsToldSomeoneActed() {
         String secondHead = token(TestStack.get().newAccount(Map.of("uai", SCHOOL), "personnel", "chef-etablissement"));
         String id = create(teacher, "formation", TRAINING).extract().path("id");
@@ -168,6 +184,19 @@ class RequestFlowTest {
         given().auth().oauth2(teacher).get("/requests/{id}", UUID.randomUUID()).then().statusCode(404);
         given().auth().oauth2(colleague).get("/requests/{id}", id).then().statusCode(404); // a draft is nobody else's
         given().auth().oauth2(hr).get("/requests/{id}", id).then().statusCode(404);
+    }
+
+    @Test
+    void anAbsenceWhoseLastDayComesBeforeItsFirstIsRefusedNamingTheLastDay() {
+        String id = create(teacher, "autorisation-absence", Map.of("motif", "raison familiale",
+                "dateDebut", "2027-03-16", "dateFin", "2027-03-15")).statusCode(201).extract().path("id");
+        post(teacher, id, "submit", Map.of("version", 0)).statusCode(422).contentType("application/problem+json")
+                .body("field", is("form.dateFin"))
+                .body("detail", is("Le champ « Dernier jour d'absence » ne peut pas précéder « Premier jour d'absence »."));
+        given().auth().oauth2(teacher).get("/requests/{id}", id).then().statusCode(200).body("status", is("DRAFT"));
+        put(teacher, id, Map.of("version", 0, "form", Map.of("motif", "raison familiale", "dateDebut", "2027-03-16",
+                "dateFin", "2027-03-16"))).statusCode(200);
+        post(teacher, id, "submit", Map.of("version", 1)).statusCode(200).body("status", is("IN_REVIEW"));
     }
 
     private static String token(TestStack.Account account) {

@@ -78,6 +78,32 @@ class RealmTest {
     }
 
     @Test
+    void theSignInPagesSpeakFrenchWhateverTheBrowsersLanguageUnlessThePersonChoosesEnglish() {
+        Browser browser = new Browser();
+        URI signIn = new Tokens(stack.realmUrl()).authorizationUri(stack.client("portail"), Tokens.challenge(Tokens.random()));
+        HttpResponse<String> english = browser.get(signIn, Map.of("Accept-Language", "en-GB,en;q=0.9"));
+        assertTrue(english.body().contains("<title>Connexion – Portail agents – ac-orleans-tours.fr</title>")
+                && english.body().contains("Se connecter"), "a browser set up in English gets the French page");
+        assertTrue(english.body().contains("<html class=\"login-pf\" lang=\"fr\""), "and says so");
+
+        Matcher menu = Pattern.compile("\"([^\"]*kc_locale=en[^\"]*)\"").matcher(english.body());
+        assertTrue(menu.find(), "the language menu offers English: " + english.body());
+        HttpResponse<String> chosen = browser.get(english.uri().resolve(menu.group(1).replace("&amp;", "&")),
+                Map.of("Accept-Language", "fr-FR"));
+        assertTrue(chosen.body().contains("<title>Sign in – Portail agents – ac-orleans-tours.fr</title>"),
+                "English stays a choice of the language menu: " + chosen.body());
+    }
+
+    @Test
+    void everySignInPageLeadsToThePortalsHelp() {
+        String body = loginPage(new Browser()).body();
+        Matcher help = Pattern.compile("id=\"academie-assistance\"[^>]*>\\s*Un problème pour vous connecter \\? "
+                + "<a href=\"([^\"]+)\">Assistance et diagnostic de connexion</a>").matcher(body);
+        assertTrue(help.find(), body);
+        assertEquals("http://localhost:8080/assistance", help.group(1), "the portal's address: the portail client's base URL");
+    }
+
+    @Test
     void aWrongPasswordAndAnUnknownIdentifierGetTheSameAnswer() {
         String wrongPassword = message(submit("sbenali", "Mauvais-Mot-De-Passe-1"));
         String unknownIdentifier = message(submit("personne-inconnue", "Mauvais-Mot-De-Passe-1"));

@@ -1,7 +1,7 @@
 package fr.academie.keycloak.recovery;
 
+import fr.academie.keycloak.StatelessFactory;
 import jakarta.ws.rs.core.MultivaluedMap;
-import org.keycloak.Config;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
@@ -10,7 +10,6 @@ import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
@@ -34,7 +33,7 @@ import java.util.regex.Pattern;
  * or the answer wrong, so that the page never tells whether an account exists; a wrong answer counts as a failed
  * sign-in for the brute-force detector (the same lockout, the same letter to the person).
  */
-public class IdentityProof implements Authenticator, AuthenticatorFactory {
+public class IdentityProof extends StatelessFactory implements Authenticator, AuthenticatorFactory {
 
     public static final String ID = "portail-preuve-identite";
     /** The authentication session's note that the identity was proven this way (read when the password changes). */
@@ -190,20 +189,8 @@ public class IdentityProof implements Authenticator, AuthenticatorFactory {
         return this;
     }
 
-    @Override
-    public void init(Config.Scope config) {
-        // no configuration
-    }
 
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to start
-    }
 
-    @Override
-    public void close() {
-        // nothing to release
-    }
 
     @Override
     public String getId() {

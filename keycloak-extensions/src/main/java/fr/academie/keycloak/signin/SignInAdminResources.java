@@ -1,5 +1,6 @@
 package fr.academie.keycloak.signin;
 
+import fr.academie.keycloak.StatelessFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;

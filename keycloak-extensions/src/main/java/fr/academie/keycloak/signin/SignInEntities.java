@@ -1,5 +1,6 @@
 package fr.academie.keycloak.signin;
 
+import fr.academie.keycloak.StatelessFactory;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;

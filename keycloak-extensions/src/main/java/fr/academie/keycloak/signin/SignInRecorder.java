@@ -1,5 +1,6 @@
 package fr.academie.keycloak.signin;
 
+import fr.academie.keycloak.StatelessFactory;
 import jakarta.persistence.EntityManager;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.JpaConnectionProvider;

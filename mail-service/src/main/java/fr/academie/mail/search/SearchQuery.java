@@ -3,33 +3,50 @@ package fr.academie.mail.search;
 import fr.academie.common.problem.ProblemException;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What a person typed in the search box: free text (French, stemmed, accents ignored; "quoted phrases" and
  * -excluded words as web search engines read them) and operators {@code from: to: subject: has:attachment
- * label: in: is:unread is:read is:flagged before: after: larger:}. A value may be quoted: {@code in:"Voyage Rome"}.
+ * label: in: is:unread is:read is:flagged before: after: larger:}, each also in French ({@code de: à: objet:
+ * étiquette: dossier: est:non-lu avant: après: taille:} and the bare word {@code pièce-jointe}; accents optional). A
+ * value may be quoted: {@code in:"Voyage Rome"}; a date is AAAA-MM-JJ or JJ/MM/AAAA.
  */
 public record SearchQuery(String text, List<String> from, List<String> to, List<String> subject, boolean hasAttachment,
                           List<String> labels, String in, Boolean unread, boolean flagged, LocalDate before,
                           LocalDate after, Long largerThan) {
 
-    private static final Pattern OPERATOR = Pattern.compile(
-            "(?i)\\b(from|to|subject|has|label|in|is|before|after|larger):(\"[^\"]*\"|\\S+)");
+    /** An operator starts a word (a letter before it would make it part of another: "rendez-vous:"). */
+    private static final Pattern OPERATOR = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}_-])(from|to|subject|has|label|in|is|before"
+            + "|after|larger|de|à|a|objet|étiquette|etiquette|dossier|est|avant|après|apres|taille):(\"[^\"]*\"|\\S+)");
+    private static final Pattern ATTACHMENT_WORD = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}_:-])pi[eè]ces?-jointes?(?![\\p{L}\\p{N}_-])");
+    /** The French operators, as the English ones they stand for. */
+    private static final Map<String, String> FRENCH = Map.ofEntries(Map.entry("de", "from"), Map.entry("à", "to"),
+            Map.entry("a", "to"), Map.entry("objet", "subject"), Map.entry("étiquette", "label"),
+            Map.entry("etiquette", "label"), Map.entry("dossier", "in"), Map.entry("est", "is"), Map.entry("avant", "before"),
+            Map.entry("après", "after"), Map.entry("apres", "after"), Map.entry("taille", "larger"));
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern SIZE = Pattern.compile("(?i)(\\d+)\\s*([kmg]?)o?b?");
 
     public static SearchQuery parse(String q) {
         String input = q == null ? "" : q.strip();
+        Matcher attachmentWord = ATTACHMENT_WORD.matcher(input);
+        boolean attachmentAsked = attachmentWord.find();
+        input = attachmentWord.replaceAll(" ");
         List<String> from = new ArrayList<>();
         List<String> to = new ArrayList<>();
         List<String> subject = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        boolean hasAttachment = false;
+        boolean hasAttachment = attachmentAsked;
         boolean flagged = false;
         Boolean unread = null;
         String in = null;
@@ -40,13 +57,14 @@ public record SearchQuery(String text, List<String> from, List<String> to, List<
         StringBuilder text = new StringBuilder();
         while (matcher.find()) {
             String value = matcher.group(2).replaceAll("^\"|\"$", "");
-            switch (matcher.group(1).toLowerCase(Locale.ROOT)) {
+            String operator = matcher.group(1).toLowerCase(Locale.ROOT);
+            switch (FRENCH.getOrDefault(operator, operator)) {
                 case "from" -> from.add(value);
                 case "to" -> to.add(value);
                 case "subject" -> subject.add(value);
                 case "label" -> labels.add(value);
                 case "in" -> in = value;
-                case "has" -> hasAttachment = is(value, "attachment", "pj", "piece-jointe", "pièce-jointe");
+                case "has" -> hasAttachment |= is(value, "attachment", "pj", "piece-jointe", "pièce-jointe");
                 case "is" -> {
                     switch (value.toLowerCase(Locale.ROOT)) {
                         case "unread", "nonlu", "non-lu" -> unread = true;
@@ -82,9 +100,10 @@ public record SearchQuery(String text, List<String> from, List<String> to, List<
 
     private static LocalDate date(String value) {
         try {
-            return LocalDate.parse(value);
+            return value.contains("/") ? LocalDate.parse(value, FRENCH_DATE) : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw invalid("La date « " + value + " » n'est pas au format AAAA-MM-JJ (par exemple 2026-11-30).");
+            throw invalid("La date « " + value + " » n'est pas comprise : écrivez-la JJ/MM/AAAA ou AAAA-MM-JJ "
+                    + "(par exemple 30/11/2026).");
         }
     }
 

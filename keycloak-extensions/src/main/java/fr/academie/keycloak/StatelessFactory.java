@@ -1,10 +1,10 @@
-package fr.academie.keycloak.signin;
+package fr.academie.keycloak;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSessionFactory;
 
-/** What the journal's provider factories share: no configuration, nothing to start or stop. */
-abstract class StatelessFactory {
+/** What the académie's provider factories share when they have no configuration and nothing to start or stop. */
+public abstract class StatelessFactory {
 
     public void init(Config.Scope config) {
         // no configuration
