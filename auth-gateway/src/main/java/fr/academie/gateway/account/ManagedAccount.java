@@ -10,12 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An account as the académie's administrator sees it: identity, school, NUMEN and date of birth, the realm roles the portal grants,
- * whether it may sign in (enabled, not locked by brute-force protection) and whether it has a second factor.
+ * An account as the académie's administrator sees it: identity, school, NUMEN and date of birth, the realm roles the
+ * portal grants, whether it may sign in (enabled, not locked by brute-force protection) and whether it has a second
+ * factor.
  */
 public record ManagedAccount(String id, String identifier, String firstName, String lastName, String email,
-                             String uai, String numen, String birthDate, List<String> roles, boolean enabled, boolean locked,
-                             boolean otpConfigured, List<String> requiredActions, Instant created) {
+                             String uai, String numen, String birthDate, List<String> roles, boolean enabled,
+                             boolean locked, boolean otpConfigured, List<String> requiredActions, Instant created) {
 
     public static final String UAI = "uai";
     public static final String NUMEN = "numen";

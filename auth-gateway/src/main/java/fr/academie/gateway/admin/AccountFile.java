@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * An import file of accounts ({@link CsvTable}): columns {@code prenom}, {@code nom}, {@code numen} (required) and
- * {@code date_naissance}, {@code uai}, {@code roles} (optional). Several roles in one cell are separated by spaces, commas or {@code |}.
+ * {@code date_naissance}, {@code uai}, {@code roles} (optional). Several roles in one cell are separated by spaces,
+ * commas or {@code |}.
  */
 final class AccountFile {
 

@@ -13,9 +13,8 @@ import org.jboss.logging.Logger;
 /**
  * Tells a person, in their académie mailbox, of a sign-in from a device they had not used, whatever the
  * application, of their account's lockout after too many failed attempts, and of a password reset after
- * "Mot de passe oublié ?" (keycloak-extensions journals both
- * and keeps the alert until it is delivered). Each alert is delivered once: mail-service keys it by the journal
- * row's id, and Keycloak marks it delivered only after.
+ * "Mot de passe oublié ?" (keycloak-extensions journals each and keeps the alert until it is delivered). Each alert is
+ * delivered once: mail-service keys it by the journal row's id, and Keycloak marks it delivered only after.
  */
 @ApplicationScoped
 public class SecurityAlerts {

@@ -12,10 +12,10 @@ import java.util.Locale;
 
 /**
  * Locale selector {@code portail}: the pages speak the realm's language (French) whatever the browser's, unless the
- * person chose another (the page's language menu, her account's locale, the application's {@code ui_locales}). Keycloak's
- * own selector would follow the browser's {@code Accept-Language}, and a school computer set up in English would show
- * the académie's pages in English. It is Keycloak's, with the browser's header left out; chosen over the default by
- * its higher {@link #order()}, so no server option is needed.
+ * person chose another (the page's language menu, her account's locale, the application's {@code ui_locales}).
+ * Keycloak's own selector would follow the browser's {@code Accept-Language}, and a school computer set up in English
+ * would show the académie's pages in English. It is Keycloak's, with the browser's header left out; chosen over the
+ * default by its higher {@link #order()}, so no server option is needed.
  */
 public class FrenchUnlessChosen extends StatelessFactory implements LocaleSelectorProvider, LocaleSelectorProviderFactory {
 
@@ -50,9 +50,6 @@ public class FrenchUnlessChosen extends StatelessFactory implements LocaleSelect
     public int order() {
         return 1;
     }
-
-
-
 
     @Override
     public String getId() {

@@ -189,9 +189,6 @@ public class IdentityProof extends StatelessFactory implements Authenticator, Au
         return this;
     }
 
-
-
-
     @Override
     public String getId() {
         return ID;

@@ -1,11 +1,11 @@
 package fr.academie.keycloak.signin;
 
 import fr.academie.keycloak.StatelessFactory;
+import fr.academie.keycloak.recovery.IdentityProof;
 import jakarta.persistence.EntityManager;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.device.DeviceRepresentationProvider;
-import fr.academie.keycloak.recovery.IdentityProof;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
