@@ -3,6 +3,7 @@ import { api } from '../api.js';
 import { pageStyles, touchStyles } from '../styles.js';
 import { JOUR, MOMENT } from '../dates.js';
 import { ROLE_NAMES, SENSITIVE_ROLES, roleName } from '../roles.js';
+import { plural } from '../words.js';
 
 const when = MOMENT;
 
@@ -223,7 +224,8 @@ class PageAdministration extends LitElement {
     const r = this.report;
     return html`
       <p role="status">${r.dryRun ? 'Vérification : ' : 'Import terminé : '}
-        ${r.created} compte(s) ${r.dryRun ? 'à créer' : 'créé(s)'}, ${r.existing} déjà présent(s), ${r.invalid} ligne(s) en erreur.</p>
+        ${plural('compte', r.created)} ${r.dryRun ? 'à créer' : (r.created > 1 ? 'créés' : 'créé')},
+        ${plural('déjà présent', r.existing)}, ${plural('ligne', r.invalid)} en erreur.</p>
       <table>
         <thead><tr><th scope="col">Ligne</th><th scope="col">Personne</th><th scope="col">Résultat</th>
           <th scope="col">Identifiant</th><th scope="col">Détail</th></tr></thead>
@@ -237,7 +239,7 @@ class PageAdministration extends LitElement {
         </tr>`)}</tbody>
       </table>
       ${r.dryRun && r.created > 0 ? html`<p><button class="principal" id="importer"
-        @click=${() => this.runImport(false)}>Créer les ${r.created} compte(s)</button></p>` : ''}`;
+        @click=${() => this.runImport(false)}>Créer ${r.created > 1 ? `les ${r.created} comptes` : 'le compte'}</button></p>` : ''}`;
   }
 
   renderSearch() {

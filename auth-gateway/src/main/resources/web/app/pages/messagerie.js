@@ -11,6 +11,7 @@ import { shortcutsEnabled } from '../mail/shortcuts.js';
 import '../mail/manage.js';
 import { LiveMailbox, notifications } from '../mail/live.js';
 import { onRoute } from '../router.js';
+import { plural } from '../words.js';
 import { touchStyles } from '../styles.js';
 
 const ACTIONS_DONE = { ARCHIVE: ['archivé', 'archivés'], RESTORE: ['restauré', 'restaurés'],
@@ -587,7 +588,7 @@ class PageMessagerie extends LitElement {
             </div>
             <h2 id="titre-liste">${this.title()}</h2>
             <div class="barre" role="toolbar" aria-label="Actions sur la sélection">
-              <span class="discret">${this.selected.size ? this.selected.size + ' sélectionné(s)' : ''}</span>
+              <span class="discret">${this.selected.size ? plural('sélectionné', this.selected.size) : ''}</span>
               <button @click=${() => this.act('ARCHIVE')}>Archiver</button>
               <button @click=${() => this.act('TRASH')}>Supprimer</button>
               <button @click=${() => this.act('READ')}>Lu</button>

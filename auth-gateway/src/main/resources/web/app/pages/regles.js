@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { api } from '../api.js';
 import { pageStyles, touchStyles } from '../styles.js';
 import { shortDate } from '../mail/format.js';
+import { plural } from '../words.js';
 import { FIELDS, OPERATORS, KINDS, RENAME_PATTERN, condition, sentence } from '../mail/rule-words.js';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
@@ -244,7 +245,8 @@ class PageRegles extends LitElement {
       const result = await api('/api/mail/rules/application', { method: 'POST', headers: JSON_HEADERS,
         body: JSON.stringify({ folderId: form.elements.dossier.value, limit: Number(form.elements.nombre.value) }) });
       this.trial = null;
-      this.done = result.changed + ' message(s) sur ' + result.items.length + ' traité(s) par vos règles.';
+      this.done = `${plural('message', result.changed)} sur ${result.items.length} ${result.changed > 1 ? 'traités' : 'traité'}`
+        + ' par vos règles.';
     } catch (e) {
       this.fail(e);
     }
@@ -442,7 +444,7 @@ class PageRegles extends LitElement {
         <button>Tester</button>
         <button type="button" @click=${this.applyTo}>Appliquer aux messages existants</button>
       </form>
-      ${this.trial ? html`<p role="status">Sur ${this.trial.items.length} message(s), ${this.trial.changed}
+      ${this.trial ? html`<p role="status">Sur ${plural('message', this.trial.items.length)}, ${this.trial.changed}
         ${this.trial.changed > 1 ? 'seraient concernés' : 'serait concerné'} par ces règles (rien n'a été modifié).</p>
         <ul class="essai" aria-label="Ce que feraient les règles">${touched.map((line) => html`<li>
           <strong>${line.subject || '(sans objet)'}</strong> — ${line.from || ''}, ${shortDate(line.receivedAt)}

@@ -131,8 +131,9 @@ public class Provisioning {
         ImportReport result = new ImportReport(dryRun, count(report, dryRun ? LineStatus.WOULD_CREATE : LineStatus.CREATED),
                 count(report, LineStatus.EXISTING), count(report, LineStatus.INVALID), report);
         if (!dryRun) {
-            audit.record(actor, AuditAction.IMPORT, null, null, lines.size() + " lignes : " + result.created() + " créé(s), "
-                    + result.existing() + " déjà présent(s), " + result.invalid() + " en erreur");
+            audit.record(actor, AuditAction.IMPORT, null, null, plural(lines.size(), "ligne", "lignes") + " : "
+                    + plural(result.created(), "créé", "créés") + ", "
+                    + plural(result.existing(), "déjà présent", "déjà présents") + ", " + result.invalid() + " en erreur");
         }
         return result;
     }
@@ -159,7 +160,13 @@ public class Provisioning {
 
     /** Removes the account's second factor: the way back for a person who lost the phone and the recovery codes. */
     public Optional<ManagedAccount> resetOtp(Actor actor, String id) {
-        return change(actor, id, AuditAction.OTP_RESET, account -> accounts.resetOtp(id) + " moyen(s) retiré(s)");
+        return change(actor, id, AuditAction.OTP_RESET,
+                account -> plural(accounts.resetOtp(id), "moyen retiré", "moyens retirés"));
+    }
+
+    /** "1 ligne", "6 lignes": never "ligne(s)". */
+    private static String plural(long count, String one, String many) {
+        return count + " " + (count > 1 ? many : one);
     }
 
     public Optional<ManagedAccount> unlock(Actor actor, String id) {

@@ -215,7 +215,7 @@ class ProvisioningTest {
         assertEquals(2, json(admin.get(gateway.resolve("/api/admin/accounts?q=mcurie"))).get("items").size());
 
         JsonNode imports = json(admin.get(gateway.resolve("/api/admin/audit?action=import&actor=ADMIN")));
-        assertTrue(imports.get("items").get(0).get("detail").asText().startsWith("6 lignes : 0 créé(s), 2 déjà présent(s)"),
+        assertTrue(imports.get("items").get(0).get("detail").asText().startsWith("6 lignes : 0 créé, 2 déjà présents"),
                 imports.toString());
     }
 
@@ -296,7 +296,7 @@ class ProvisioningTest {
         assertTrue(next.body().contains("kc-totp-settings-form"), "asked to enrol a new phone");
         JsonNode entry = json(admin.get(gateway.resolve("/api/admin/audit?action=OTP_RESET&target=" + inspector.username())))
                 .get("items").get(0);
-        assertEquals("1 moyen(s) retiré(s)", entry.get("detail").asText());
+        assertEquals("1 moyen retiré", entry.get("detail").asText());
     }
 
     @Test
