@@ -118,7 +118,7 @@ function windows(appraisals) {
 function promotions(campaigns) {
   return campaigns.filter((p) => p.state === 'ouverte' && p.eligible && !p.answer).map((p) => {
     const daysLeft = daysFromToday(p.closesOn + 'T23:59:59');
-    return { text: `${p.title} : vous pouvez vous porter candidat`, href: '/carriere', by: p.closesOn,
+    return { text: `${p.title} : candidature possible`, href: '/carriere', by: p.closesOn,
       when: until(p.closesOn, Math.max(0, daysLeft)), urgent: daysLeft <= 3 };
   });
 }
