@@ -3,6 +3,7 @@ import { api } from '../api.js';
 import { pageStyles, touchStyles } from '../styles.js';
 import { JOUR, MOMENT } from '../dates.js';
 import { roleName } from '../roles.js';
+import '../compte/secours.js';
 
 const when = MOMENT;
 /** Sessions listed before "Afficher les sessions plus anciennes". */
@@ -196,6 +197,10 @@ class PageCompte extends LitElement {
           ${s.passwordExpires ? html`Il expire le <strong>${day.format(new Date(s.passwordExpires))}</strong>
             (dans ${s.passwordDaysLeft} jour${s.passwordDaysLeft > 1 ? 's' : ''}).` : ''}</p>
         <p><a class="bouton" href="/connexion/action/mot-de-passe">Changer mon mot de passe</a></p>
+      </section>
+      <section class="carte" id="secours" aria-labelledby="titre-secours">
+        <h2 id="titre-secours">Adresse de secours</h2>
+        <compte-secours></compte-secours>
       </section>
       <section class="carte" aria-labelledby="titre-otp">
         <h2 id="titre-otp">Double authentification</h2>

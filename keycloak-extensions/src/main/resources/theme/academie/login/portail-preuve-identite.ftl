@@ -1,4 +1,5 @@
-<#-- académie: "Mot de passe oublié ?", second step (authenticator portail-preuve-identite): the NUMEN and the date of birth of the HR file. -->
+<#-- académie: "Mot de passe oublié ?", second step (authenticator portail-preuve-identite): the NUMEN and the date of birth of the HR file,
+     or a code sent to the recovery address confirmed on the portal's account page (then portail-code-secours.ftl). -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
@@ -19,6 +20,13 @@
             <@buttons.actionGroup>
                 <@buttons.button id="kc-preuve-continuer" label="academieProofSubmit" class=["kcButtonPrimaryClass", "kcButtonBlockClass"]/>
                 <@buttons.buttonLink href=url.loginUrl label="backToLogin" class=["kcButtonSecondaryClass", "kcButtonBlockClass"]/>
+            </@buttons.actionGroup>
+        </form>
+        <form id="kc-code-secours-demande" class="${properties.kcFormClass!} academie-autre-moyen" action="${url.loginAction}" method="post">
+            <h2 class="academie-autre-moyen-titre">${msg("academieOtherWayTitle")}</h2>
+            <p>${msg("academieOtherWayIntro")}</p>
+            <@buttons.actionGroup>
+                <@buttons.button id="kc-code-secours-envoyer" name="moyen" value="adresse" label="academieCodeAsk" class=["kcButtonSecondaryClass", "kcButtonBlockClass"]/>
             </@buttons.actionGroup>
         </form>
     <#elseif section = "info">

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Duration;
@@ -34,10 +35,12 @@ public class AccountResource {
     static final int HISTORY_DAYS = 30;
 
     private final KeycloakAccounts accounts;
+    private final RecoveryAddresses recovery;
     private final JsonWebToken idToken;
 
-    public AccountResource(KeycloakAccounts accounts, JsonWebToken idToken) {
+    public AccountResource(KeycloakAccounts accounts, RecoveryAddresses recovery, JsonWebToken idToken) {
         this.accounts = accounts;
+        this.recovery = recovery;
         this.idToken = idToken;
     }
 
@@ -154,5 +157,57 @@ public class AccountResource {
     @Path("connexions")
     public Page<SignIn> history() {
         return Page.all(accounts.signIns(idToken.getSubject(), HISTORY_DAYS).stream().map(SignIn::of).toList());
+    }
+
+    /**
+     * The recovery address "Mot de passe oublié ?" can send a code to: the confirmed one ({@code adresse}, null when
+     * none) and when it was last proved ({@code verifieeLe}); {@code aVerifier} once a year, or while there is none;
+     * the address waiting for its code, if any.
+     */
+    public record Recovery(String adresse, Instant verifieeLe, boolean aVerifier, String enAttente,
+                           Instant enAttenteJusquA) {
+
+        static Recovery of(RecoveryAddresses.State state) {
+            RecoveryAddress confirmed = state.confirmed();
+            return new Recovery(confirmed.address(), confirmed.verified(), !confirmed.checkDue().isAfter(Instant.now()),
+                    state.pending(), state.pendingExpires());
+        }
+    }
+
+    /** A personal address to receive the confirmation code. */
+    public record NewRecoveryAddress(@NotBlank(message = "l'adresse est obligatoire") String adresse) {
+    }
+
+    /** The code received at the new address. */
+    public record RecoveryCode(@NotBlank(message = "le code est obligatoire") String code) {
+    }
+
+    @GET
+    @Path("secours")
+    public Recovery recovery() {
+        return Recovery.of(recovery.state(idToken.getSubject()));
+    }
+
+    /** Sends a code to the address (the same one again checks it, once a year); 202: it waits for the code. */
+    @POST
+    @Path("secours")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response proposeRecovery(@NotNull(message = "le corps de la requête est obligatoire") @Valid NewRecoveryAddress body) {
+        return Response.accepted(Recovery.of(recovery.propose(idToken.getSubject(), idToken.getClaim("given_name"),
+                body.adresse()))).build();
+    }
+
+    @POST
+    @Path("secours/confirmation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Recovery confirmRecovery(@NotNull(message = "le corps de la requête est obligatoire") @Valid RecoveryCode body) {
+        recovery.confirm(idToken.getSubject(), idToken.getClaim("given_name"), body.code());
+        return recovery();
+    }
+
+    @DELETE
+    @Path("secours")
+    public void removeRecovery() {
+        recovery.remove(idToken.getSubject(), idToken.getClaim("given_name"));
     }
 }

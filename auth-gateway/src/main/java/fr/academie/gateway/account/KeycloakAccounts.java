@@ -16,8 +16,11 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -163,6 +166,43 @@ public class KeycloakAccounts {
         endOtherSessions(accountId, null);
         mail.revoke(accountId, MailAccess.Reason.MOT_DE_PASSE_CHANGE); // mail programs hold no Keycloak session
         return Optional.of(signInId);
+    }
+
+    /**
+     * The account's recovery address (admin-only attributes, read by "Mot de passe oublié ?") and when its owner last
+     * proved she reads it; both null when there is none.
+     */
+    public RecoveryAddress recoveryAddress(String accountId) {
+        Map<String, List<String>> attributes = call("read the recovery address",
+                () -> Optional.ofNullable(users().get(accountId).toRepresentation().getAttributes()).orElse(Map.of()));
+        String address = first(attributes, RecoveryAddress.ADDRESS);
+        String verified = first(attributes, RecoveryAddress.VERIFIED);
+        return new RecoveryAddress(address, address == null || verified == null ? null : Instant.parse(verified));
+    }
+
+    /** Records the address as confirmed now, or forgets it ({@code address} null). */
+    public void setRecoveryAddress(String accountId, String address, Instant verified) {
+        call("write the recovery address", () -> {
+            UserResource user = users().get(accountId);
+            UserRepresentation representation = user.toRepresentation();
+            Map<String, List<String>> attributes = new HashMap<>(Optional.ofNullable(representation.getAttributes())
+                    .orElse(Map.of()));
+            if (address == null) {
+                attributes.remove(RecoveryAddress.ADDRESS);
+                attributes.remove(RecoveryAddress.VERIFIED);
+            } else {
+                attributes.put(RecoveryAddress.ADDRESS, List.of(address));
+                attributes.put(RecoveryAddress.VERIFIED, List.of(verified.toString()));
+            }
+            representation.setAttributes(attributes);
+            user.update(representation);
+            return null;
+        });
+    }
+
+    private static String first(Map<String, List<String>> attributes, String name) {
+        List<String> values = attributes.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     /** Whether an account has this identifier, whatever its case (Keycloak keeps identifiers in lower case). */

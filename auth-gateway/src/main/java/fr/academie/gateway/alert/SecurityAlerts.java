@@ -4,6 +4,7 @@ import fr.academie.common.notification.MailNotifier;
 import fr.academie.common.problem.ProblemException;
 import fr.academie.gateway.account.KeycloakAccounts;
 import fr.academie.gateway.account.PortailAdminApi;
+import fr.academie.gateway.account.RecoveryAddresses;
 import fr.academie.gateway.config.GatewayConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +14,9 @@ import org.jboss.logging.Logger;
 /**
  * Tells a person, in their académie mailbox, of a sign-in from a device they had not used, whatever the
  * application, of their account's lockout after too many failed attempts, and of a password reset after
- * "Mot de passe oublié ?" (keycloak-extensions journals each and keeps the alert until it is delivered). Each alert is
- * delivered once: mail-service keys it by the journal row's id, and Keycloak marks it delivered only after.
+ * "Mot de passe oublié ?" (keycloak-extensions journals each and keeps the alert until it is delivered); the reset is
+ * also told at the account's recovery address, where she reads when she cannot sign in. Each alert is delivered
+ * once: mail-service keys it by the journal row's id, and Keycloak marks it delivered only after.
  */
 @ApplicationScoped
 public class SecurityAlerts {
@@ -24,11 +26,13 @@ public class SecurityAlerts {
     private final KeycloakAccounts accounts;
     private final MailNotifier mail;
     private final GatewayConfig config;
+    private final RecoveryAddresses recovery;
 
-    public SecurityAlerts(KeycloakAccounts accounts, MailNotifier mail, GatewayConfig config) {
+    public SecurityAlerts(KeycloakAccounts accounts, MailNotifier mail, GatewayConfig config, RecoveryAddresses recovery) {
         this.accounts = accounts;
         this.mail = mail;
         this.config = config;
+        this.recovery = recovery;
     }
 
     @Scheduled(every = "${gateway.alerts.every}", delayed = "${gateway.alerts.every}",
@@ -51,8 +55,11 @@ public class SecurityAlerts {
                     "Votre compte académique est verrouillé temporairement", lockoutText(alert));
         }
         if (alert.passwordReset()) {
-            return Letters.sent(mail, "mot-de-passe-reinitialise-" + alert.id(), alert.userId(),
-                    "Le mot de passe de votre compte académique a été réinitialisé", resetText(alert));
+            // the mailbox first (mail-service keeps each once): the recovery address is written to only after, so
+            // that a retry never sends it twice unless its own sending failed
+            String subject = "Le mot de passe de votre compte académique a été réinitialisé";
+            return Letters.sent(mail, "mot-de-passe-reinitialise-" + alert.id(), alert.userId(), subject, resetText(alert))
+                    && recovery.tell(alert.userId(), subject, resetText(alert));
         }
         return Letters.sent(mail, "nouvel-appareil-" + alert.id(), alert.userId(),
                 "Nouvelle connexion à votre compte académique", text(alert));
@@ -67,13 +74,15 @@ public class SecurityAlerts {
                 Letters.greeting(alert.firstName()),
                 "",
                 "Le mot de passe de votre compte académique a été réinitialisé par « Mot de passe oublié ? », après "
-                        + "vérification de votre NUMEN et de votre date de naissance :",
+                        + "vérification de votre identité (NUMEN et date de naissance, ou code envoyé à votre adresse "
+                        + "de secours) :",
                 "",
                 whenAndWhere(alert),
                 "",
                 "Si c'était vous, vous n'avez rien à faire.",
                 "",
-                "Si ce n'était pas vous : quelqu'un connaît votre identifiant, votre NUMEN et votre date de naissance. "
+                "Si ce n'était pas vous : quelqu'un connaît votre identifiant et votre NUMEN, ou lit votre adresse de "
+                        + "secours. "
                         + "Reprenez la main tout de suite : sur " + config.publicUrl().resolve("/")
                         + ", choisissez « Mot de passe oublié ? » et, au moment de choisir le nouveau mot de passe, "
                         + "laissez cochée la case qui déconnecte les autres appareils.",

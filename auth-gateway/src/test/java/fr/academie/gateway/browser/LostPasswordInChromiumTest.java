@@ -1,5 +1,6 @@
 package fr.academie.gateway.browser;
 
+import fr.academie.common.date.FrenchDates;
 import fr.academie.stack.DemoAccounts;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
@@ -13,10 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,6 +91,65 @@ class LostPasswordInChromiumTest {
                 d -> d.getCurrentUrl().equals(gateway.resolve("/messagerie").toString())
                         && PortalPages.text(d, PAGE + ".querySelector('ul.messages')")
                                 .contains("Le mot de passe de votre compte académique a été réinitialisé"));
+    }
+
+    /**
+     * The other way: on her account page she registers a personal address and confirms it with the code sent there;
+     * the day she forgets her password, a code sent there lets her choose another, and the letter that tells of the
+     * reset reaches that address too.
+     */
+    @Test
+    void aPersonGetsBackInWithACodeSentToTheRecoveryAddressSheConfirmedOnHerAccountPage() {
+        TestStack.Account lena = TestStack.get().newAccount("personnel");
+        String address = "lena.perso-" + System.nanoTime() + "@exemple.fr";
+        browser = PortalPages.signIn(gateway, lena.username(), "/compte");
+        Screen.PHONE.emulate(browser);
+        String card = "document.querySelector('portail-app').shadowRoot.querySelector('page-compte').shadowRoot"
+                + ".querySelector('compte-secours').shadowRoot";
+        PortalPages.waitFor(browser, card, Duration.ofSeconds(20),
+                d -> PortalPages.text(d, card + ".querySelector('#rappel-secours')").contains("pas encore d'adresse de secours"));
+        PortalPages.script(browser, "return " + card + ".querySelector('#adresse-secours').focus()");
+        browser.switchTo().activeElement().sendKeys("lena@ac-orleans-tours.fr", Keys.ENTER);
+        PortalPages.waitFor(browser, card, Duration.ofSeconds(20),
+                d -> PortalPages.text(d, card + ".querySelector('#erreur-adresse')").contains("hors de l'académie"));
+        Screen.PHONE.assertFits(browser, "Mon compte, une adresse de l'académie refusée");
+        PortalPages.script(browser, "const field = " + card + ".querySelector('#adresse-secours'); field.value = '';"
+                + " field.focus()");
+        browser.switchTo().activeElement().sendKeys(address, Keys.ENTER);
+        PortalPages.waitFor(browser, card, Duration.ofSeconds(20),
+                d -> PortalPages.text(d, card + ".querySelector('#code-envoye')").contains(address));
+        assertEquals("code-secours", PortalPages.script(browser, "return " + card + ".activeElement.id"),
+                "the code's field has the focus");
+        Screen.PHONE.assertFits(browser, "Mon compte, le code de confirmation attendu");
+        browser.switchTo().activeElement().sendKeys(TestStack.get().stack().smtp().awaitMessage(address, 1).code(), Keys.ENTER);
+        PortalPages.waitFor(browser, card, Duration.ofSeconds(20),
+                d -> PortalPages.text(d, card + ".querySelector('#adresse-confirmee')").equals(address));
+        assertTrue(PortalPages.text(browser, card).contains("vérifiée le " + FrenchDates.day(Instant.now())), PortalPages.text(browser, card));
+        browser.quit();
+
+        browser = PortalPages.withAnAddressOfItsOwn();
+        Screen.PHONE.emulate(browser);
+        browser.get(gateway.resolve("/").toString());
+        browser.findElement(By.partialLinkText("Mot de passe oubli")).click();
+        browser.findElement(By.id("username")).sendKeys(lena.username());
+        browser.findElement(By.id("kc-form-buttons")).click();
+        waitForPage("Confirmez votre identité");
+        browser.findElement(By.id("kc-code-secours-envoyer")).click();
+        waitForPage("Saisissez le code reçu");
+        Screen.PHONE.assertFits(browser, "Saisissez le code reçu");
+        assertEquals("one-time-code", browser.findElement(By.id("code")).getAttribute("autocomplete"));
+        browser.findElement(By.id("code")).sendKeys(TestStack.get().stack().smtp().awaitMessage(address, 2).code());
+        browser.findElement(By.id("kc-code-continuer")).click();
+        PortalPages.waitFor(browser, "document.body", Duration.ofSeconds(20),
+                d -> !d.findElements(By.id("password-new")).isEmpty());
+        browser.findElement(By.id("password-new")).sendKeys(NEW_PASSWORD);
+        browser.findElement(By.id("password-confirm")).sendKeys(NEW_PASSWORD);
+        browser.findElement(By.cssSelector("#kc-passwd-update-form button[type=submit], #kc-passwd-update-form input[type=submit]")).click();
+        PortalPages.waitFor(browser, "document.body", Duration.ofSeconds(30),
+                d -> d.getCurrentUrl().equals(gateway.resolve("/").toString()));
+
+        // the third message at her address (after the two codes): the letter that tells of the reset, with where from
+        assertTrue(TestStack.get().stack().smtp().awaitMessage(address, 3).text().contains("adresse IP : "));
     }
 
     @Test

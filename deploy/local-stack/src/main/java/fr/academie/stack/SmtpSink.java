@@ -8,11 +8,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Stands in for the académie's outbound SMTP relay on loopback: accepts every message, keeps the last ones in
@@ -29,7 +32,18 @@ public final class SmtpSink implements AutoCloseable {
         public String text() {
             return new String(data, java.nio.charset.StandardCharsets.UTF_8);
         }
+
+        /** The six-digit code the message gives on a line of its own (a confirmation or recovery code). */
+        public String code() {
+            Matcher code = CODE_LINE.matcher(text());
+            if (!code.find()) {
+                throw new AssertionError("no six-digit code in: " + text());
+            }
+            return code.group(1);
+        }
     }
+
+    private static final Pattern CODE_LINE = Pattern.compile("(?m)^\\s+([0-9]{6})\\s*$");
 
     private final SMTPServer server;
     private final Path directory;
@@ -87,6 +101,27 @@ public final class SmtpSink implements AutoCloseable {
         synchronized (received) {
             return received.stream().filter(m -> m.recipient().equals(recipient.toLowerCase(Locale.ROOT))).toList();
         }
+    }
+
+    /**
+     * Waits for the recipient's {@code n}th message (counting from 1), for senders that mail on their own thread;
+     * fails after 20 seconds.
+     */
+    public Received awaitMessage(String recipient, int n) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Received> mails = receivedFor(recipient);
+            if (mails.size() >= n) {
+                return mails.get(n - 1);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for mail to " + recipient, e);
+            }
+        }
+        throw new AssertionError("message " + n + " never reached " + recipient + " (" + receivedFor(recipient).size() + " did)");
     }
 
     /** How many times a message for this recipient was refused (see {@link #refuseWith}). */

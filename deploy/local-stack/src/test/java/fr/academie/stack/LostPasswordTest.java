@@ -80,6 +80,8 @@ class LostPasswordTest {
         HttpResponse<String> later = prove(browser, page, NUMEN, "2999-01-01");
         assertTrue(later.body().contains("Cette date de naissance n&#39;est pas valide.")
                 || later.body().contains("Cette date de naissance n'est pas valide."), later.body());
+        HttpResponse<String> right = prove(browser, later, NUMEN, BIRTH);
+        assertTrue(right.body().contains("kc-passwd-update-form"), "after two corrections, the right answer: " + right.body());
     }
 
     @Test
@@ -116,6 +118,97 @@ class LostPasswordTest {
         Browser browser = new Browser();
         assertTrue(refusal(prove(browser, identifier(browser, account.username()), NUMEN, BIRTH))
                 .startsWith("Ces informations ne permettent pas"));
+    }
+
+    @Test
+    void aCodeSentToTheConfirmedRecoveryAddressLeadsToANewPassword() {
+        String address = "perso-" + System.nanoTime() + "@exemple.fr";
+        Account account = stack.newAccount(Map.of("adresseSecours", address), "personnel");
+        Browser browser = new Browser();
+        HttpResponse<String> proof = identifier(browser, account.username());
+        assertTrue(proof.body().contains("Pas de NUMEN sous la main ?"), proof.body());
+        HttpResponse<String> codePage = askForCode(browser, proof);
+        assertTrue(codePage.body().contains("Saisissez le code reçu") && codePage.body().contains("autocomplete=\"one-time-code\""),
+                codePage.body());
+        String code = codeMailedTo(address, 1);
+
+        HttpResponse<String> wrong = typeCode(browser, codePage, code.equals("000000") ? "111111" : "000000");
+        assertTrue(refusal(wrong).startsWith("Ce code ne permet pas de confirmer votre identité"), wrong.body());
+        assertEquals(1, failures(account), "a wrong code is a failed sign-in of the account");
+        HttpResponse<String> newPassword = typeCode(browser, wrong, code.substring(0, 3) + " " + code.substring(3));
+        assertTrue(newPassword.body().contains("kc-passwd-update-form"), "the right code, even spaced: " + newPassword.body());
+        HttpResponse<String> back = browser.postForm(Browser.formAction(newPassword),
+                Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD));
+        assertTrue(Browser.isRedirect(back), "back to the portal, signed in: " + back.headers().map());
+        assertTrue(Browser.isRedirect(submitPassword(account.username(), NEW_PASSWORD)), "the new password signs in");
+        assertTrue(pendingAlertKinds(account).contains("PASSWORD_RESET"), "the reset waits to be told to the person");
+    }
+
+    @Test
+    void withoutARecoveryAddressOrAnAccountThePagesReadTheSameAndNoMailLeaves() throws InterruptedException {
+        String address = "perso-" + System.nanoTime() + "@exemple.fr";
+        Account withAddress = stack.newAccount(Map.of("adresseSecours", address), "personnel");
+        Browser known = new Browser();
+        HttpResponse<String> sent = askForCode(known, identifier(known, withAddress.username()));
+        String wrongCode = refusal(typeCode(known, sent, codeMailedTo(address, 1).equals("123456") ? "654321" : "123456"));
+
+        for (String identifier : List.of(person().username(), "personne-inconnue-" + System.nanoTime())) {
+            int mailsBefore = stack.stack().smtp().received().size();
+            Browser browser = new Browser();
+            HttpResponse<String> page = askForCode(browser, identifier(browser, identifier));
+            assertEquals(codeIntro(sent), codeIntro(page), "the same page for " + identifier);
+            assertEquals(wrongCode, refusal(typeCode(browser, page, "123456")), "the same refusal for " + identifier);
+            Thread.sleep(1_000); // the code leaves on another thread: give it the time it would take
+            assertEquals(mailsBefore, stack.stack().smtp().received().size(), "no mail for " + identifier);
+        }
+    }
+
+    @Test
+    void aCodeTriedFiveTimesIsSpentAndTheNextTryAsksForAnother() throws InterruptedException {
+        String address = "perso-" + System.nanoTime() + "@exemple.fr";
+        Account account = stack.newAccount(Map.of("adresseSecours", address), "personnel");
+        Browser browser = new Browser();
+        HttpResponse<String> page = askForCode(browser, identifier(browser, account.username()));
+        String code = codeMailedTo(address, 1);
+        assertTrue(page.body().matches("(?s).*<input id=\"code\" name=\"code\"[^>]*required.*"),
+                "a browser does not send an empty code: " + page.body());
+        HttpResponse<String> blank = typeCode(browser, page, " ");
+        assertTrue(blank.body().contains("id=\"input-error-code\"") && blank.body().contains("Saisissez le code reçu."),
+                blank.body());
+        HttpResponse<String> tooShort = typeCode(browser, blank, "12 34");
+        assertTrue(tooShort.body().contains("Le code compte 6 chiffres."), tooShort.body());
+        page = tooShort;
+        String wrong = code.equals("999999") ? "888888" : "999999";
+        for (int i = 0; i < 5; i++) {
+            page = typeCode(browser, page, wrong);
+            assertTrue(refusal(page).startsWith("Ce code ne permet pas"), "try " + (i + 1) + ": " + page.body());
+            Thread.sleep(1_100); // faster attempts are a "quick login", locked at once
+        }
+        HttpResponse<String> spent = typeCode(browser, page, code);
+        assertTrue(refusal(spent).startsWith("Ce code a expiré ou a été saisi trop de fois"), spent.body());
+        assertTrue(spent.body().contains("id=\"numen\""), "back to the choice of proof: " + spent.body());
+    }
+
+    private static HttpResponse<String> askForCode(Browser browser, HttpResponse<String> proofPage) {
+        return browser.follow(browser.postForm(Browser.formAction(proofPage), Map.of("moyen", "adresse")));
+    }
+
+    private static HttpResponse<String> typeCode(Browser browser, HttpResponse<String> page, String code) {
+        return browser.follow(browser.postForm(Browser.formAction(page), Map.of("moyen", "code", "code", code)));
+    }
+
+    private static String codeIntro(HttpResponse<String> page) {
+        Matcher intro = Pattern.compile("<p id=\"code-intro\">([^<]+)</p>").matcher(page.body());
+        assertTrue(intro.find(), page.body());
+        return intro.group(1);
+    }
+
+    /** The code in the {@code n}th mail the relay received for this address (Keycloak mails it on another thread). */
+    private String codeMailedTo(String address, int n) {
+        SmtpSink.Received mail = stack.stack().smtp().awaitMessage(address, n);
+        assertTrue(mail.text().contains("Votre code pour choisir un nouveau mot de passe")
+                || mail.text().contains("Subject: =?"), mail.text());
+        return mail.code();
     }
 
     private Account person() {

@@ -2,6 +2,7 @@ package fr.academie.keycloak.recovery;
 
 import fr.academie.keycloak.StatelessFactory;
 import jakarta.ws.rs.core.MultivaluedMap;
+import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
@@ -32,8 +33,13 @@ import java.util.regex.Pattern;
  * she cannot open. Every failure reads the same, whether the identifier is unknown, the account disabled or locked,
  * or the answer wrong, so that the page never tells whether an account exists; a wrong answer counts as a failed
  * sign-in for the brute-force detector (the same lockout, the same letter to the person).
+ *
+ * <p>The other way, for whoever has no NUMEN at hand: a code sent to the personal recovery address registered and
+ * confirmed on the portal's account page ({@link RecoveryCode}); the same refusals, the same counting.
  */
 public class IdentityProof extends StatelessFactory implements Authenticator, AuthenticatorFactory {
+
+    private static final Logger LOG = Logger.getLogger(IdentityProof.class);
 
     public static final String ID = "portail-preuve-identite";
     /** The authentication session's note that the identity was proven this way (read when the password changes). */
@@ -41,8 +47,17 @@ public class IdentityProof extends StatelessFactory implements Authenticator, Au
     static final String NUMEN = "numen";
     static final String BIRTH_DATE = "dateNaissance";
     static final String FORM = "portail-preuve-identite.ftl";
+    static final String CODE_FORM = "portail-code-secours.ftl";
+    /**
+     * What the form posted is: {@code adresse} (send a code), {@code code} (the code typed) or {@code numen} (back to
+     * the NUMEN); none: the NUMEN and date of birth. (The code's form says so in a hidden field: a form whose only
+     * field is left empty would otherwise post nothing Keycloak keeps, and its next page would be refused as expired.)
+     */
+    static final String WAY = "moyen";
+    static final String CODE = "code";
 
     private static final Pattern NUMEN_FORMAT = Pattern.compile("[0-9]{2}[A-Z0-9]{8}[A-Z]{3}");
+    private static final Pattern CODE_FORMAT = Pattern.compile("[0-9]{6}");
     private static final String BIRTH_FIELD = "naissance";
 
     @Override
@@ -53,6 +68,23 @@ public class IdentityProof extends StatelessFactory implements Authenticator, Au
     @Override
     public void action(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if ("adresse".equals(form.getFirst(WAY))) {
+            sendCode(context);
+            return;
+        }
+        if ("numen".equals(form.getFirst(WAY))) {
+            RecoveryCode.forget(context.getAuthenticationSession());
+            context.challenge(context.form().createForm(FORM));
+            return;
+        }
+        if ("code".equals(form.getFirst(WAY))) {
+            if (RecoveryCode.expected(context.getAuthenticationSession())) {
+                checkCode(context, form.getFirst(CODE));
+            } else { // a code page left open after its code was spent: back to the choice
+                context.challenge(context.form().setError("academieCodeExpired").createForm(FORM));
+            }
+            return;
+        }
         String numen = normalised(form.getFirst(NUMEN));
         String birth = form.getFirst(BIRTH_FIELD) == null ? "" : form.getFirst(BIRTH_FIELD).strip();
         List<FormMessage> problems = new ArrayList<>();
@@ -79,6 +111,48 @@ public class IdentityProof extends StatelessFactory implements Authenticator, Au
         } else {
             context.getAuthenticationSession().setAuthNote(PROVEN, "numen");
             context.getEvent().user(user).detail("identity_proof", "numen");
+            context.success();
+        }
+    }
+
+    private static void sendCode(AuthenticationFlowContext context) {
+        UserModel user = context.getUser();
+        boolean usable = user != null && user.isEnabled()
+                && !bruteForce(context).isTemporarilyDisabled(context.getSession(), context.getRealm(), user);
+        boolean sent = RecoveryCode.issue(context.getSession(), context.getAuthenticationSession(), user, usable);
+        if (user != null) {
+            context.getEvent().user(user);
+        }
+        // not an event of its own: the log line says a code was asked for, and whether one left
+        LOG.infof("Recovery code asked for in realm %s (account %s): %s", context.getRealm().getName(),
+                user == null ? "unknown" : user.getId(), sent ? "mailed" : "none sent");
+        context.challenge(context.form().setInfo("academieCodeSent").createForm(CODE_FORM));
+    }
+
+    private static void checkCode(AuthenticationFlowContext context, String typed) {
+        String code = typed == null ? "" : typed.replaceAll("\\s", "");
+        if (!CODE_FORMAT.matcher(code).matches()) {
+            context.challenge(context.form().addError(new FormMessage(CODE, code.isEmpty() ? "academieCodeMissing"
+                    : "academieCodeFormat")).createForm(CODE_FORM));
+            return;
+        }
+        UserModel user = context.getUser();
+        RecoveryCode.Check check = RecoveryCode.check(context.getAuthenticationSession(), code);
+        if (user != null) {
+            context.getEvent().user(user);
+        }
+        if (check == RecoveryCode.Check.EXPIRED) {
+            context.getEvent().detail("identity_proof", "adresse").error(Errors.EXPIRED_CODE);
+            context.challenge(context.form().setError("academieCodeExpired").createForm(FORM));
+        } else if (check != RecoveryCode.Check.RIGHT || user == null || !user.isEnabled()
+                || bruteForce(context).isTemporarilyDisabled(context.getSession(), context.getRealm(), user)) {
+            context.getEvent().detail("identity_proof", "adresse").error(check != RecoveryCode.Check.RIGHT
+                    ? Errors.INVALID_CODE : Errors.USER_TEMPORARILY_DISABLED);
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
+                    context.form().setError("academieCodeRefused").createForm(CODE_FORM));
+        } else {
+            context.getAuthenticationSession().setAuthNote(PROVEN, "adresse");
+            context.getEvent().user(user).detail("identity_proof", "adresse");
             context.success();
         }
     }
@@ -151,7 +225,7 @@ public class IdentityProof extends StatelessFactory implements Authenticator, Au
 
     @Override
     public String getDisplayType() {
-        return "Preuve d'identité (NUMEN et date de naissance)";
+        return "Preuve d'identité (NUMEN et date de naissance, ou code à l'adresse de secours)";
     }
 
     @Override
@@ -176,7 +250,8 @@ public class IdentityProof extends StatelessFactory implements Authenticator, Au
 
     @Override
     public String getHelpText() {
-        return "Mot de passe oublié : la personne prouve son identité avec son NUMEN et sa date de naissance.";
+        return "Mot de passe oublié : la personne prouve son identité avec son NUMEN et sa date de naissance, "
+                + "ou avec un code envoyé à l'adresse de secours confirmée sur son compte.";
     }
 
     @Override
