@@ -71,11 +71,66 @@ function browser() {
     : ' : cette version est trop ancienne, mettez votre navigateur à jour.'));
 }
 
+/** "Contacter l'assistance": what she wrote and the verdicts as she reads them, to the help desk's mailbox. */
+function contact() {
+  const form = document.getElementById('contact');
+  const result = document.getElementById('contact-resultat');
+  form.hidden = false;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    form.querySelectorAll('.erreur-champ').forEach((error) => error.remove());
+    form.querySelectorAll('[aria-invalid]').forEach((field) => field.removeAttribute('aria-invalid'));
+    result.className = '';
+    const request = {
+      identifiant: form.elements.identifiant.value,
+      adresse: form.elements.adresse.value,
+      message: form.elements.message.value,
+      diagnostic: {
+        reference: document.getElementById('reference').textContent,
+        lignes: [...document.querySelectorAll('ul.diagnostic li')].map((line) => line.textContent.replace(/\s+/g, ' ').trim()),
+        navigateur: navigator.userAgent,
+      },
+    };
+    try {
+      const answer = await fetch('/api/assistance/demandes', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Portail-Request': '1' },
+        body: JSON.stringify(request),
+      });
+      const body = await answer.json();
+      if (answer.ok) {
+        form.hidden = true;
+        result.textContent = 'Votre demande est envoyée à l\'assistance (référence ' + body.reference + ') : la réponse'
+          + ' arrivera à ' + request.adresse.trim() + '.';
+      } else if (body.field && form.elements[body.field]) {
+        const field = form.elements[body.field];
+        const error = document.createElement('span');
+        error.className = 'erreur-champ';
+        error.id = 'erreur-' + body.field;
+        error.textContent = body.detail;
+        field.setAttribute('aria-invalid', 'true');
+        field.setAttribute('aria-describedby', error.id);
+        field.after(error);
+        field.focus();
+        return;
+      } else {
+        result.className = 'echec';
+        result.textContent = body.detail || 'La demande n\'est pas partie. Réessayez dans un instant.';
+      }
+    } catch (e) {
+      result.className = 'echec';
+      result.textContent = 'Le portail ne répond pas : vérifiez votre connexion à internet, puis réessayez.';
+    }
+    result.focus();
+  });
+}
+
 show('javascript', true, 'activé.');
 cookies();
 storage();
 browser();
 clock();
+contact();
 // getRandomValues, unlike randomUUID, also works on a page not served over https (a test machine on the network)
 document.getElementById('reference').textContent = 'DIAG-' + [...crypto.getRandomValues(new Uint8Array(4))]
   .map((byte) => byte.toString(16).padStart(2, '0')).join('').toUpperCase();

@@ -28,6 +28,10 @@ public interface GatewayConfig {
 
     RateLimits rateLimit();
 
+    /** Where "Contacter l'assistance" sends a request: the help desk's mailbox (through the outbound relay). */
+    @WithDefault("assistance@ac-orleans-tours.fr")
+    String supportAddress();
+
     Alerts alerts();
 
     MailClients mailClients();

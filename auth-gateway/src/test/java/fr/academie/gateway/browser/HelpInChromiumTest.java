@@ -2,6 +2,7 @@ package fr.academie.gateway.browser;
 
 import fr.academie.stack.testing.Chromium;
 import fr.academie.stack.testing.StackTestResource;
+import fr.academie.stack.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -42,6 +43,8 @@ class HelpInChromiumTest {
                 static now() { return RealDate.now() + ahead; }
               };
             })();""";
+
+    private static final String SUPPORT = "assistance@ac-orleans-tours.fr";
 
     @TestHTTPResource("/")
     URI gateway;
@@ -88,6 +91,38 @@ class HelpInChromiumTest {
                 + " seront refusés. Que faire ?", line("horloge"));
         assertTrue(browser.findElement(By.id("reference")).getText().matches("DIAG-[0-9A-F]{8}"));
         Accessibility.assertNoSeriousViolation(browser, "Diagnostic, cookies bloqués", 8);
+    }
+
+    /**
+     * Nadia, whose cookies are blocked, sends the help desk her diagnostic from her phone: a missing address is named
+     * under its field, then the mail reaches the help desk's mailbox with her words, the verdicts and the reference.
+     */
+    @Test
+    void thePersonSendsHerDiagnosticToTheHelpDeskFromAPhone() {
+        browser = Chromium.startBlockingCookies();
+        Screen.PHONE.emulate(browser);
+        browser.get(gateway.resolve("/assistance/diagnostic").toString());
+        waitFor(d -> !line("horloge").contains("vérification"));
+        String reference = browser.findElement(By.id("reference")).getText();
+        int before = TestStack.get().stack().smtp().receivedFor(SUPPORT).size();
+        browser.findElement(By.id("contact-identifiant")).sendKeys("nbernard");
+        browser.findElement(By.id("contact-message")).sendKeys("La page de connexion dit « Veuillez activer les cookies ».");
+        browser.findElement(By.cssSelector("#contact button[type=submit]")).click();
+        waitFor(d -> !d.findElements(By.id("erreur-adresse")).isEmpty());
+        assertEquals("Indiquez une adresse électronique où l'assistance pourra vous répondre.",
+                browser.findElement(By.id("erreur-adresse")).getText());
+        assertEquals("contact-adresse", browser.switchTo().activeElement().getAttribute("id"), "the field has the focus");
+        Screen.PHONE.assertFits(browser, "Contacter l'assistance, adresse manquante");
+
+        browser.findElement(By.id("contact-adresse")).sendKeys("nadia.perso@exemple.fr");
+        browser.findElement(By.cssSelector("#contact button[type=submit]")).click();
+        waitFor(d -> line("contact-resultat").contains(reference));
+        assertEquals("Votre demande est envoyée à l'assistance (référence " + reference + ") : la réponse arrivera à "
+                + "nadia.perso@exemple.fr.", line("contact-resultat"));
+        Screen.PHONE.assertFits(browser, "Contacter l'assistance, demande envoyée");
+        String mail = TestStack.get().stack().smtp().awaitMessage(SUPPORT, before + 1).text();
+        assertTrue(mail.contains(reference) && mail.contains("nadia.perso@exemple.fr") && mail.contains("nbernard")
+                && mail.contains("Reply-To: nadia.perso@exemple.fr"), mail);
     }
 
     @Test
