@@ -10,7 +10,7 @@ class PageAccueil extends LitElement {
   static properties = { me: {}, applications: { state: true }, inbox: { state: true }, career: { state: true },
     requests: { state: true }, todo: { state: true } };
   static styles = [pageStyles, touchStyles, css`
-    h2.applications { font-size: 1.1rem; margin: 0 0 .5rem; }
+    h2 { font-size: 1.15rem; margin: 0 0 .5rem; } /* « À faire », « Mes applications » and the cards alike */
     ul.applications { list-style: none; padding: 0; margin: 0 0 1.5rem; display: grid; gap: .75rem;
       grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); }
     ul.applications a { display: flex; gap: .75rem; align-items: center; min-height: 44px; background: #fff; border-radius: 4px;

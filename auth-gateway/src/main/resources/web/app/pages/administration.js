@@ -14,6 +14,8 @@ const LINE_STATUS = {
   WOULD_CREATE: 'sera créé',
   CREATED: 'créé',
   EXISTING: 'déjà présent',
+  WOULD_COMPLETE: 'déjà présent, date de naissance à ajouter',
+  COMPLETED: 'déjà présent, date de naissance ajoutée',
   INVALID: 'en erreur',
 };
 
@@ -24,6 +26,7 @@ const ACTIONS = {
   ENABLE: 'Réactivation du compte',
   OTP_RESET: 'Réinitialisation de la clé OTP',
   UNLOCK: 'Déverrouillage du compte',
+  BIRTH_DATE: 'Ajout de la date de naissance',
   DATA_REQUESTED: 'Demande de ses données personnelles',
   DATA_DELIVERED: 'Remise de ses données personnelles',
 };
@@ -225,7 +228,9 @@ class PageAdministration extends LitElement {
     return html`
       <p role="status">${r.dryRun ? 'Vérification : ' : 'Import terminé : '}
         ${plural('compte', r.created)} ${r.dryRun ? 'à créer' : (r.created > 1 ? 'créés' : 'créé')},
-        ${plural('déjà présent', r.existing)}, ${plural('ligne', r.invalid)} en erreur.</p>
+        ${plural('déjà présent', r.existing)},${r.completed ? html` ${plural(r.dryRun ? 'date de naissance à ajouter'
+          : 'date de naissance ajoutée', r.completed, r.dryRun ? 'dates de naissance à ajouter' : 'dates de naissance ajoutées')},` : ''}
+        ${plural('ligne', r.invalid)} en erreur.</p>
       <table>
         <thead><tr><th scope="col">Ligne</th><th scope="col">Personne</th><th scope="col">Résultat</th>
           <th scope="col">Identifiant</th><th scope="col">Détail</th></tr></thead>

@@ -21,7 +21,7 @@ class PageCarriere extends LitElement {
   static properties = {
     me: { attribute: false }, record: { state: true }, recordError: { state: true }, timeline: { state: true },
     appraisals: { state: true }, promotions: { state: true }, cv: { state: true }, readers: { state: true },
-    team: { state: true }, report: { state: true }, message: { state: true }, error: { state: true },
+    team: { state: true }, report: { state: true }, message: { state: true }, error: { state: true }, removed: { state: true },
   };
 
   static styles = [pageStyles, touchStyles, css`
@@ -34,6 +34,7 @@ class PageCarriere extends LitElement {
     textarea, input, select { font: inherit; padding: .35rem; }
     textarea { width: 100%; min-height: 5rem; box-sizing: border-box; }
     form.ligne { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
+    form.cv-ajout label { display: flex; flex-direction: column; gap: .2rem; font-size: .9rem; color: var(--gris, #666); }
     button { font: inherit; padding: .35rem .8rem; }
     .info { background: #e8f7ee; padding: .5rem .75rem; }
   `];
@@ -172,13 +173,32 @@ class PageCarriere extends LitElement {
     return html`<section class="carte cv"><h2>Mon CV</h2>
       ${this.cv.length === 0 ? html`<p class="vide">Votre CV est vide.</p>` : html`<ul class="liste">${this.cv.map((l) => html`
         <li><span>${CV_KINDS[l.kind]} : <strong>${l.title}</strong>${l.detail ? ` — ${l.detail}` : ''}${l.obtainedOn ? ` (${day(l.obtainedOn)})` : ''}</span>
-          ${this.own ? html`<button aria-label="Supprimer ${l.title}" @click=${() => this.send(`/agents/me/cv/${l.id}`, 'DELETE', null, 'La ligne est supprimée.')}>Supprimer</button>` : ''}</li>`)}</ul>`}
-      ${this.own ? html`<form class="ligne" @submit=${this.addCv}>
-        <select name="kind" aria-label="Rubrique">${Object.entries(CV_KINDS).map(([k, v]) => html`<option value=${k}>${v}</option>`)}</select>
-        <input name="title" aria-label="Intitulé" placeholder="Intitulé" required maxlength="255">
-        <input name="detail" aria-label="Précisions" placeholder="Précisions" maxlength="2000">
-        <input name="obtainedOn" aria-label="Date d'obtention" type="date">
+          ${this.own ? html`<button aria-label="Supprimer ${l.title}" @click=${() => this.removeCv(l)}>Supprimer</button>` : ''}</li>`)}</ul>`}
+      ${this.removed ? html`<p class="info" role="status" id="cv-supprimee">La ligne « ${this.removed.title} » est supprimée.
+        <button id="cv-annuler" @click=${() => this.undoRemoveCv()}>Annuler</button></p>` : ''}
+      ${this.own ? html`<form class="ligne cv-ajout" @submit=${this.addCv}>
+        <label>Rubrique <select name="kind">${Object.entries(CV_KINDS).map(([k, v]) => html`<option value=${k}>${v}</option>`)}</select></label>
+        <label>Intitulé <input name="title" required maxlength="255"></label>
+        <label>Précisions <input name="detail" maxlength="2000"></label>
+        <label>Date d'obtention <input name="obtainedOn" type="date"></label>
         <button type="submit">Ajouter</button></form>` : ''}</section>`;
+  }
+
+  // deleted at once, as a mail is, with a way back: "Annuler" writes the line again
+  async removeCv(line) {
+    if (await this.send(`/agents/me/cv/${line.id}`, 'DELETE', null, null) !== null) {
+      this.removed = line;
+      await this.updateComplete;
+      this.renderRoot.querySelector('#cv-annuler')?.focus();
+    }
+  }
+
+  async undoRemoveCv() {
+    const { kind, title, detail, obtainedOn } = this.removed;
+    const line = Object.fromEntries(Object.entries({ kind, title, detail, obtainedOn }).filter(([, v]) => v != null && v !== ''));
+    if (await this.send('/agents/me/cv', 'POST', line, `La ligne « ${title} » est rétablie.`)) {
+      this.removed = null;
+    }
   }
 
   async addCv(event) {

@@ -1,4 +1,5 @@
-<#-- Keycloak 26.5 keycloak.v2 login.ftl, with the identifier hint added under the username field. -->
+<#-- Keycloak 26.5 keycloak.v2 login.ftl, with the identifier hint added under the username field and the names of the
+     fields an empty form lacks (data-requis, read by js/champs-requis.js). -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
@@ -13,7 +14,8 @@
         <div id="kc-form">
           <div id="kc-form-wrapper">
             <#if realm.password>
-                <form id="kc-form-login" class="${properties.kcFormClass!}" onsubmit="login.disabled = true; return true;" action="${url.loginAction}" method="post" novalidate="novalidate">
+                <form id="kc-form-login" class="${properties.kcFormClass!}" onsubmit="login.disabled = true; return true;" action="${url.loginAction}" method="post" novalidate="novalidate"
+                      data-requis="<#if !usernameHidden??>username </#if>password" data-requis-username="${msg("academieUsernameMissing")}" data-requis-password="${msg("academiePasswordMissing")}">
                     <#if !usernameHidden??>
                         <#assign label>
                             <#if !realm.loginWithEmailAllowed>${msg("username")}<#elseif !realm.registrationEmailAsUsername>${msg("usernameOrEmail")}<#else>${msg("email")}</#if>

@@ -180,6 +180,20 @@ public class KeycloakAccounts {
         return new RecoveryAddress(address, address == null || verified == null ? null : Instant.parse(verified));
     }
 
+    /** Sets one attribute of the account (an admin-only one, such as the date of birth), the others kept. */
+    public void setAttribute(String accountId, String name, String value) {
+        call("write an attribute", () -> {
+            UserResource user = users().get(accountId);
+            UserRepresentation representation = user.toRepresentation();
+            Map<String, List<String>> attributes = new HashMap<>(Optional.ofNullable(representation.getAttributes())
+                    .orElse(Map.of()));
+            attributes.put(name, List.of(value));
+            representation.setAttributes(attributes);
+            user.update(representation);
+            return null;
+        });
+    }
+
     /** Records the address as confirmed now, or forgets it ({@code address} null). */
     public void setRecoveryAddress(String accountId, String address, Instant verified) {
         call("write the recovery address", () -> {

@@ -6,10 +6,10 @@ import fr.academie.gateway.admin.Identifiers;
 import fr.academie.gateway.alert.Letters;
 import fr.academie.gateway.config.GatewayConfig.Limit;
 import fr.academie.gateway.guard.RateLimiter;
+import fr.academie.gateway.outbound.OutboundMail;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
@@ -53,14 +53,14 @@ public class RecoveryAddresses {
     private final Mailer mailer;
     private final MailNotifier mailbox;
     private final RateLimiter limiter;
-    private final ReactiveMailer reactiveMailer;
+    private final OutboundMail outbound;
     private final TransactionSynchronizationRegistry transactions;
 
-    public RecoveryAddresses(KeycloakAccounts accounts, Mailer mailer, ReactiveMailer reactiveMailer, MailNotifier mailbox,
+    public RecoveryAddresses(KeycloakAccounts accounts, Mailer mailer, OutboundMail outbound, MailNotifier mailbox,
                              RateLimiter limiter, TransactionSynchronizationRegistry transactions) {
         this.accounts = accounts;
         this.mailer = mailer;
-        this.reactiveMailer = reactiveMailer;
+        this.outbound = outbound;
         this.mailbox = mailbox;
         this.limiter = limiter;
         this.transactions = transactions;
@@ -131,14 +131,9 @@ public class RecoveryAddresses {
         waiting.expiresAt = Instant.now().plus(VALIDITY);
         waiting.tries = 0;
         waiting.persist();
-        // sent once the row is committed, on the mailer's own thread, tried three times: the page does not wait for
-        // the relay (a first connection to it has been seen to stall for seconds), and "Renvoyer un code" is there
-        String subject = "Confirmez votre adresse de secours";
-        String text = confirmationText(firstName, code);
-        transactions.registerInterposedSynchronization(new AfterCommit(() -> reactiveMailer.send(Mail.withText(address, subject, text))
-                .onFailure().retry().atMost(2)
-                .subscribe().with(sent -> { }, failure -> LOG.errorf("A recovery address code could not be sent after "
-                        + "three tries: %s", failure.toString()))));
+        // sent once the row is committed, after the answer ("Renvoyer un code" is there if it never comes)
+        Mail mail = Mail.withText(address, "Confirmez votre adresse de secours", confirmationText(firstName, code));
+        transactions.registerInterposedSynchronization(new AfterCommit(() -> outbound.sendSoon(mail, "A recovery address code")));
         return new State(accounts.recoveryAddress(accountId), address, waiting.expiresAt);
     }
 
@@ -222,9 +217,7 @@ public class RecoveryAddresses {
     }
 
     private static String confirmationText(String firstName, String code) {
-        return String.join("\n",
-                Letters.greeting(firstName),
-                "",
+        return Letters.text(firstName,
                 "Vous avez choisi cette adresse comme adresse de secours de votre compte académique, sur le portail "
                         + "agents de l'académie d'Orléans-Tours. Pour la confirmer, saisissez ce code sur la page "
                         + "« Mon compte » :",
@@ -233,21 +226,15 @@ public class RecoveryAddresses {
                 "",
                 "Il est valable 30 minutes. Ne le communiquez à personne : l'assistance ne vous le demandera jamais.",
                 "",
-                "Si vous n'avez rien demandé, ignorez ce message : cette adresse ne sera pas enregistrée.",
-                "",
-                Letters.SIGNATURE);
+                "Si vous n'avez rien demandé, ignorez ce message : cette adresse ne sera pas enregistrée.");
     }
 
     private static String changeText(String firstName, String what) {
-        return String.join("\n",
-                Letters.greeting(firstName),
-                "",
+        return Letters.text(firstName,
                 what,
                 "",
                 "Si ce n'était pas vous, quelqu'un utilise votre compte : changez votre mot de passe tout de suite, "
-                        + "depuis « Mon compte », et prévenez l'assistance informatique de l'académie.",
-                "",
-                Letters.SIGNATURE);
+                        + "depuis « Mon compte », et prévenez l'assistance informatique de l'académie.");
     }
 
     private static String hash(String code) {

@@ -8,6 +8,8 @@ public enum AuditAction {
     ENABLE("Réactivation du compte"),
     OTP_RESET("Réinitialisation de la clé OTP"),
     UNLOCK("Déverrouillage du compte"),
+    /** An import gave the date of birth an existing account lacked (what "Mot de passe oublié ?" asks with the NUMEN). */
+    BIRTH_DATE("Ajout de la date de naissance"),
     /** A person asked for her data (GDPR article 15): she is the actor and the target. */
     DATA_REQUESTED("Demande de ses données personnelles"),
     DATA_DELIVERED("Remise de ses données personnelles");

@@ -64,7 +64,11 @@ public class Provisioning {
         return created;
     }
 
-    public enum LineStatus { WOULD_CREATE, CREATED, EXISTING, INVALID }
+    /**
+     * What a line did: an account made (or to be), one already there, one already there whose missing date of birth
+     * the file gives (added, or to be), or nothing because the line is wrong.
+     */
+    public enum LineStatus { WOULD_CREATE, CREATED, EXISTING, WOULD_COMPLETE, COMPLETED, INVALID }
 
     /** One line of an import: what was (or would be) done, or what is wrong, column by column. */
     public record ImportLine(int line, LineStatus status, String firstName, String lastName, String identifier,
@@ -74,14 +78,17 @@ public class Provisioning {
     public record ColumnProblem(String column, String message) {
     }
 
-    public record ImportReport(boolean dryRun, int created, int existing, int invalid, List<ImportLine> lines) {
+    public record ImportReport(boolean dryRun, int created, int existing, int completed, int invalid,
+                               List<ImportLine> lines) {
     }
 
     /**
      * Imports a file line by line. A dry run changes nothing and says what would be made, with the identifiers the
      * accounts would get; a real run makes the valid lines' accounts. A NUMEN that already has an account is
-     * "existing" (so importing the same file twice makes nothing the second time); a line that is wrong is reported
-     * with its column and does not stop the others.
+     * "existing" (so importing the same file twice makes nothing the second time), except that the file's date of
+     * birth completes an account that has none (accounts made before "Mot de passe oublié ?" asked for it); one the
+     * account has is never changed by a file. A line that is wrong is reported with its column and does not stop the
+     * others.
      */
     public ImportReport importFile(Actor actor, byte[] file, boolean dryRun) {
         List<AccountFile.Line> lines = AccountFile.parse(file);
@@ -109,8 +116,15 @@ public class Provisioning {
             }
             Optional<ManagedAccount> existing = accounts.findByNumen(account.numen());
             if (existing.isPresent()) {
-                report.add(new ImportLine(line.number(), LineStatus.EXISTING, account.firstName(), account.lastName(),
-                        existing.get().identifier(), existing.get().email(), null, List.of()));
+                ManagedAccount known = existing.get();
+                boolean completes = account.birthDate() != null && known.birthDate() == null;
+                if (completes && !dryRun) {
+                    accounts.setAttribute(known.id(), ManagedAccount.BIRTH_DATE, account.birthDate());
+                    audit.record(actor, AuditAction.BIRTH_DATE, known.id(), known.identifier(), "par import");
+                }
+                LineStatus status = !completes ? LineStatus.EXISTING : dryRun ? LineStatus.WOULD_COMPLETE : LineStatus.COMPLETED;
+                report.add(new ImportLine(line.number(), status, account.firstName(), account.lastName(),
+                        known.identifier(), known.email(), null, List.of()));
             } else if (dryRun) {
                 // the file's earlier lines take their identifiers first, as they would in the real run
                 Predicate<String> identifierTaken = reservedIdentifiers::contains;
@@ -129,11 +143,14 @@ public class Provisioning {
             }
         }
         ImportReport result = new ImportReport(dryRun, count(report, dryRun ? LineStatus.WOULD_CREATE : LineStatus.CREATED),
-                count(report, LineStatus.EXISTING), count(report, LineStatus.INVALID), report);
+                count(report, LineStatus.EXISTING), count(report, dryRun ? LineStatus.WOULD_COMPLETE : LineStatus.COMPLETED),
+                count(report, LineStatus.INVALID), report);
         if (!dryRun) {
             audit.record(actor, AuditAction.IMPORT, null, null, plural(lines.size(), "ligne", "lignes") + " : "
                     + plural(result.created(), "créé", "créés") + ", "
-                    + plural(result.existing(), "déjà présent", "déjà présents") + ", " + result.invalid() + " en erreur");
+                    + plural(result.existing(), "déjà présent", "déjà présents") + ", "
+                    + plural(result.completed(), "date de naissance ajoutée", "dates de naissance ajoutées") + ", "
+                    + result.invalid() + " en erreur");
         }
         return result;
     }

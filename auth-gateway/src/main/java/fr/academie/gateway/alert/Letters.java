@@ -12,14 +12,15 @@ public final class Letters {
 
     private static final Logger LOG = Logger.getLogger(Letters.class);
     private static final String SENDER = "Sécurité du portail agents";
-    public static final String SIGNATURE = "Ce message est envoyé automatiquement par le portail agents de l'académie "
+    private static final String SIGNATURE = "Ce message est envoyé automatiquement par le portail agents de l'académie "
             + "d'Orléans-Tours.";
 
     private Letters() {
     }
 
-    public static String greeting(String firstName) {
-        return MailNotifier.greeting(firstName);
+    /** A whole letter: the greeting, its lines (a blank one between paragraphs), the signature. */
+    public static String text(String firstName, String... lines) {
+        return String.join("\n", MailNotifier.greeting(firstName), "", String.join("\n", lines), "", SIGNATURE);
     }
 
     /** "lundi 30 novembre 2026 à 8 h 15", in Paris time. */

@@ -66,14 +66,10 @@ public class PasswordExpiryReminders {
     }
 
     private String text(PortailAdminApi.Expiry expiry) {
-        return String.join("\n",
-                Letters.greeting(expiry.firstName()),
-                "",
+        return Letters.text(expiry.firstName(),
                 "Votre mot de passe académique expire le " + Letters.when(expiry.expires()) + ".",
                 "Après cette date, un nouveau mot de passe vous sera demandé à la connexion.",
                 "",
-                "Pour le changer dès maintenant : " + config.publicUrl().resolve("/connexion/action/mot-de-passe"),
-                "",
-                Letters.SIGNATURE);
+                "Pour le changer dès maintenant : " + config.publicUrl().resolve("/connexion/action/mot-de-passe"));
     }
 }

@@ -70,9 +70,7 @@ public class SecurityAlerts {
      * session) is no help; the person takes the account back the same way and closes the other sessions.
      */
     String resetText(PortailAdminApi.Alert alert) {
-        return String.join("\n",
-                Letters.greeting(alert.firstName()),
-                "",
+        return Letters.text(alert.firstName(),
                 "Le mot de passe de votre compte académique a été réinitialisé par « Mot de passe oublié ? », après "
                         + "vérification de votre identité (NUMEN et date de naissance, ou code envoyé à votre adresse "
                         + "de secours) :",
@@ -86,9 +84,7 @@ public class SecurityAlerts {
                         + "Reprenez la main tout de suite : sur " + config.publicUrl().resolve("/")
                         + ", choisissez « Mot de passe oublié ? » et, au moment de choisir le nouveau mot de passe, "
                         + "laissez cochée la case qui déconnecte les autres appareils.",
-                "Prévenez ensuite l'assistance informatique de l'académie : " + config.publicUrl().resolve("/assistance"),
-                "",
-                Letters.SIGNATURE);
+                "Prévenez ensuite l'assistance informatique de l'académie : " + config.publicUrl().resolve("/assistance"));
     }
 
     /** The lines that say when, on what and from where: the person recognises her own action, or not. */
@@ -102,9 +98,7 @@ public class SecurityAlerts {
     String lockoutText(PortailAdminApi.Alert alert) {
         String until = alert.until() == null ? "dans quelques minutes"
                 : "le " + Letters.when(alert.until());
-        return String.join("\n",
-                Letters.greeting(alert.firstName()),
-                "",
+        return Letters.text(alert.firstName(),
                 "Après plusieurs tentatives de connexion échouées (la dernière depuis l'adresse IP " + alert.ipAddress()
                         + "), votre compte académique est verrouillé temporairement, pour le protéger.",
                 "Vous pourrez vous connecter de nouveau " + until + ".",
@@ -113,16 +107,12 @@ public class SecurityAlerts {
                         + "(attention aux majuscules). Chaque nouvel échec allonge l'attente, jusqu'à 15 minutes.",
                 "Si ce n'était pas vous : quelqu'un essaie de deviner votre mot de passe. Dès que possible, changez-le : "
                         + config.publicUrl().resolve("/connexion/action/mot-de-passe"),
-                "et prévenez l'assistance informatique de l'académie.",
-                "",
-                Letters.SIGNATURE);
+                "et prévenez l'assistance informatique de l'académie.");
     }
 
     String text(PortailAdminApi.Alert alert) {
         String notMe = config.publicUrl().resolve("/compte/ce-n-etait-pas-moi?connexion=" + alert.id()).toString();
-        return String.join("\n",
-                Letters.greeting(alert.firstName()),
-                "",
+        return Letters.text(alert.firstName(),
                 "Une connexion à votre compte académique vient d'avoir lieu depuis un appareil ou un réseau que vous "
                         + "n'aviez pas encore utilisé :",
                 "",
@@ -133,8 +123,6 @@ public class SecurityAlerts {
                 "",
                 "Ce n'était pas moi : " + notMe,
                 "Ce lien ferme toutes les sessions de votre compte et vous demandera de choisir un nouveau mot de passe "
-                        + "à la prochaine connexion.",
-                "",
-                Letters.SIGNATURE);
+                        + "à la prochaine connexion.");
     }
 }

@@ -128,14 +128,13 @@ public class DataExport {
             QuarkusTransaction.requiringNew().run(() -> DataRequest.update(
                     "readyAt = :ready, expiresAt = :expires, sizeBytes = :size where id = :id",
                     Parameters.with("ready", ready).and("expires", expires).and("size", size).and("id", id)));
-            Letters.sent(mail, "data-export-" + id, person.id(), "Vos données sont prêtes", String.join("\n",
-                    Letters.greeting(person.firstName()), "",
+            Letters.sent(mail, "data-export-" + id, person.id(), "Vos données sont prêtes", Letters.text(person.firstName(),
                     "Vos données personnelles, demandées le " + FrenchDates.weekdayAndTime(requestedAt)
                             + ", sont prêtes.",
                     "Téléchargez-les depuis « Mon compte », rubrique « Mes données », avant le "
                             + FrenchDates.weekdayAndTime(expires) + " : le lien ne sert qu'une fois.",
                     "", config.publicUrl().resolve("/compte#donnees").toString(), "",
-                    "Si vous n'avez rien demandé, signalez-le à l'assistance.", "", Letters.SIGNATURE));
+                    "Si vous n'avez rien demandé, signalez-le à l'assistance."));
         } catch (Exception e) {
             String incident = UUID.randomUUID().toString().substring(0, 8);
             LOG.errorf(e, "Data archive %s could not be made (incident %s)", id, incident);

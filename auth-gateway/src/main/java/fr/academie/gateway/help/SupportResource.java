@@ -5,8 +5,8 @@ import fr.academie.common.problem.ProblemException;
 import fr.academie.gateway.config.GatewayConfig;
 import fr.academie.gateway.config.GatewayConfig.Limit;
 import fr.academie.gateway.guard.RateLimiter;
+import fr.academie.gateway.outbound.OutboundMail;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +32,6 @@ import java.util.regex.Pattern;
 @Produces(MediaType.APPLICATION_JSON)
 public class SupportResource {
 
-    private static final Logger LOG = Logger.getLogger(SupportResource.class);
     private static final Limit PER_REPLY_ADDRESS = new Limit(3, Duration.ofHours(1));
     private static final Limit PER_CLIENT_ADDRESS = new Limit(10, Duration.ofHours(1));
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
@@ -41,12 +39,12 @@ public class SupportResource {
     private static final Pattern REFERENCE = Pattern.compile("DIAG-[0-9A-F]{8}");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
 
-    private final ReactiveMailer mailer;
+    private final OutboundMail outbound;
     private final RateLimiter limiter;
     private final GatewayConfig config;
 
-    public SupportResource(ReactiveMailer mailer, RateLimiter limiter, GatewayConfig config) {
-        this.mailer = mailer;
+    public SupportResource(OutboundMail outbound, RateLimiter limiter, GatewayConfig config) {
+        this.outbound = outbound;
         this.limiter = limiter;
         this.config = config;
     }
@@ -105,10 +103,7 @@ public class SupportResource {
                         + (identifier.isEmpty() ? "" : " – " + identifier),
                 text(identifier, address, message, diagnostic.reference(), lines, browser, client));
         mail.setReplyTo(address);
-        mailer.send(mail).onFailure().retry().atMost(2).subscribe().with(sent -> { },
-                failure -> LOG.errorf("Support request %s not sent after three tries: %s", diagnostic.reference(),
-                        failure.toString()));
-        LOG.infof("Support request %s sent to the help desk", diagnostic.reference());
+        outbound.sendSoon(mail, "Support request " + diagnostic.reference());
         return Response.accepted(new Sent(diagnostic.reference())).build();
     }
 

@@ -219,6 +219,32 @@ class ProvisioningTest {
                 imports.toString());
     }
 
+    /**
+     * An account made before the date of birth was asked for gets it from the next import that gives it (so that
+     * "Mot de passe oublié ?" can check it); one it already has is never changed by a file.
+     */
+    @Test
+    void anImportGivesAnExistingAccountTheDateOfBirthItLacksAndNeverChangesOne() {
+        String numen = numen();
+        assertLine(items(json(importFile("prenom;nom;numen\nMarie;Sklodowska;" + numen + "\n", false)).get("lines")).get(0),
+                2, "CREATED");
+        String withDate = "prenom;nom;numen;date_naissance\nMarie;Sklodowska;" + numen + ";07/11/1967\n";
+        JsonNode dryRun = json(importFile(withDate, true));
+        assertEquals(1, dryRun.get("completed").asInt(), dryRun.toString());
+        assertLine(items(dryRun.get("lines")).get(0), 2, "WOULD_COMPLETE");
+        JsonNode made = json(importFile(withDate, false));
+        assertLine(items(made.get("lines")).get(0), 2, "COMPLETED");
+        String id = items(json(admin.get(gateway.resolve("/api/admin/accounts?q=msklodowska"))).get("items")).get(0)
+                .get("id").asText();
+        assertEquals("1967-11-07", json(admin.get(gateway.resolve("/api/admin/accounts/" + id))).get("birthDate").asText());
+        JsonNode other = json(importFile("prenom;nom;numen;date_naissance\nMarie;Sklodowska;" + numen + ";08/11/1967\n", false));
+        assertLine(items(other.get("lines")).get(0), 2, "EXISTING");
+        assertEquals("1967-11-07", json(admin.get(gateway.resolve("/api/admin/accounts/" + id))).get("birthDate").asText(),
+                "a file never changes a date the account has");
+        JsonNode audit = json(admin.get(gateway.resolve("/api/admin/audit?action=birth_date&target=msklodowska")));
+        assertEquals(1, audit.get("items").size(), audit.toString());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "''                                   | Le fichier est vide",

@@ -20,6 +20,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -83,8 +84,17 @@ class LostPasswordInChromiumTest {
         PortalPages.waitFor(browser, "document.body", Duration.ofSeconds(20),
                 d -> !d.findElements(By.id("password-new")).isEmpty());
         screen.assertFits(browser, "le nouveau mot de passe");
+        // the rules are there before she types, and each is ticked as soon as it is met
+        assertEquals(List.of("au moins 12 caractères (pas encore)", "une majuscule (pas encore)", "une minuscule (pas encore)",
+                "un chiffre (pas encore)", "un caractère spécial (par exemple ! ? # -) (pas encore)",
+                "et les deux saisies doivent être identiques. (pas encore)"), rules(false));
+        browser.findElement(By.id("password-new")).sendKeys("rentree");
+        assertEquals(List.of("une minuscule"), rules(true));
+        browser.findElement(By.id("password-new")).clear();
         browser.findElement(By.id("password-new")).sendKeys(NEW_PASSWORD);
+        assertEquals(5, rules(true).size(), "all but the second entry: " + rules(true));
         browser.findElement(By.id("password-confirm")).sendKeys(NEW_PASSWORD);
+        assertEquals(6, rules(true).size());
         browser.findElement(By.cssSelector("#kc-passwd-update-form button[type=submit], #kc-passwd-update-form input[type=submit]")).click();
 
         PortalPages.waitFor(browser, "document.body", Duration.ofSeconds(30),
@@ -214,6 +224,14 @@ class LostPasswordInChromiumTest {
         PortalPages.waitFor(browser, "document.body", Duration.ofSeconds(20),
                 d -> !d.findElements(By.className("kc-feedback-text")).isEmpty());
         return browser.findElement(By.className("kc-feedback-text")).getText();
+    }
+
+    /** The password rules shown, as read (met ones only, without their state; or all, with it). */
+    @SuppressWarnings("unchecked")
+    private List<String> rules(boolean metOnly) {
+        return (List<String>) PortalPages.script(browser, "return [...document.querySelectorAll('#regles-mot-de-passe li')]"
+                + (metOnly ? ".filter(li => li.classList.contains('respectee')).map(li => li.firstChild.textContent.trim())"
+                : ".map(li => li.textContent.replace(/\\s+/g, ' ').trim())"));
     }
 
     private void waitForPage(String title) {

@@ -183,6 +183,35 @@ class PhoneAndTabletInChromiumTest {
                 && !shown(APP + ".querySelector('nav')") == (screen == Screen.PHONE));
     }
 
+    /** The pages the walk above cannot reach: the administration (a second factor) and an account's older sessions. */
+    @ParameterizedTest
+    @EnumSource(Screen.class)
+    void theAdministrationAndTheOlderSessionsFitTheScreen(Screen screen) {
+        browser = PortalPages.signInWithSecondFactor(gateway, "admin", "/administration");
+        screen.emulate(browser);
+        browser.navigate().refresh();
+        String administration = APP + ".querySelector('page-administration').shadowRoot";
+        waitFor(d -> shown(administration + ".querySelector('#creer')"));
+        script("const field = " + administration + ".querySelector('input[name=q]'); field.value = 'martin';"
+                + " field.form.requestSubmit()");
+        waitFor(d -> text(administration).contains("lmartin"));
+        screen.assertFits(browser, "Administration, une recherche");
+        browser.quit();
+
+        TestStack.Account many = TestStack.get().newAccount("personnel");
+        for (int session = 0; session < 6; session++) {
+            TestStack.get().accessToken(many.username());
+        }
+        browser = PortalPages.signIn(gateway, many.username(), "/compte");
+        screen.emulate(browser);
+        browser.navigate().refresh();
+        String account = APP + ".querySelector('page-compte').shadowRoot";
+        waitFor(d -> shown(account + ".querySelector('#toutes-sessions')"));
+        tap(account + ".querySelector('#toutes-sessions')");
+        waitFor(d -> !shown(account + ".querySelector('#toutes-sessions')"));
+        screen.assertFits(browser, "Mon compte, toutes les sessions");
+    }
+
     /**
      * The README's screenshots, taken when asked ({@code -Dportail.captures=<directory>}): the home page and the
      * webmail on each screen.

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -39,6 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Signing in with a real browser: Keycloak's themed form, the SPA under the gateway's strict CSP, blocked cookies. */
@@ -72,6 +74,30 @@ class SignInInChromiumTest {
         assertTrue(violations.isEmpty(), "the SPA runs under the gateway's policy: " + violations);
     }
 
+    /** Sent empty, the sign-in form names each missing field under it, on a phone, and sends nothing to Keycloak. */
+    @Test
+    void anEmptySignInFormNamesEachMissingField() {
+        browser = PortalPages.withAnAddressOfItsOwn();
+        Screen.PHONE.emulate(browser);
+        browser.get(gateway.resolve("/").toString());
+        String signIn = browser.getCurrentUrl();
+        browser.findElement(By.id("kc-login")).click();
+        PortalPages.waitFor(browser, "document.body", Duration.ofSeconds(10),
+                d -> !d.findElements(By.id("input-error-password")).isEmpty());
+        assertEquals("Saisissez votre identifiant.", browser.findElement(By.id("input-error-username")).getText());
+        assertEquals("Saisissez votre mot de passe.", browser.findElement(By.id("input-error-password")).getText());
+        assertEquals("username", browser.switchTo().activeElement().getAttribute("id"), "the first one has the focus");
+        assertEquals(signIn, browser.getCurrentUrl(), "nothing was sent");
+        Screen.PHONE.assertFits(browser, "la connexion, champs vides");
+
+        browser.findElement(By.id("username")).sendKeys("lmartin", Keys.ENTER);
+        PortalPages.waitFor(browser, "document.body", Duration.ofSeconds(10),
+                d -> d.findElements(By.id("input-error-username")).isEmpty());
+        assertEquals("password", browser.switchTo().activeElement().getAttribute("id"));
+        browser.findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD, Keys.ENTER);
+        assertSignedInAs("Léna Martin", "/");
+    }
+
     @Test
     void lenaSeesHerCareerHerNextEchelonCountdownHerWindowsHerTimelineAndWhoReadHerFile() {
         browser = Chromium.start();
@@ -90,6 +116,23 @@ class SignInInChromiumTest {
         String readers = waitOrDescribe(driver -> pageText(driver, "page-carriere", ".consultations"));
         assertTrue(readers.contains("Paul Leroy (Chef d'établissement)"), readers);
         assertTrue(waitOrDescribe(driver -> pageText(driver, "page-carriere", ".cv")).contains("CAPES d'histoire-géographie"));
+
+        // a CV line written in labelled fields, deleted at once, brought back by « Annuler », then deleted for good
+        String form = pageText(browser, "page-carriere", ".cv-ajout");
+        assertTrue(form.contains("Rubrique") && form.contains("Intitulé") && form.contains("Date d'obtention"), form);
+        browser.executeScript("document.querySelector('portail-app').shadowRoot.querySelector('page-carriere').shadowRoot"
+                + ".querySelector('.cv-ajout input[name=title]').value = 'Certification Pix'");
+        clickInPage("page-carriere", ".cv-ajout button[type=submit]");
+        waitOrDescribe(driver -> String.valueOf(pageText(driver, "page-carriere", ".cv ul")).contains("Certification Pix") ? true : null);
+        clickInPage("page-carriere", ".cv button[aria-label='Supprimer Certification Pix']");
+        assertEquals("La ligne « Certification Pix » est supprimée. Annuler", waitOrDescribe(driver ->
+                pageText(driver, "page-carriere", "#cv-supprimee")).replaceAll("\\s+", " "));
+        assertFalse(pageText(browser, "page-carriere", ".cv ul").contains("Certification Pix"));
+        clickInPage("page-carriere", "#cv-annuler");
+        waitOrDescribe(driver -> String.valueOf(pageText(driver, "page-carriere", ".cv ul")).contains("Certification Pix")
+                && pageText(driver, "page-carriere", "#cv-supprimee") == null ? true : null);
+        clickInPage("page-carriere", ".cv button[aria-label='Supprimer Certification Pix']");
+        waitOrDescribe(driver -> pageText(driver, "page-carriere", "#cv-supprimee"));
     }
 
     @Test

@@ -1,10 +1,8 @@
 package fr.academie.stack;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import fr.academie.stack.testing.Browser;
 import fr.academie.stack.testing.TestStack;
 import fr.academie.stack.testing.TestStack.Account;
-import fr.academie.stack.testing.Tokens;
 import fr.academie.stack.testing.Totp;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +64,7 @@ class BruteForceTest {
         stack.accessToken(account.username()); // first sign-in: enrols the OTP secret (Totp remembers it)
         pause();
         Browser browser = new Browser();
-        HttpResponse<String> otpPage = browser.follow(browser.submitLogin(loginPage(browser), account.username(),
+        HttpResponse<String> otpPage = browser.follow(browser.submitLogin(stack.portalSignInPage(browser), account.username(),
                 DemoAccounts.PASSWORD), uri -> !uri.toString().startsWith(stack.realmUrl()));
         assertTrue(otpPage.body().contains("kc-otp-login-form"), "the OTP entry page");
         String wrongCode = Totp.nextCode(account.username()).equals("000000") ? "111111" : "000000";
@@ -75,27 +73,17 @@ class BruteForceTest {
         assertEquals(1, failures(account), "the wrong code is a failure of the account");
     }
 
-    private HttpResponse<String> loginPage(Browser browser) {
-        Tokens.Client portail = stack.client("portail");
-        return browser.get(new Tokens(stack.realmUrl()).authorizationUri(portail, Tokens.challenge(Tokens.random())));
-    }
-
     private HttpResponse<String> attempt(String identifier, String password) {
         Browser browser = new Browser();
-        return browser.submitLogin(loginPage(browser), identifier, password);
-    }
-
-    private JsonNode bruteForceState(Account account) {
-        return stack.stack().admin().read("/admin/realms/" + Keycloak.REALM + "/attack-detection/brute-force/users/"
-                + account.id());
+        return browser.submitLogin(stack.portalSignInPage(browser), identifier, password);
     }
 
     private int failures(Account account) {
-        return bruteForceState(account).get("numFailures").asInt();
+        return stack.bruteForceState(account).get("numFailures").asInt();
     }
 
     private boolean lockedNow(Account account) {
-        return bruteForceState(account).get("disabled").asBoolean();
+        return stack.bruteForceState(account).get("disabled").asBoolean();
     }
 
     /** The error shown under the identifier field, unescaped. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.academie.stack.testing.Browser;
 import fr.academie.stack.testing.TestStack;
 import fr.academie.stack.testing.TestStack.Account;
-import fr.academie.stack.testing.Tokens;
 import fr.academie.stack.testing.Totp;
 import org.junit.jupiter.api.Test;
 
@@ -217,7 +216,7 @@ class LostPasswordTest {
 
     /** From the portal's sign-in page, "Mot de passe oublié ?", then the identifier: the page that follows. */
     private HttpResponse<String> identifier(Browser browser, String identifier) {
-        HttpResponse<String> signIn = loginPage(browser);
+        HttpResponse<String> signIn = stack.portalSignInPage(browser);
         Matcher link = Pattern.compile("href=\"([^\"]*login-actions/reset-credentials[^\"]*)\"[^>]*>\\s*Mot de passe oublié ?")
                 .matcher(signIn.body());
         assertTrue(link.find(), "the sign-in page offers « Mot de passe oublié ? »: " + signIn.body());
@@ -238,19 +237,13 @@ class LostPasswordTest {
         return message.group(1).replace("&#39;", "'").strip();
     }
 
-    private HttpResponse<String> loginPage(Browser browser) {
-        Tokens.Client portail = stack.client("portail");
-        return browser.get(new Tokens(stack.realmUrl()).authorizationUri(portail, Tokens.challenge(Tokens.random())));
-    }
-
     private HttpResponse<String> submitPassword(String username, String password) {
         Browser browser = new Browser();
-        return browser.submitLogin(loginPage(browser), username, password);
+        return browser.submitLogin(stack.portalSignInPage(browser), username, password);
     }
 
     private int failures(Account account) {
-        return stack.stack().admin().read("/admin/realms/" + Keycloak.REALM + "/attack-detection/brute-force/users/"
-                + account.id()).get("numFailures").asInt();
+        return stack.bruteForceState(account).get("numFailures").asInt();
     }
 
     private List<String> pendingAlertKinds(Account account) {

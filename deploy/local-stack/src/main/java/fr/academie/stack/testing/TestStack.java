@@ -296,6 +296,16 @@ public final class TestStack {
     }
 
     /** A throwaway account of the realm, for a test that changes an account's state (lockout, password...). */
+    /** The portal's sign-in page at Keycloak, as a browser sent there by "Se connecter" gets it (PKCE, no session). */
+    public HttpResponse<String> portalSignInPage(Browser browser) {
+        return browser.get(new Tokens(realmUrl()).authorizationUri(client("portail"), Tokens.challenge(Tokens.random())));
+    }
+
+    /** What Keycloak's brute-force detector knows of the account: {@code numFailures}, {@code disabled}... */
+    public JsonNode bruteForceState(Account account) {
+        return stack().admin().read("/admin/realms/" + Keycloak.REALM + "/attack-detection/brute-force/users/" + account.id());
+    }
+
     public record Account(String id, String username, String email) {
     }
 
