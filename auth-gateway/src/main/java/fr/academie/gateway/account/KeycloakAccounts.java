@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -182,25 +183,12 @@ public class KeycloakAccounts {
 
     /** Sets one attribute of the account (an admin-only one, such as the date of birth), the others kept. */
     public void setAttribute(String accountId, String name, String value) {
-        call("write an attribute", () -> {
-            UserResource user = users().get(accountId);
-            UserRepresentation representation = user.toRepresentation();
-            Map<String, List<String>> attributes = new HashMap<>(Optional.ofNullable(representation.getAttributes())
-                    .orElse(Map.of()));
-            attributes.put(name, List.of(value));
-            representation.setAttributes(attributes);
-            user.update(representation);
-            return null;
-        });
+        updateAttributes(accountId, "write an attribute", attributes -> attributes.put(name, List.of(value)));
     }
 
     /** Records the address as confirmed now, or forgets it ({@code address} null). */
     public void setRecoveryAddress(String accountId, String address, Instant verified) {
-        call("write the recovery address", () -> {
-            UserResource user = users().get(accountId);
-            UserRepresentation representation = user.toRepresentation();
-            Map<String, List<String>> attributes = new HashMap<>(Optional.ofNullable(representation.getAttributes())
-                    .orElse(Map.of()));
+        updateAttributes(accountId, "write the recovery address", attributes -> {
             if (address == null) {
                 attributes.remove(RecoveryAddress.ADDRESS);
                 attributes.remove(RecoveryAddress.VERIFIED);
@@ -208,6 +196,16 @@ public class KeycloakAccounts {
                 attributes.put(RecoveryAddress.ADDRESS, List.of(address));
                 attributes.put(RecoveryAddress.VERIFIED, List.of(verified.toString()));
             }
+        });
+    }
+
+    private void updateAttributes(String accountId, String what, Consumer<Map<String, List<String>>> change) {
+        call(what, () -> {
+            UserResource user = users().get(accountId);
+            UserRepresentation representation = user.toRepresentation();
+            Map<String, List<String>> attributes = new HashMap<>(Optional.ofNullable(representation.getAttributes())
+                    .orElse(Map.of()));
+            change.accept(attributes);
             representation.setAttributes(attributes);
             user.update(representation);
             return null;

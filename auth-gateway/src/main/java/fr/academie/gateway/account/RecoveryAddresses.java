@@ -43,9 +43,6 @@ public class RecoveryAddresses {
     static final Duration VALIDITY = Duration.ofMinutes(30);
     static final int TRIES = 5;
     private static final Limit SENDS = new Limit(5, Duration.ofHours(1));
-    private static final int MAX_LENGTH = 254;
-    /** What a person types as an address; Keycloak's own check runs again when it is stored. */
-    private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     private static final Pattern CODE = Pattern.compile("[0-9]{6}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -105,7 +102,7 @@ public class RecoveryAddresses {
             throw ProblemException.invalid("urn:portail:gateway:recovery-address", "adresse",
                     "Saisissez une adresse électronique personnelle.");
         }
-        if (address.length() > MAX_LENGTH || !ADDRESS.matcher(address).matches()) {
+        if (!OutboundMail.isAddress(address)) {
             throw ProblemException.invalid("urn:portail:gateway:recovery-address", "adresse",
                     "Cette adresse électronique n'est pas valide (exemple : prenom.nom@exemple.fr).");
         }

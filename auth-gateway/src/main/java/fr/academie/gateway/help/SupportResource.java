@@ -34,7 +34,6 @@ public class SupportResource {
 
     private static final Limit PER_REPLY_ADDRESS = new Limit(3, Duration.ofHours(1));
     private static final Limit PER_CLIENT_ADDRESS = new Limit(10, Duration.ofHours(1));
-    private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}0-9._@' -]{0,100}");
     private static final Pattern REFERENCE = Pattern.compile("DIAG-[0-9A-F]{8}");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
@@ -73,7 +72,7 @@ public class SupportResource {
         if (address.isEmpty()) {
             throw invalid("adresse", "Indiquez une adresse électronique où l'assistance pourra vous répondre.");
         }
-        if (address.length() > 254 || !ADDRESS.matcher(address).matches()) {
+        if (!OutboundMail.isAddress(address)) {
             throw invalid("adresse", "Cette adresse électronique n'est pas valide (exemple : prenom.nom@exemple.fr).");
         }
         if (message.isEmpty()) {
