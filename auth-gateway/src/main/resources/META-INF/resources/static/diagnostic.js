@@ -2,7 +2,8 @@
 // verdict in French beside its name; nothing leaves the device. The page says "JavaScript : désactivé" until this
 // file runs.
 
-const HELP = { cookies: '/assistance/cookies', horloge: '/assistance/codes-refuses', stockage: '/assistance/cookies' };
+const HELP = { cookies: '/assistance/cookies', 'cookies-authentification': '/assistance/cookies',
+  horloge: '/assistance/codes-refuses', stockage: '/assistance/cookies' };
 // the oldest versions the portal is built and tried for (Firefox's extended support release included)
 const OLDEST = { Chrome: 109, Edge: 109, Firefox: 115, Safari: 15 };
 
@@ -26,6 +27,19 @@ function cookies() {
   document.cookie = 'portail-diagnostic=; path=/assistance; max-age=0; SameSite=Lax';
   show('cookies', navigator.cookieEnabled && kept, navigator.cookieEnabled && kept ? 'acceptés.'
     : 'bloqués : la connexion ne peut pas garder votre session.');
+}
+
+/**
+ * Keycloak's cookies, tried by a visit of its own (keycloak-extensions' portail-diagnostic sets one and reads it back):
+ * the verdict comes back in the address. Until then the line offers the visit.
+ */
+function keycloakCookies() {
+  const verdict = new URLSearchParams(location.search).get('keycloak');
+  if (verdict === 'acceptes') {
+    show('cookies-authentification', true, 'acceptés.');
+  } else if (verdict === 'bloques') {
+    show('cookies-authentification', false, 'bloqués : la page de connexion ne pourra pas garder votre identifiant.');
+  }
 }
 
 function storage() {
@@ -127,6 +141,7 @@ function contact() {
 
 show('javascript', true, 'activé.');
 cookies();
+keycloakCookies();
 storage();
 browser();
 clock();

@@ -135,6 +135,8 @@ class RecoveryAddressTest {
         assertTrue(state(person).get("adresse").isNull());
         assertEquals(null, attribute(account, "adresseSecours"));
         assertTrue(letterSubjects(person).contains("L'adresse de secours de votre compte académique a été supprimée"));
+        assertTrue(TestStack.get().stack().smtp().awaitMessage(address, 1).text().contains("To: " + address),
+                "the former address is told as well (the only mail it gets here)");
     }
 
     @Test

@@ -118,20 +118,18 @@ public class RecoveryAddresses {
                             + " minutes.", null);
         });
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-        RecoveryConfirmation waiting = RecoveryConfirmation.findById(accountId);
-        if (waiting == null) {
-            waiting = new RecoveryConfirmation();
-            waiting.accountId = accountId;
-        }
-        waiting.address = address;
-        waiting.codeHash = hash(code);
-        waiting.expiresAt = Instant.now().plus(VALIDITY);
-        waiting.tries = 0;
-        waiting.persist();
+        Instant expires = Instant.now().plus(VALIDITY);
+        // one statement, so that two requests at once (a double tap) replace each other instead of colliding
+        Panache.getEntityManager().createNativeQuery("insert into recovery_confirmation"
+                        + " (account_id, address, code_hash, expires_at, tries) values (?1, ?2, ?3, ?4, 0)"
+                        + " on conflict (account_id) do update set address = excluded.address,"
+                        + " code_hash = excluded.code_hash, expires_at = excluded.expires_at, tries = 0")
+                .setParameter(1, accountId).setParameter(2, address).setParameter(3, hash(code)).setParameter(4, expires)
+                .executeUpdate();
         // sent once the row is committed, after the answer ("Renvoyer un code" is there if it never comes)
         Mail mail = Mail.withText(address, "Confirmez votre adresse de secours", confirmationText(firstName, code));
         transactions.registerInterposedSynchronization(new AfterCommit(() -> outbound.sendSoon(mail, "A recovery address code")));
-        return new State(accounts.recoveryAddress(accountId), address, waiting.expiresAt);
+        return new State(accounts.recoveryAddress(accountId), address, expires);
     }
 
     /** Checks the code typed; when right, the address becomes the account's, confirmed now. */
@@ -171,6 +169,7 @@ public class RecoveryAddresses {
                     "Une adresse de secours a été enregistrée sur votre compte académique",
                     changeText(firstName, "L'adresse de secours de votre compte académique est désormais " + address
                             + ". « Mot de passe oublié ? » pourra y envoyer un code."));
+            tellTheFormerAddress(before, firstName, "une autre adresse l'a remplacée");
         }
         return new RecoveryAddress(address, now);
     }
@@ -188,6 +187,20 @@ public class RecoveryAddresses {
                 "L'adresse de secours de votre compte académique a été supprimée",
                 changeText(firstName, "L'adresse de secours " + before.address() + " a été retirée de votre compte "
                         + "académique. « Mot de passe oublié ? » ne peut plus y envoyer de code."));
+        tellTheFormerAddress(before, firstName, "elle a été retirée du compte");
+    }
+
+    /**
+     * The address that stops being the account's is told too, as mail providers do: someone who got into the
+     * account and changes it to take it over cannot do so unseen by its owner.
+     */
+    private void tellTheFormerAddress(RecoveryAddress before, String firstName, String why) {
+        if (before.address() != null) {
+            outbound.sendSoon(Mail.withText(before.address(), "Cette adresse n'est plus l'adresse de secours de votre "
+                    + "compte académique", changeText(firstName, "Cette adresse n'est plus l'adresse de secours de votre "
+                    + "compte académique : " + why + ", depuis la page « Mon compte » du portail agents.")),
+                    "A former recovery address's letter");
+        }
     }
 
     /**

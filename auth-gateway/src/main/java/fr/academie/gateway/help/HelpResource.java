@@ -1,5 +1,7 @@
 package fr.academie.gateway.help;
 
+import fr.academie.gateway.config.GatewayConfig;
+import io.quarkus.oidc.OidcConfigurationMetadata;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.TemplateData;
 import jakarta.ws.rs.GET;
@@ -9,6 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +50,13 @@ public class HelpResource {
     private static final List<Sheet> SHEETS = List.of(Sheet.values());
 
     private final Engine templates;
+    private final OidcConfigurationMetadata keycloak;
+    private final GatewayConfig config;
 
-    public HelpResource(Engine templates) {
+    public HelpResource(Engine templates, OidcConfigurationMetadata keycloak, GatewayConfig config) {
         this.templates = templates;
+        this.keycloak = keycloak;
+        this.config = config;
     }
 
     @GET
@@ -61,7 +69,27 @@ public class HelpResource {
     public String sheet(@PathParam("sheet") String slug) {
         Sheet sheet = Arrays.stream(Sheet.values()).filter(s -> s.slug.equals(slug)).findFirst()
                 .orElseThrow(NotFoundException::new);
-        return templates.getTemplate("assistance/" + sheet.slug + ".html").render();
+        return templates.getTemplate("assistance/" + sheet.slug + ".html")
+                .data("verificationKeycloak", sheet == Sheet.DIAGNOSTIC ? keycloakCookieCheck() : null).render();
+    }
+
+    /**
+     * Where the diagnostic sends the browser to try Keycloak's cookies (keycloak-extensions' {@code portail-diagnostic}
+     * under the realm's public address, the issuer Keycloak announces), to come back here with the verdict; null while
+     * Keycloak has not been reached.
+     */
+    private String keycloakCookieCheck() {
+        String issuer;
+        try {
+            issuer = keycloak.getIssuer();
+        } catch (RuntimeException notDiscoveredYet) { // Keycloak away since the gateway started: the page still answers
+            issuer = null;
+        }
+        if (issuer == null) {
+            return null;
+        }
+        String back = config.publicUrl().resolve("/assistance/diagnostic").toString();
+        return issuer + "/portail-diagnostic/cookies?retour=" + URLEncoder.encode(back, StandardCharsets.UTF_8);
     }
 
     /** The portal's clock, for the diagnostic's measure of the device's (milliseconds since the epoch). */

@@ -91,6 +91,12 @@ class HelpInChromiumTest {
                 + " seront refusés. Que faire ?", line("horloge"));
         assertTrue(browser.findElement(By.id("reference")).getText().matches("DIAG-[0-9A-F]{8}"));
         Accessibility.assertNoSeriousViolation(browser, "Diagnostic, cookies bloqués", 8);
+
+        // Keycloak's cookies, by a visit through it and back
+        browser.findElement(By.cssSelector("#cookies-authentification a")).click();
+        waitFor(d -> d.getCurrentUrl().contains("keycloak=") && !line("horloge").contains("vérification"));
+        assertEquals("✖ Cookies du service d'authentification : bloqués : la page de connexion ne pourra pas garder votre"
+                + " identifiant. Que faire ?", line("cookies-authentification"));
     }
 
     /**
@@ -130,6 +136,10 @@ class HelpInChromiumTest {
         browser = Chromium.start();
         browser.get(gateway.resolve("/assistance/diagnostic").toString());
         waitFor(d -> !line("horloge").contains("vérification"));
+        assertTrue(line("cookies-authentification").contains("vérifier"), "Keycloak's cookies wait for their visit");
+        browser.findElement(By.cssSelector("#cookies-authentification a")).click();
+        waitFor(d -> d.getCurrentUrl().equals(gateway.resolve("/assistance/diagnostic?keycloak=acceptes").toString())
+                && !line("horloge").contains("vérification"));
         assertEquals(List.of(), PortalPages.script(browser,
                 "return [...document.querySelectorAll('ul.diagnostic li:not(.bon)')].map(li => li.textContent)"));
         assertTrue(line("navigateur").matches("✔ Navigateur : Chrome \\d+\\."), line("navigateur"));

@@ -1,5 +1,6 @@
 package fr.academie.gateway.browser;
 
+import fr.academie.stack.testing.SignedIn;
 import fr.academie.stack.testing.StackTestResource;
 import fr.academie.stack.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -199,8 +200,8 @@ class PhoneAndTabletInChromiumTest {
         browser.quit();
 
         TestStack.Account many = TestStack.get().newAccount("personnel");
-        for (int session = 0; session < 6; session++) {
-            TestStack.get().accessToken(many.username());
+        for (int session = 0; session < 6; session++) { // six other devices: more than the five shown
+            SignedIn.as(gateway, many.username());
         }
         browser = PortalPages.signIn(gateway, many.username(), "/compte");
         screen.emulate(browser);

@@ -47,13 +47,21 @@ public class ProblemMapper {
                 "Votre profil ne permet pas cette action.", null, null));
     }
 
+    /**
+     * A constraint broken: its own French message, which names the thing in words ("l'objet est obligatoire"), is
+     * what the person reads, the Java name staying in {@code field} for programs; a constraint without one (its
+     * message is the validator's) is introduced by the field's name, so that it says which.
+     */
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
         ConstraintViolation<?> first = e.getConstraintViolations().iterator().next();
         String path = first.getPropertyPath().toString();
         String field = path.substring(path.lastIndexOf('.') + 1);
-        return response(new Problem("urn:portail:invalid-input", "Requête invalide", 400,
-                "Le champ « " + field + " » est invalide : " + first.getMessage() + ".", field, null));
+        String message = first.getMessage();
+        boolean own = !first.getConstraintDescriptor().getMessageTemplate().startsWith("{");
+        String detail = own ? Character.toUpperCase(message.charAt(0)) + message.substring(1) + (message.endsWith(".") ? "" : ".")
+                : "Le champ « " + field + " » est invalide : " + message + ".";
+        return response(new Problem("urn:portail:invalid-input", "Requête invalide", 400, detail, field, null));
     }
 
     /**

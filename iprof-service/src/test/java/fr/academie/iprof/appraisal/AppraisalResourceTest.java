@@ -86,7 +86,7 @@ class AppraisalResourceTest {
         UUID opened = agents.appraisal(lena, TODAY, null, "ipector");
         as("lmartin").body(Map.of("observations", "   ")).put("/agents/me/appraisals/" + opened + "/observations")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("field", is("observations")).body("detail", containsString("écrivez vos observations"));
+                .body("field", is("observations")).body("detail", is("Écrivez vos observations."));
         as("lmartin").body(Map.of("observations", "x".repeat(5001))).put("/agents/me/appraisals/" + opened + "/observations")
                 .then().statusCode(400).body("field", is("observations"));
         as("lmartin").put("/agents/me/appraisals/" + opened + "/observations").then().statusCode(400);

@@ -126,7 +126,7 @@ public class IdentityProof extends StatelessFactory implements Authenticator, Au
         // not an event of its own: the log line says a code was asked for, and whether one left
         LOG.infof("Recovery code asked for in realm %s (account %s): %s", context.getRealm().getName(),
                 user == null ? "unknown" : user.getId(), sent ? "mailed" : "none sent");
-        context.challenge(context.form().setInfo("academieCodeSent").createForm(CODE_FORM));
+        context.challenge(context.form().createForm(CODE_FORM));
     }
 
     private static void checkCode(AuthenticationFlowContext context, String typed) {

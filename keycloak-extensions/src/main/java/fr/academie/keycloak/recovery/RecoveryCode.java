@@ -28,7 +28,7 @@ import java.util.Map;
  * for 15 minutes and five tries. Whether the account exists or has an address, the flow behaves the same: a code is
  * "sent" (for no one when there is no address) and the mail leaves on another thread, so that neither the page nor
  * its timing tells. At most three codes per account every 15 minutes, whichever browsers ask (per Keycloak node).
- * The tries are counted here, not in the authentication session: what a request that fails writes there is not kept.
+ * The tries are counted in this node's memory (bounded, keyed by the code's hash), like the codes sent.
  */
 final class RecoveryCode {
 

@@ -94,7 +94,7 @@ class NotificationResourceTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", is("subject"))
-                .body("detail", is("Le champ « subject » est invalide : l'objet est obligatoire."));
+                .body("detail", is("L'objet est obligatoire.")); // in words: the Java name stays in "field"
     }
 
     @Test

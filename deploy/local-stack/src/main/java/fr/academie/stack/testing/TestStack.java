@@ -295,7 +295,6 @@ public final class TestStack {
         return cached.token();
     }
 
-    /** A throwaway account of the realm, for a test that changes an account's state (lockout, password...). */
     /** The portal's sign-in page at Keycloak, as a browser sent there by "Se connecter" gets it (PKCE, no session). */
     public HttpResponse<String> portalSignInPage(Browser browser) {
         return browser.get(new Tokens(realmUrl()).authorizationUri(client("portail"), Tokens.challenge(Tokens.random())));
@@ -306,6 +305,7 @@ public final class TestStack {
         return stack().admin().read("/admin/realms/" + Keycloak.REALM + "/attack-detection/brute-force/users/" + account.id());
     }
 
+    /** A throwaway account of the realm, for a test that changes an account's state (lockout, password...). */
     public record Account(String id, String username, String email) {
     }
 
