@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -90,9 +91,10 @@ public class SupportResource {
             throw invalid("diagnostic.lignes", "Le diagnostic envoyé n'est pas celui de la page : rechargez-la.");
         }
         String browser = diagnostic.navigateur() == null ? "" : CONTROL.matcher(diagnostic.navigateur()).replaceAll("");
+        browser = browser.substring(0, Math.min(browser.length(), 500)); // a user agent is a line, not a document
         String client = context.request().remoteAddress() == null ? "inconnue" : context.request().remoteAddress().hostAddress();
         limiter.spend("support-client", PER_CLIENT_ADDRESS, client)
-                .or(() -> limiter.spend("support-reply", PER_REPLY_ADDRESS, address.toLowerCase()))
+                .or(() -> limiter.spend("support-reply", PER_REPLY_ADDRESS, address.toLowerCase(Locale.ROOT)))
                 .ifPresent(wait -> {
                     throw new ProblemException("urn:portail:gateway:rate-limited", "Trop de demandes", 429,
                             "Plusieurs demandes sont déjà parties d'ici : l'assistance les a reçues. Réessayez dans "

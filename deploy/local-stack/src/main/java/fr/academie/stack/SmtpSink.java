@@ -108,11 +108,24 @@ public final class SmtpSink implements AutoCloseable {
      * fails after 20 seconds.
      */
     public Received awaitMessage(String recipient, int n) {
+        return await(recipient, "message " + n, mails -> mails.size() >= n ? mails.get(n - 1) : null);
+    }
+
+    /**
+     * Waits for a message to the recipient whose bytes hold {@code text} (an ASCII reference: a body may be
+     * quoted-printable), for a mailbox several tests write to; fails after 20 seconds.
+     */
+    public Received awaitMessage(String recipient, String text) {
+        return await(recipient, "a message with " + text,
+                mails -> mails.stream().filter(mail -> mail.text().contains(text)).findFirst().orElse(null));
+    }
+
+    private Received await(String recipient, String what, java.util.function.Function<List<Received>, Received> pick) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
-            List<Received> mails = receivedFor(recipient);
-            if (mails.size() >= n) {
-                return mails.get(n - 1);
+            Received found = pick.apply(receivedFor(recipient));
+            if (found != null) {
+                return found;
             }
             try {
                 Thread.sleep(50);
@@ -121,7 +134,7 @@ public final class SmtpSink implements AutoCloseable {
                 throw new AssertionError("interrupted while waiting for mail to " + recipient, e);
             }
         }
-        throw new AssertionError("message " + n + " never reached " + recipient + " (" + receivedFor(recipient).size() + " did)");
+        throw new AssertionError(what + " never reached " + recipient + " (" + receivedFor(recipient).size() + " did)");
     }
 
     /** How many times a message for this recipient was refused (see {@link #refuseWith}). */
