@@ -3,7 +3,7 @@ package fr.academie.gateway.account;
 import fr.academie.common.notification.MailNotifier;
 import fr.academie.common.problem.ProblemException;
 import fr.academie.gateway.admin.Identifiers;
-import fr.academie.gateway.alert.Letters;
+import fr.academie.gateway.outbound.Letters;
 import fr.academie.gateway.config.GatewayConfig.Limit;
 import fr.academie.gateway.guard.RateLimiter;
 import fr.academie.gateway.outbound.OutboundMail;

@@ -6,6 +6,7 @@ import fr.academie.gateway.account.KeycloakAccounts;
 import fr.academie.gateway.account.PortailAdminApi;
 import fr.academie.gateway.account.RecoveryAddresses;
 import fr.academie.gateway.config.GatewayConfig;
+import fr.academie.gateway.outbound.Letters;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

@@ -7,7 +7,7 @@ import fr.academie.common.page.Page;
 import fr.academie.common.problem.ProblemException;
 import fr.academie.gateway.admin.AuditAction;
 import fr.academie.gateway.admin.AuditLog;
-import fr.academie.gateway.alert.Letters;
+import fr.academie.gateway.outbound.Letters;
 import fr.academie.gateway.config.GatewayConfig;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;

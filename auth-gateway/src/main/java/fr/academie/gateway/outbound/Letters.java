@@ -1,4 +1,4 @@
-package fr.academie.gateway.alert;
+package fr.academie.gateway.outbound;
 
 import fr.academie.common.date.FrenchDates;
 import fr.academie.common.notification.MailNotifier;
