@@ -58,7 +58,7 @@ public class ProblemMapper {
         String path = first.getPropertyPath().toString();
         String field = path.substring(path.lastIndexOf('.') + 1);
         String message = first.getMessage();
-        boolean own = !first.getConstraintDescriptor().getMessageTemplate().startsWith("{");
+        boolean own = !message.isBlank() && !first.getConstraintDescriptor().getMessageTemplate().startsWith("{");
         String detail = own ? Character.toUpperCase(message.charAt(0)) + message.substring(1) + (message.endsWith(".") ? "" : ".")
                 : "Le champ « " + field + " » est invalide : " + message + ".";
         return response(new Problem("urn:portail:invalid-input", "Requête invalide", 400, detail, field, null));
