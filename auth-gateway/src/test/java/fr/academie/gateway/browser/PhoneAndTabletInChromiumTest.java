@@ -173,6 +173,7 @@ class PhoneAndTabletInChromiumTest {
         assertEquals("Page introuvable – Portail agents", browser.getTitle());
         screen.assertFits(browser, "Page introuvable");
         browser.get(gateway.resolve("/").toString());
+        waitFor(d -> shown(APP + ".querySelector('main#contenu')")); // the session is read and the page drawn, its menu with it
         if (screen == Screen.PHONE) {
             assertTrue(!shown(APP + ".querySelector('nav')"), "on a phone the menu is folded");
             tap(APP + ".querySelector('button.menu')");
