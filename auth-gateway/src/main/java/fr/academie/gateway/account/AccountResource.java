@@ -1,5 +1,6 @@
 package fr.academie.gateway.account;
 
+import fr.academie.common.problem.Problem;
 import fr.academie.common.problem.ProblemException;
 import fr.academie.common.page.Page;
 import io.quarkus.security.Authenticated;
@@ -148,7 +149,7 @@ public class AccountResource {
     @POST
     @Path("ce-n-etait-pas-moi")
     @Consumes(MediaType.APPLICATION_JSON)
-    public void notMe(@NotNull(message = "le corps de la requête est obligatoire") @Valid NotMe report) {
+    public void notMe(@NotNull(message = Problem.NO_BODY) @Valid NotMe report) {
         accounts.secureAfterIntrusion(idToken.getSubject(), report.connexion()).orElseThrow(() -> ProblemException.notFound(
                 "urn:portail:gateway:unknown-sign-in", "Cette connexion n'apparaît pas dans l'historique de votre compte."));
     }
@@ -192,7 +193,7 @@ public class AccountResource {
     @POST
     @Path("secours")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response proposeRecovery(@NotNull(message = "le corps de la requête est obligatoire") @Valid NewRecoveryAddress body) {
+    public Response proposeRecovery(@NotNull(message = Problem.NO_BODY) @Valid NewRecoveryAddress body) {
         return Response.accepted(Recovery.of(recovery.propose(idToken.getSubject(), idToken.getClaim("given_name"),
                 body.adresse()))).build();
     }
@@ -200,7 +201,7 @@ public class AccountResource {
     @POST
     @Path("secours/confirmation")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Recovery confirmRecovery(@NotNull(message = "le corps de la requête est obligatoire") @Valid RecoveryCode body) {
+    public Recovery confirmRecovery(@NotNull(message = Problem.NO_BODY) @Valid RecoveryCode body) {
         recovery.confirm(idToken.getSubject(), idToken.getClaim("given_name"), body.code());
         return recovery();
     }

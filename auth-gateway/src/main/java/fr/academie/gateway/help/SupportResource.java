@@ -1,6 +1,7 @@
 package fr.academie.gateway.help;
 
 import fr.academie.common.date.FrenchDates;
+import fr.academie.common.problem.Problem;
 import fr.academie.common.problem.ProblemException;
 import fr.academie.gateway.config.GatewayConfig;
 import fr.academie.gateway.config.GatewayConfig.Limit;
@@ -61,7 +62,7 @@ public class SupportResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response send(@NotNull(message = "le corps de la requête est obligatoire") SupportRequest request,
+    public Response send(@NotNull(message = Problem.NO_BODY) SupportRequest request,
                          RoutingContext context) {
         String identifier = request.identifiant() == null ? "" : request.identifiant().strip();
         String address = request.adresse() == null ? "" : request.adresse().strip();

@@ -1,5 +1,6 @@
 package fr.academie.colibris.catalogue;
 
+import fr.academie.common.problem.Problem;
 import fr.academie.common.realm.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -34,14 +35,14 @@ public class CampaignResource {
     /** The new closing, in Paris time as HR reads the calendar ("2027-02-05T18:00"), and why. */
     public record Extension(@NotNull(message = "indiquez la nouvelle date de clôture") LocalDateTime closesAt,
                             @NotBlank(message = "indiquez le motif de la prolongation : il sera affiché sur la campagne")
-                            @Size(max = 900, message = "900 caractères au plus") String reason,
+                            @Size(max = 900, message = "le motif ne peut dépasser 900 caractères") String reason,
                             @NotNull(message = "la version lue est obligatoire") Long version) {
     }
 
     @POST
     @Path("{id}/extension")
     @RolesAllowed(Roles.HR)
-    public CampaignView extend(@PathParam("id") UUID id, @Valid @NotNull Extension input) {
+    public CampaignView extend(@PathParam("id") UUID id, @Valid @NotNull(message = Problem.NO_BODY) Extension input) {
         String name = token.getClaim("name");
         return campaigns.extendByHand(id, input.closesAt(), input.reason(), input.version(), token.getSubject(),
                 name != null ? name : token.getClaim("preferred_username"));

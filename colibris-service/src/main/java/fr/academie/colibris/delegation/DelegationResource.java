@@ -1,6 +1,7 @@
 package fr.academie.colibris.delegation;
 
 import fr.academie.colibris.actor.Actor;
+import fr.academie.common.problem.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,7 +44,7 @@ public class DelegationResource {
 
     @POST
     @ResponseStatus(201)
-    public DelegationView give(@Valid @NotNull NewDelegation input) {
+    public DelegationView give(@Valid @NotNull(message = Problem.NO_BODY) NewDelegation input) {
         return delegations.give(Actor.of(token, identity), input);
     }
 

@@ -5,6 +5,7 @@ import fr.academie.colibris.actor.ColleagueLookup;
 import fr.academie.colibris.delegation.DelegationService;
 import fr.academie.common.directory.KeycloakDirectory;
 import fr.academie.common.page.Page;
+import fr.academie.common.problem.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -44,11 +45,13 @@ public class OpinionResource {
     }
 
     public record Ask(@NotBlank(message = "indiquez l'identifiant du ou de la collègue (ex. mdupont)") String colleague,
-                      @NotBlank(message = "écrivez votre question") @Size(max = 2000, message = "2000 caractères au plus")
+                      @NotBlank(message = "écrivez votre question")
+                      @Size(max = 2000, message = "la question ne peut dépasser 2 000 caractères")
                       String question) {
     }
 
-    public record Answer(@NotBlank(message = "écrivez votre avis") @Size(max = 4000, message = "4000 caractères au plus")
+    public record Answer(@NotBlank(message = "écrivez votre avis")
+                         @Size(max = 4000, message = "l'avis ne peut dépasser 4 000 caractères")
                          String answer) {
     }
 
@@ -59,7 +62,7 @@ public class OpinionResource {
     @POST
     @Path("requests/{id}/opinions")
     @ResponseStatus(201)
-    public OpinionView ask(@PathParam("id") UUID id, @Valid @NotNull Ask input) {
+    public OpinionView ask(@PathParam("id") UUID id, @Valid @NotNull(message = Problem.NO_BODY) Ask input) {
         KeycloakDirectory.Person colleague = colleagues.named(input.colleague(), "colleague").person();
         return requests.askOpinion(caller(), id, colleague.id(), colleague.name(), input.question());
     }
@@ -73,7 +76,7 @@ public class OpinionResource {
 
     @POST
     @Path("opinions/{id}")
-    public OpinionView answer(@PathParam("id") UUID id, @Valid @NotNull Answer input) {
+    public OpinionView answer(@PathParam("id") UUID id, @Valid @NotNull(message = Problem.NO_BODY) Answer input) {
         return requests.giveOpinion(caller(), id, input.answer());
     }
 }

@@ -30,7 +30,7 @@ public final class RequestInputs {
 
     /** A decider's decision on the current step. */
     public record Decision(@NotNull(message = "choisissez : accepter, refuser ou renvoyer pour complément") Kind decision,
-                           @Size(max = 4000, message = "4000 caractères au plus") String comment,
+                           @Size(max = 4000, message = "le commentaire ne peut dépasser 4 000 caractères") String comment,
                            @NotNull(message = "la version lue est obligatoire") Long version) {
 
         public enum Kind {
@@ -44,9 +44,10 @@ public final class RequestInputs {
      * A message of the exchanges; {@code privateNote}: a decider's note the person will not see; {@code attachments}:
      * the files the author joined for it (each uploaded first).
      */
-    public record Message(@NotBlank(message = "écrivez votre message") @Size(max = 4000, message = "4000 caractères au plus")
+    public record Message(@NotBlank(message = "écrivez votre message")
+                          @Size(max = 4000, message = "le message ne peut dépasser 4 000 caractères")
                           String text, boolean privateNote,
-                          @Size(max = 10, message = "10 pièces jointes au plus") List<UUID> attachments) {
+                          @Size(max = 10, message = "un message a 10 pièces jointes au plus") List<UUID> attachments) {
 
         public Message {
             attachments = attachments == null ? List.of() : attachments;

@@ -4,6 +4,7 @@ import fr.academie.colibris.actor.Actor;
 import fr.academie.colibris.delegation.DelegationService;
 import fr.academie.common.page.Cursor;
 import fr.academie.common.page.Page;
+import fr.academie.common.problem.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -62,7 +63,7 @@ public class RequestResource {
     @POST
     @Path("requests")
     @ResponseStatus(201)
-    public RequestView create(@Valid @NotNull RequestInputs.NewRequest input) {
+    public RequestView create(@Valid @NotNull(message = Problem.NO_BODY) RequestInputs.NewRequest input) {
         return requests.create(caller(), input);
     }
 
@@ -74,19 +75,19 @@ public class RequestResource {
 
     @PUT
     @Path("requests/{id}")
-    public RequestView edit(@PathParam("id") UUID id, @Valid @NotNull RequestInputs.Edit input) {
+    public RequestView edit(@PathParam("id") UUID id, @Valid @NotNull(message = Problem.NO_BODY) RequestInputs.Edit input) {
         return requests.edit(caller(), id, input);
     }
 
     @POST
     @Path("requests/{id}/submit")
-    public RequestView submit(@PathParam("id") UUID id, @Valid @NotNull RequestInputs.Move input) {
+    public RequestView submit(@PathParam("id") UUID id, @Valid @NotNull(message = Problem.NO_BODY) RequestInputs.Move input) {
         return requests.submit(caller(), id, input);
     }
 
     @POST
     @Path("requests/{id}/withdraw")
-    public RequestView withdraw(@PathParam("id") UUID id, @Valid @NotNull RequestInputs.Move input) {
+    public RequestView withdraw(@PathParam("id") UUID id, @Valid @NotNull(message = Problem.NO_BODY) RequestInputs.Move input) {
         return requests.withdraw(caller(), id, input);
     }
 
@@ -100,14 +101,14 @@ public class RequestResource {
 
     @POST
     @Path("requests/{id}/decision")
-    public RequestView decide(@PathParam("id") UUID id, @Valid @NotNull RequestInputs.Decision input) {
+    public RequestView decide(@PathParam("id") UUID id, @Valid @NotNull(message = Problem.NO_BODY) RequestInputs.Decision input) {
         return requests.decide(caller(), id, input);
     }
 
     @POST
     @Path("requests/{id}/messages")
     @ResponseStatus(201)
-    public RequestView.Message write(@PathParam("id") UUID id, @Valid @NotNull RequestInputs.Message input) {
+    public RequestView.Message write(@PathParam("id") UUID id, @Valid @NotNull(message = Problem.NO_BODY) RequestInputs.Message input) {
         return requests.write(caller(), id, input);
     }
 

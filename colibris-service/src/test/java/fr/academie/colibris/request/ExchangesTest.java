@@ -61,8 +61,13 @@ class ExchangesTest {
 
         write(teacher, id, "Puis-je envoyer le programme la semaine prochaine ?", true).statusCode(400)
                 .body("field", is("privateNote"));
-        write(teacher, id, "   ", false).statusCode(400).body("field", is("text"));
-        write(teacher, id, "x".repeat(4001), false).statusCode(400).body("field", is("text"));
+        write(teacher, id, "   ", false).statusCode(400).body("field", is("text"))
+                .body("detail", is("Écrivez votre message."));
+        write(teacher, id, "x".repeat(4001), false).statusCode(400).body("field", is("text"))
+                .body("detail", is("Le message ne peut dépasser 4 000 caractères."));
+        write(teacher, id, "collé d'un PDF\u0000", false).statusCode(400).body("field", is("text")) // in words, not « text »
+                .body("detail", is("Un texte saisi contient un caractère non permis (caractère nul ou mal codé) : retapez"
+                        + " le passage copié, puis réessayez."));
         write(colleague, id, "Je peux aider ?", false).statusCode(404);
 
         write(teacher, id, "Puis-je envoyer le programme la semaine prochaine ?", false).statusCode(201)

@@ -16,6 +16,8 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String MEDIA_TYPE = "application/problem+json";
     /** The header that repeats a 5xx problem's incident reference, for the gateway's log. */
     public static final String INCIDENT_HEADER = "X-Portail-Incident";
+    /** The message of a body parameter's {@code @NotNull}: a call without a body. */
+    public static final String NO_BODY = "le corps de la requête est obligatoire";
 
     public Problem(String type, String title, int status, String detail, String field, String incident) {
         this(type, title, status, detail, field, incident, null);

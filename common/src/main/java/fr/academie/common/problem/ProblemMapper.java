@@ -66,7 +66,9 @@ public class ProblemMapper {
 
     /**
      * A body that is not JSON, or a value of the wrong kind (text for a number, an unknown choice). Named
-     * with MismatchedInputException too: Quarkus' own mapper for it would otherwise answer in plain JSON.
+     * with MismatchedInputException too: Quarkus' own mapper for it would otherwise answer in plain JSON. Only a
+     * program sends a wrong kind or a field twice: its detail names the API's field. A person can paste a NUL
+     * character: hers says what to do without a name from the code, the field being in {@code field} for the page.
      */
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadable(JsonProcessingException e) {
@@ -78,8 +80,9 @@ public class ProblemMapper {
                     + twice.group(1) + " » figure deux fois dans le corps de la requête.", twice.group(1), null));
         }
         String detail = field == null ? "Le corps de la requête n'est pas un JSON valide."
-                : e instanceof StrictJson.UnstorableText ? "Le champ « " + field + " » contient un caractère non permis"
-                + " (caractère nul ou mal codé)." : "Le champ « " + field + " » n'a pas une valeur permise.";
+                : e instanceof StrictJson.UnstorableText ? "Un texte saisi contient un caractère non permis (caractère"
+                + " nul ou mal codé) : retapez le passage copié, puis réessayez."
+                : "Le champ « " + field + " » n'a pas une valeur permise.";
         return response(new Problem("urn:portail:invalid-input", "Requête invalide", 400, detail, field, null));
     }
 

@@ -1,5 +1,6 @@
 package fr.academie.e2e;
 
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -9,14 +10,17 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * No two packages depend on each other, directly or through others, anywhere in the reactor: the compiled classes
- * of every module (this module comes last in the build, after all of them), each package a slice of its own.
+ * Rules over the compiled classes of every module (this module comes last in the build, after all of them): no two
+ * packages depend on each other, directly or through others, each package a slice of its own; every constraint
+ * says in French what is wrong.
  */
 class ArchitectureTest {
 
@@ -37,12 +41,48 @@ class ArchitectureTest {
         }
     };
 
+    private static final JavaClasses REACTOR = reactor();
+
     @Test
     void noTwoPackagesDependOnEachOther() {
+        slices().assignedFrom(BY_PACKAGE).should().beFreeOfCycles().check(REACTOR);
+    }
+
+    /**
+     * A broken constraint's message is what the person reads (the problem's detail): each carries its own, naming
+     * the thing in words ("le nom du dossier ne peut dépasser 100 caractères"), never the validator's default
+     * under the code's field name. Fields (record components) and parameters; constraints on type arguments
+     * ({@code List<@NotNull …>}) are out of ArchUnit's reach.
+     */
+    @Test
+    void everyConstraintHasItsOwnMessage() {
+        List<String> constraints = new ArrayList<>();
+        for (JavaClass type : REACTOR) {
+            type.getFields().forEach(field -> field.getAnnotations().stream().filter(ArchitectureTest::constraint)
+                    .forEach(a -> constraints.add(field.getFullName() + " " + describe(a))));
+            type.getCodeUnits().forEach(unit -> unit.getParameters().forEach(parameter -> parameter.getAnnotations()
+                    .stream().filter(ArchitectureTest::constraint)
+                    .forEach(a -> constraints.add(unit.getFullName() + " #" + parameter.getIndex() + " " + describe(a)))));
+        }
+        assertTrue(constraints.size() > 100, "the constraints are seen (Jakarta Validation on the classpath): "
+                + constraints.size());
+        assertEquals(List.of(), constraints.stream().filter(c -> c.endsWith(" without")).sorted().toList(),
+                "constraints without a message of their own");
+    }
+
+    private static boolean constraint(JavaAnnotation<?> annotation) {
+        return annotation.getRawType().isAnnotatedWith("jakarta.validation.Constraint");
+    }
+
+    private static String describe(JavaAnnotation<?> constraint) {
+        return "@" + constraint.getRawType().getSimpleName()
+                + (constraint.hasExplicitlyDeclaredProperty("message") ? " with" : " without");
+    }
+
+    private static JavaClasses reactor() {
         Path root = Path.of(System.getProperty("portail.root", "../.."));
         List<Path> classes = MODULES.stream().map(module -> root.resolve(module).resolve("target/classes")).toList();
         classes.forEach(dir -> assertTrue(Files.isDirectory(dir), dir + " is missing: build the reactor first"));
-        JavaClasses imported = new ClassFileImporter().importPaths(classes);
-        slices().assignedFrom(BY_PACKAGE).should().beFreeOfCycles().check(imported);
+        return new ClassFileImporter().importPaths(classes);
     }
 }

@@ -12,24 +12,30 @@ import java.time.LocalDate;
 
 /** HR's change to a record's career data, field by field as in the agents import (the identifier stays). */
 public record CareerInput(
-        @NotBlank(message = "le nom est obligatoire") @Size(max = 255, message = "255 caractères au plus") String lastName,
-        @NotBlank(message = "le prénom est obligatoire") @Size(max = 255, message = "255 caractères au plus") String firstName,
-        @Pattern(regexp = "titulaire|stagiaire|contractuel", message = "titulaire, stagiaire ou contractuel") String status,
-        @NotBlank(message = "le corps est obligatoire") @Size(max = 255, message = "255 caractères au plus") String corps,
-        @Size(max = 255, message = "255 caractères au plus") String discipline,
-        @NotBlank(message = "le grade est obligatoire") @Size(max = 255, message = "255 caractères au plus") String grade,
-        @NotNull(message = "l'échelon est obligatoire") @Min(value = 1, message = "entre 1 et 11")
-        @Max(value = 11, message = "entre 1 et 11") Integer echelon,
+        @NotBlank(message = "le nom est obligatoire")
+        @Size(max = 255, message = "le nom ne peut dépasser 255 caractères") String lastName,
+        @NotBlank(message = "le prénom est obligatoire")
+        @Size(max = 255, message = "le prénom ne peut dépasser 255 caractères") String firstName,
+        @Pattern(regexp = "titulaire|stagiaire|contractuel", message = "le statut doit être titulaire, stagiaire ou contractuel") String status,
+        @NotBlank(message = "le corps est obligatoire")
+        @Size(max = 255, message = "le corps ne peut dépasser 255 caractères") String corps,
+        @Size(max = 255, message = "la discipline ne peut dépasser 255 caractères") String discipline,
+        @NotBlank(message = "le grade est obligatoire")
+        @Size(max = 255, message = "le grade ne peut dépasser 255 caractères") String grade,
+        @NotNull(message = "l'échelon est obligatoire") @Min(value = 1, message = "l'échelon est entre 1 et 11")
+        @Max(value = 11, message = "l'échelon est entre 1 et 11") Integer echelon,
         @NotNull(message = "la date d'effet de l'échelon est obligatoire") LocalDate echelonSince,
-        @Min(value = 1, message = "un nombre positif") @Max(value = 2000, message = "2000 au plus") Integer indiceMajore,
+        @Min(value = 1, message = "l'indice majoré est entre 1 et 2 000")
+        @Max(value = 2000, message = "l'indice majoré est entre 1 et 2 000") Integer indiceMajore,
         @Valid School school) {
 
     /** The current assignment. */
     public record School(
             @NotNull(message = "l'UAI est obligatoire") @Pattern(regexp = "[0-9]{7}[A-Z]",
-                    message = "7 chiffres et une lettre majuscule, comme 0450042K") String uai,
-            @NotBlank(message = "le nom de l'établissement est obligatoire") @Size(max = 255) String name,
-            @Size(max = 255) String commune,
+                    message = "l'UAI s'écrit 7 chiffres et une lettre majuscule, comme 0450042K") String uai,
+            @NotBlank(message = "le nom de l'établissement est obligatoire")
+            @Size(max = 255, message = "le nom de l'établissement ne peut dépasser 255 caractères") String name,
+            @Size(max = 255, message = "la commune ne peut dépasser 255 caractères") String commune,
             @NotNull(message = "la date d'affectation est obligatoire") LocalDate since) {
     }
 

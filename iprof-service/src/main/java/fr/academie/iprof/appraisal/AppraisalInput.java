@@ -18,16 +18,19 @@ import java.util.List;
 public record AppraisalInput(
         @NotNull(message = "la date du rendez-vous est obligatoire") LocalDate heldOn,
         @NotEmpty(message = "indiquez au moins un évaluateur") List<@Valid Evaluator> evaluators,
-        @Size(max = 20_000, message = "20 000 caractères au plus") String report,
+        @Size(max = 20_000, message = "le compte rendu ne peut dépasser 20 000 caractères") String report,
         LocalDate notifiedOn,
         @Pattern(regexp = "a-consolider|satisfaisant|tres-satisfaisant|excellent",
-                message = "a-consolider, satisfaisant, tres-satisfaisant ou excellent") String finalAppraisal,
+                message = "l'appréciation finale doit être a-consolider, satisfaisant, tres-satisfaisant ou excellent") String finalAppraisal,
         LocalDate finalNotifiedOn,
         Integer version) {
 
     /** An evaluator: académie identifier (what lets an inspector find it) and name. */
-    public record Evaluator(@NotBlank(message = "l'identifiant de l'évaluateur est obligatoire") @Size(max = 64) String identifier,
-                            @NotBlank(message = "le nom de l'évaluateur est obligatoire") @Size(max = 255) String name) {
+    public record Evaluator(
+            @NotBlank(message = "l'identifiant de l'évaluateur est obligatoire")
+            @Size(max = 64, message = "l'identifiant de l'évaluateur ne peut dépasser 64 caractères") String identifier,
+            @NotBlank(message = "le nom de l'évaluateur est obligatoire")
+            @Size(max = 255, message = "le nom de l'évaluateur ne peut dépasser 255 caractères") String name) {
     }
 
     /** The dates must follow one another: rendez-vous, report notified, final appraisal notified. */

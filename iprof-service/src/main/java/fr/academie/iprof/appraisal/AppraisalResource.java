@@ -36,7 +36,7 @@ public class AppraisalResource {
 
     /** The person's observations on the report. */
     public record Observations(@NotBlank(message = "écrivez vos observations") @Size(max = 5000,
-            message = "5 000 caractères au plus") String observations) {
+            message = "les observations ne peuvent dépasser 5 000 caractères") String observations) {
     }
 
     @GET

@@ -42,15 +42,17 @@ public class CampaignAdmin {
     public record CampaignInput(
             @NotBlank(message = "choisissez le type") @Pattern(regexp = "hors-classe|classe-exceptionnelle",
                     message = "le type doit être hors-classe ou classe-exceptionnelle") String kind,
-            @NotBlank(message = "donnez un intitulé") @Size(max = 255, message = "255 caractères au plus") String title,
+            @NotBlank(message = "donnez un intitulé")
+            @Size(max = 255, message = "l'intitulé ne peut dépasser 255 caractères") String title,
             @NotNull(message = "la date d'ouverture est obligatoire") LocalDate opensOn,
             @NotNull(message = "la date de clôture est obligatoire") LocalDate closesOn,
-            @Size(max = 255, message = "255 caractères au plus") String fromCorps,
-            @NotBlank(message = "le grade d'origine est obligatoire") @Size(max = 255) String fromGrade,
-            @NotNull(message = "l'échelon est obligatoire") @Min(value = 1, message = "1 au moins")
-            @Max(value = 20, message = "20 au plus") Integer minEchelon,
-            @NotNull(message = "l'ancienneté est obligatoire") @Min(value = 0, message = "0 au moins")
-            @Max(value = 20, message = "20 au plus") Integer minYears,
+            @Size(max = 255, message = "le corps d'origine ne peut dépasser 255 caractères") String fromCorps,
+            @NotBlank(message = "le grade d'origine est obligatoire")
+            @Size(max = 255, message = "le grade d'origine ne peut dépasser 255 caractères") String fromGrade,
+            @NotNull(message = "l'échelon est obligatoire") @Min(value = 1, message = "l'échelon minimal est entre 1 et 20")
+            @Max(value = 20, message = "l'échelon minimal est entre 1 et 20") Integer minEchelon,
+            @NotNull(message = "l'ancienneté est obligatoire") @Min(value = 0, message = "l'ancienneté est entre 0 et 20 ans")
+            @Max(value = 20, message = "l'ancienneté est entre 0 et 20 ans") Integer minYears,
             @NotNull(message = "la date d'appréciation des conditions est obligatoire") LocalDate referenceDate) {
     }
 

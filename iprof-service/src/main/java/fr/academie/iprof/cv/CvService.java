@@ -40,8 +40,9 @@ public class CvService {
             @Pattern(regexp = "qualification|diplome|certification|formation|langue",
                     message = "la rubrique doit être qualification, diplome, certification, formation ou langue")
             String kind,
-            @NotBlank(message = "donnez un intitulé") @Size(max = 255, message = "255 caractères au plus") String title,
-            @Size(max = 2000, message = "2 000 caractères au plus") String detail,
+            @NotBlank(message = "donnez un intitulé")
+            @Size(max = 255, message = "l'intitulé ne peut dépasser 255 caractères") String title,
+            @Size(max = 2000, message = "le détail ne peut dépasser 2 000 caractères") String detail,
             LocalDate obtainedOn) {
     }
 

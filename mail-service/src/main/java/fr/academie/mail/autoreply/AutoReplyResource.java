@@ -1,5 +1,6 @@
 package fr.academie.mail.autoreply;
 
+import fr.academie.common.problem.Problem;
 import fr.academie.mail.draft.Author;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,7 +32,7 @@ public class AutoReplyResource {
     }
 
     @PUT
-    public AutoReplyView save(@NotNull(message = "le corps de la requête est obligatoire") @Valid AutoReplyInput input) {
+    public AutoReplyView save(@NotNull(message = Problem.NO_BODY) @Valid AutoReplyInput input) {
         Author author = Author.of(token);
         return replies.save(author.id(), author.name(), author.address(), input);
     }

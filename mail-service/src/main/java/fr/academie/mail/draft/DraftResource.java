@@ -2,6 +2,7 @@ package fr.academie.mail.draft;
 
 import fr.academie.common.page.Cursor;
 import fr.academie.common.page.Page;
+import fr.academie.common.problem.Problem;
 import fr.academie.common.problem.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -48,7 +49,7 @@ public class DraftResource {
     }
 
     @POST
-    public Response create(@NotNull(message = "le corps de la requête est obligatoire") @Valid DraftInput input) {
+    public Response create(@NotNull(message = Problem.NO_BODY) @Valid DraftInput input) {
         return Response.status(201).entity(drafts.create(token.getSubject(), input)).build();
     }
 
@@ -61,7 +62,7 @@ public class DraftResource {
     @PUT
     @Path("/{id}")
     public DraftView save(@PathParam("id") UUID id,
-                          @NotNull(message = "le corps de la requête est obligatoire") @Valid DraftInput input) {
+                          @NotNull(message = Problem.NO_BODY) @Valid DraftInput input) {
         return drafts.update(token.getSubject(), id, input).orElseThrow(DraftResource::notFound);
     }
 

@@ -1,6 +1,7 @@
 package fr.academie.mail.folder;
 
 import fr.academie.common.page.Page;
+import fr.academie.common.problem.Problem;
 import fr.academie.common.problem.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,7 +45,7 @@ public class FolderResource {
 
     @POST
     @Path("folders")
-    public Response create(@NotNull(message = "le corps de la requête est obligatoire") @Valid FolderInput input) {
+    public Response create(@NotNull(message = Problem.NO_BODY) @Valid FolderInput input) {
         return Response.status(201).entity(folders.create(token.getSubject(), input)).build();
     }
 
@@ -52,7 +53,7 @@ public class FolderResource {
     @PUT
     @Path("folders/{id}")
     public FolderView change(@PathParam("id") UUID id,
-                             @NotNull(message = "le corps de la requête est obligatoire") @Valid FolderInput input) {
+                             @NotNull(message = Problem.NO_BODY) @Valid FolderInput input) {
         return folders.change(token.getSubject(), id, input).orElseThrow(FolderResource::notFound);
     }
 

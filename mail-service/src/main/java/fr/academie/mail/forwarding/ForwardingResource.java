@@ -2,6 +2,7 @@ package fr.academie.mail.forwarding;
 
 import fr.academie.common.page.Cursor;
 import fr.academie.common.page.Page;
+import fr.academie.common.problem.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -36,7 +37,7 @@ public class ForwardingResource {
 
     @PUT
     @Path("/charter")
-    public ForwardingView accept(@NotNull(message = "le corps de la requête est obligatoire") @Valid CharterInput input) {
+    public ForwardingView accept(@NotNull(message = Problem.NO_BODY) @Valid CharterInput input) {
         return forwarding.accept(token.getSubject(), token.getClaim("email"), input);
     }
 

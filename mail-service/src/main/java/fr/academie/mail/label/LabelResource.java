@@ -1,6 +1,7 @@
 package fr.academie.mail.label;
 
 import fr.academie.common.page.Page;
+import fr.academie.common.problem.Problem;
 import fr.academie.common.problem.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,14 +41,14 @@ public class LabelResource {
 
     @POST
     @Path("labels")
-    public Response create(@NotNull(message = "le corps de la requête est obligatoire") @Valid LabelInput input) {
+    public Response create(@NotNull(message = Problem.NO_BODY) @Valid LabelInput input) {
         return Response.status(201).entity(labels.create(token.getSubject(), input)).build();
     }
 
     @PUT
     @Path("labels/{id}")
     public LabelView change(@PathParam("id") UUID id,
-                            @NotNull(message = "le corps de la requête est obligatoire") @Valid LabelInput input) {
+                            @NotNull(message = Problem.NO_BODY) @Valid LabelInput input) {
         return labels.change(token.getSubject(), id, input).orElseThrow(LabelResource::notFound);
     }
 

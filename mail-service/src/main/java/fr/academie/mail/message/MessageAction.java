@@ -16,7 +16,7 @@ import java.util.UUID;
 public record MessageAction(
         @NotNull(message = "l'action est obligatoire") Kind action,
         @NotEmpty(message = "la sélection est vide") @Size(max = 1000, message = "une action porte sur 1 000 messages au plus")
-        List<@NotNull UUID> ids,
+        List<@NotNull(message = "la sélection contient un message vide") UUID> ids,
         UUID folderId,
         UUID labelId) {
 

@@ -1,5 +1,6 @@
 package fr.academie.mail.message;
 
+import fr.academie.common.problem.Problem;
 import fr.academie.common.problem.ProblemException;
 import fr.academie.mail.mime.PartExtractor;
 import fr.academie.mail.store.MessageSources;
@@ -105,7 +106,7 @@ public class MessageResource {
     @Path("actions")
     @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Done apply(@NotNull(message = "le corps de la requête est obligatoire") @Valid MessageAction action) {
+    public Done apply(@NotNull(message = Problem.NO_BODY) @Valid MessageAction action) {
         return new Done(actions.apply(token.getSubject(), token.getClaim("email"), action));
     }
 

@@ -1,6 +1,7 @@
 package fr.academie.mail.message;
 
 import fr.academie.common.page.Page;
+import fr.academie.common.problem.Problem;
 import fr.academie.common.problem.ProblemException;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -41,7 +42,7 @@ public class TrustedSenderResource {
 
     @POST
     public Response trust(@jakarta.validation.Valid @jakarta.validation.constraints.NotNull(
-            message = "le corps de la requête est obligatoire") TrustedSenderInput input) {
+            message = Problem.NO_BODY) TrustedSenderInput input) {
         senders.trust(token.getSubject(), input.address());
         return Response.noContent().build();
     }

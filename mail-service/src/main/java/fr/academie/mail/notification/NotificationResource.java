@@ -1,5 +1,6 @@
 package fr.academie.mail.notification;
 
+import fr.academie.common.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,7 +37,7 @@ public class NotificationResource {
     }
 
     @POST
-    public Response deliver(@NotNull(message = "le corps de la requête est obligatoire") @Valid NotificationRequest request) {
+    public Response deliver(@NotNull(message = Problem.NO_BODY) @Valid NotificationRequest request) {
         NotificationService.Outcome outcome = notifications.deliver(token.getClaim("azp"), request);
         return Response.status(outcome.delivered() ? 201 : 200).entity(new Delivered(outcome.messageId())).build();
     }

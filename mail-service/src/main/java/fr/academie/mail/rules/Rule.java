@@ -19,9 +19,9 @@ public record Rule(
         boolean enabled,
         @NotNull(message = "dites si toutes les conditions doivent être remplies (ALL) ou une seule (ANY)") Match match,
         @NotNull(message = "la liste des conditions est obligatoire (vide : tous les messages)")
-        @Size(max = 20, message = "une règle a 20 conditions au plus") List<@NotNull @Valid Condition> conditions,
+        @Size(max = 20, message = "une règle a 20 conditions au plus") List<@NotNull(message = "une condition est vide") @Valid Condition> conditions,
         @NotNull(message = "une règle fait au moins une chose")
-        @Size(min = 1, max = 20, message = "une règle fait entre une et 20 choses") List<@NotNull @Valid Action> actions) {
+        @Size(min = 1, max = 20, message = "une règle fait entre une et 20 choses") List<@NotNull(message = "une action est vide") @Valid Action> actions) {
 
     public enum Match {
         ALL, ANY

@@ -15,6 +15,6 @@ public record RulesInput(
         @Size(max = 65_536, message = "le script des règles ne peut dépasser 65 536 caractères")
         @Pattern(regexp = "[^\\x00]*", message = "le script des règles ne peut contenir de caractère nul")
         String script,
-        @Size(max = 200, message = "200 règles au plus") List<@NotNull(message = "une règle est vide") @Valid Rule> rules,
+        @Size(max = 200, message = "un jeu de règles en compte 200 au plus") List<@NotNull(message = "une règle est vide") @Valid Rule> rules,
         boolean suspended) {
 }

@@ -1,5 +1,6 @@
 package fr.academie.mail.rules;
 
+import fr.academie.common.problem.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,8 +21,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RulesResource {
-
-    private static final String BODY = "le corps de la requête est obligatoire";
 
     private final RulesService rules;
     private final RulesReplay replay;
@@ -48,19 +47,19 @@ public class RulesResource {
     }
 
     @PUT
-    public RulesView save(@NotNull(message = BODY) @Valid RulesInput input) {
+    public RulesView save(@NotNull(message = Problem.NO_BODY) @Valid RulesInput input) {
         return rules.save(token.getSubject(), token.getClaim("email"), input);
     }
 
     @POST
     @Path("/trial")
-    public TrialView trial(@NotNull(message = BODY) @Valid TrialInput input) {
+    public TrialView trial(@NotNull(message = Problem.NO_BODY) @Valid TrialInput input) {
         return replay.trial(token.getSubject(), token.getClaim("email"), input);
     }
 
     @POST
     @Path("/application")
-    public TrialView apply(@NotNull(message = BODY) @Valid ApplicationInput input) {
+    public TrialView apply(@NotNull(message = Problem.NO_BODY) @Valid ApplicationInput input) {
         return replay.apply(token.getSubject(), input);
     }
 }

@@ -1,6 +1,7 @@
 package fr.academie.mail.signature;
 
 import fr.academie.common.page.Page;
+import fr.academie.common.problem.Problem;
 import fr.academie.common.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
@@ -50,14 +51,14 @@ public class SignatureResource {
     }
 
     @POST
-    public Response create(@NotNull(message = "le corps de la requête est obligatoire") @Valid SignatureInput input) {
+    public Response create(@NotNull(message = Problem.NO_BODY) @Valid SignatureInput input) {
         return Response.status(201).entity(signatures.create(token.getSubject(), input)).build();
     }
 
     @PUT
     @Path("/{id}")
     public SignatureView change(@PathParam("id") UUID id,
-                                @NotNull(message = "le corps de la requête est obligatoire") @Valid SignatureInput input) {
+                                @NotNull(message = Problem.NO_BODY) @Valid SignatureInput input) {
         return signatures.change(token.getSubject(), id, input).orElseThrow(SignatureResource::notFound);
     }
 

@@ -1,5 +1,6 @@
 package fr.academie.mail.signin;
 
+import fr.academie.common.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,7 +32,7 @@ public class AccessRevocationResource {
     }
 
     @POST
-    public Revoked revoke(@NotNull(message = "le corps de la requête est obligatoire") @Valid AccessRevocationInput input) {
+    public Revoked revoke(@NotNull(message = Problem.NO_BODY) @Valid AccessRevocationInput input) {
         return new Revoked(passwords.revokeAccess(input.accountId(), input.reason().revocation));
     }
 }

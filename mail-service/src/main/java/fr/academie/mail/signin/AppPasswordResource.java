@@ -1,6 +1,7 @@
 package fr.academie.mail.signin;
 
 import fr.academie.common.page.Page;
+import fr.academie.common.problem.Problem;
 import fr.academie.common.problem.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,7 +39,7 @@ public class AppPasswordResource {
 
     /** 201 with the secret, shown this once. */
     @POST
-    public Response create(@NotNull(message = "le corps de la requête est obligatoire") @Valid AppPasswordInput input) {
+    public Response create(@NotNull(message = Problem.NO_BODY) @Valid AppPasswordInput input) {
         return Response.status(201).entity(passwords.create(token.getSubject(), input)).build();
     }
 
