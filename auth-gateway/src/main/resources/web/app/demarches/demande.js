@@ -79,7 +79,7 @@ class DemarcheDemande extends LitElement {
               : '(délai dépassé par le décideur : rien à faire de votre côté)'}</span>` : ''}` : ''}</p>
         ${r.ownerName ? html`<p class="discret">Demandée par ${r.ownerName}</p>` : ''}
         ${type ? html`<demarche-formulaire .schema=${type.form} .value=${r.form} ?readonly=${!editable}
-          .fieldError=${this.problem?.field} .errorText=${this.problem?.detail}></demarche-formulaire>` : ''}
+          .refusal=${this.problem}></demarche-formulaire>` : ''}
         ${r.pieces.length ? this.pieces(r, editable) : ''}
         <div class="actions">
           ${editable ? html`<button class="bouton" @click=${() => this.save(true)}>Déposer la demande</button>

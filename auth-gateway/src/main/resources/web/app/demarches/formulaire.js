@@ -4,10 +4,11 @@ import { touchStyles } from '../styles.js';
 // A request's form drawn from its type's JSON Schema (catalogue.json): a list for an enum, a date field for
 // format "date", a number for an integer, a box for a boolean, a text area past 200 characters. Before a submission,
 // check() reads the whole form against the schema and shows every error at once under its field, the first one
-// focused; the server checks it again, and its refusal names the field ("form.<name>"), shown under that field.
+// focused; the server checks it again, and its refusal names each field at fault ("form.<name>" in its errors, or
+// the one in its field), shown under that field.
 class DemarcheFormulaire extends LitElement {
   static properties = { schema: { attribute: false }, value: { attribute: false }, readonly: { type: Boolean },
-    fieldError: { attribute: false }, errorText: { attribute: false }, errors: { state: true } };
+    refusal: { attribute: false }, errors: { state: true } };
   static styles = [touchStyles, css`
     :host { display: block; }
     .champ { display: flex; flex-direction: column; gap: .2rem; margin-bottom: .8rem; }
@@ -77,7 +78,8 @@ class DemarcheFormulaire extends LitElement {
   field(name, property, required) {
     const value = (this.value || {})[name];
     const id = 'champ-' + name;
-    const message = (this.errors || {})[name] || (this.fieldError === 'form.' + name ? this.errorText : null);
+    const refused = this.refusal && (this.refusal.errors || [this.refusal]).find((e) => e.field === 'form.' + name);
+    const message = (this.errors || {})[name] || refused?.detail;
     const error = Boolean(message);
     const common = { id, 'aria-invalid': error ? 'true' : 'false' };
     let input;

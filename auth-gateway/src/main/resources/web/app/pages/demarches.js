@@ -165,8 +165,8 @@ class PageDemarches extends LitElement {
     if (this.type) {
       return html`<section class="carte" aria-labelledby="titre-type">
         <h2 id="titre-type">${this.type.label}</h2><p>${this.type.description}</p>
-        <demarche-formulaire .schema=${this.type.form} .value=${{}} .fieldError=${this.problem?.field}
-          .errorText=${this.problem?.detail}></demarche-formulaire>
+        <demarche-formulaire .schema=${this.type.form} .value=${{}}
+          .refusal=${this.problem}></demarche-formulaire>
         <div class="actions">
           <button class="bouton" @click=${() => this.create(true)}>Déposer la demande</button>
           <button class="bouton secondaire" @click=${() => this.create(false)}>Enregistrer le brouillon</button>

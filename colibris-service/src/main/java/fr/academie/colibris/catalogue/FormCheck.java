@@ -8,6 +8,9 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialects;
 import fr.academie.common.problem.ProblemException;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks a request's form against its type's JSON Schema (networknt json-schema-validator, draft 2020-12, formats
- * asserted): the first error becomes a 422 problem naming the field, in French, with the field's title. A date field
- * may say {@code "x-pas-avant": "<other date field>"} (a last day not before the first), checked once the schema holds.
+ * asserted): every field at fault, each with its first error in French under the field's title, becomes a 422
+ * problem naming the first in {@code field} and {@code detail} and listing them all in {@code errors}, as the page
+ * shows them at once. A date field may say {@code "x-pas-avant": "<other date field>"} (a last day not before the
+ * first), checked when both dates are valid.
  */
 public final class FormCheck {
 
@@ -25,29 +30,39 @@ public final class FormCheck {
                     .locale(Locale.FRENCH).build()));
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
+    /** One field at fault: {@code form.<name>} (or {@code form} for the whole) and what is wrong, in French. */
+    public record FieldError(String field, String detail) {
+    }
+
     private FormCheck() {
     }
 
-    /** Nothing when the form is complete and valid; otherwise a 422 naming the first field at fault. */
+    /** Nothing when the form is complete and valid; otherwise a 422 naming every field at fault, the first first. */
     public static void check(TypeDefinition type, JsonNode form) {
         Schema schema = SCHEMAS.computeIfAbsent(type.code(), code -> REGISTRY.getSchema(type.form()));
-        List<Error> errors = schema.validate(form);
-        if (!errors.isEmpty()) {
-            Error first = errors.get(0);
-            String field = field(first);
-            throw ProblemException.unprocessable("urn:portail:colibris:invalid-form", "Formulaire incomplet ou invalide",
-                    detail(type, field, first), field == null ? "form" : "form." + field);
+        Map<String, String> wrong = new LinkedHashMap<>(); // field → its first error, in the order found
+        for (Error error : schema.validate(form)) {
+            String field = field(error);
+            wrong.putIfAbsent(field == null ? "form" : "form." + field, detail(type, field, error));
         }
         type.form().path("properties").fields().forEachRemaining(property -> {
+            String name = property.getKey();
             String earlier = property.getValue().path("x-pas-avant").asText(null);
-            JsonNode value = form.path(property.getKey());
+            JsonNode value = form.path(name);
             if (earlier != null && value.isTextual() && form.path(earlier).isTextual()
-                    && value.asText().compareTo(form.path(earlier).asText()) < 0) { // ISO dates compare as text
-                throw ProblemException.unprocessable("urn:portail:colibris:invalid-form", "Formulaire incomplet ou invalide",
-                        "Le champ " + title(type, property.getKey()) + " ne peut pas précéder " + title(type, earlier) + ".",
-                        "form." + property.getKey());
+                    && !wrong.containsKey("form." + name) && !wrong.containsKey("form." + earlier)
+                    && value.asText().compareTo(form.path(earlier).asText()) < 0) { // valid ISO dates compare as text
+                wrong.put("form." + name, "Le champ " + title(type, name) + " ne peut pas précéder " + title(type, earlier) + ".");
             }
         });
+        if (!wrong.isEmpty()) {
+            List<String> order = new ArrayList<>(); // the form's order, as the page shows and focuses them
+            type.form().path("properties").fieldNames().forEachRemaining(name -> order.add("form." + name));
+            List<FieldError> errors = wrong.entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue()))
+                    .sorted(Comparator.comparingInt(e -> order.indexOf(e.field()))).toList();
+            throw ProblemException.unprocessable("urn:portail:colibris:invalid-form", "Formulaire incomplet ou invalide",
+                    errors.get(0).detail(), errors.get(0).field(), errors);
+        }
     }
 
     private static String title(TypeDefinition type, String field) {

@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -194,9 +195,21 @@ class RequestFlowTest {
                 .body("field", is("form.dateFin"))
                 .body("detail", is("Le champ « Dernier jour d'absence » ne peut pas précéder « Premier jour d'absence »."));
         given().auth().oauth2(teacher).get("/requests/{id}", id).then().statusCode(200).body("status", is("DRAFT"));
-        put(teacher, id, Map.of("version", 0, "form", Map.of("motif", "raison familiale", "dateDebut", "2027-03-16",
+        put(teacher, id, Map.of("version", 0, "form", Map.of("dateDebut", "2027-03-16", "dateFin", "2027-03-15",
+                "precisions", "x".repeat(1001)))).statusCode(200);
+        post(teacher, id, "submit", Map.of("version", 1)).statusCode(422) // every field at fault, in the form's order
+                .body("field", is("form.motif")).body("detail", is("Le champ « Motif » est obligatoire."))
+                .body("errors.field", contains("form.motif", "form.dateFin", "form.precisions"))
+                .body("errors[1].detail", is("Le champ « Dernier jour d'absence » ne peut pas précéder « Premier jour d'absence »."))
+                .body("errors[2].detail", startsWith("Le champ « Précisions »"));
+        put(teacher, id, Map.of("version", 1, "form", Map.of("motif", "raison familiale", "dateDebut", "2027-03-16",
+                "dateFin", "nuit", "precisions", "Un rendez-vous"))).statusCode(200);
+        post(teacher, id, "submit", Map.of("version", 2)).statusCode(422) // a date not a date: not compared with the first
+                .body("errors.field", contains("form.dateFin"))
+                .body("detail", is("Le champ « Dernier jour d'absence » : écrivez une date comme 2027-03-16."));
+        put(teacher, id, Map.of("version", 2, "form", Map.of("motif", "raison familiale", "dateDebut", "2027-03-16",
                 "dateFin", "2027-03-16"))).statusCode(200);
-        post(teacher, id, "submit", Map.of("version", 1)).statusCode(200).body("status", is("IN_REVIEW"));
+        post(teacher, id, "submit", Map.of("version", 3)).statusCode(200).body("status", is("IN_REVIEW"));
     }
 
     private static String token(TestStack.Account account) {
