@@ -45,6 +45,19 @@ public final class FormCheck {
             String field = field(error);
             wrong.putIfAbsent(field == null ? "form" : "form." + field, detail(type, field, error));
         }
+        notBefore(type, form, wrong);
+        if (!wrong.isEmpty()) {
+            List<String> order = new ArrayList<>(); // the form's order, as the page shows and focuses them
+            type.form().path("properties").fieldNames().forEachRemaining(name -> order.add("form." + name));
+            List<FieldError> errors = wrong.entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue()))
+                    .sorted(Comparator.comparingInt(e -> order.indexOf(e.field()))).toList();
+            throw ProblemException.unprocessable("urn:portail:colibris:invalid-form", "Formulaire incomplet ou invalide",
+                    errors.get(0).detail(), errors.get(0).field(), errors);
+        }
+    }
+
+    /** A date field's {@code x-pas-avant}: not before the other date, checked when neither is already at fault. */
+    private static void notBefore(TypeDefinition type, JsonNode form, Map<String, String> wrong) {
         type.form().path("properties").fields().forEachRemaining(property -> {
             String name = property.getKey();
             String earlier = property.getValue().path("x-pas-avant").asText(null);
@@ -55,14 +68,6 @@ public final class FormCheck {
                 wrong.put("form." + name, "Le champ " + title(type, name) + " ne peut pas précéder " + title(type, earlier) + ".");
             }
         });
-        if (!wrong.isEmpty()) {
-            List<String> order = new ArrayList<>(); // the form's order, as the page shows and focuses them
-            type.form().path("properties").fieldNames().forEachRemaining(name -> order.add("form." + name));
-            List<FieldError> errors = wrong.entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue()))
-                    .sorted(Comparator.comparingInt(e -> order.indexOf(e.field()))).toList();
-            throw ProblemException.unprocessable("urn:portail:colibris:invalid-form", "Formulaire incomplet ou invalide",
-                    errors.get(0).detail(), errors.get(0).field(), errors);
-        }
     }
 
     private static String title(TypeDefinition type, String field) {
