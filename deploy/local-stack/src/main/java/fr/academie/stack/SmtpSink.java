@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -120,7 +121,7 @@ public final class SmtpSink implements AutoCloseable {
                 mails -> mails.stream().filter(mail -> mail.text().contains(text)).findFirst().orElse(null));
     }
 
-    private Received await(String recipient, String what, java.util.function.Function<List<Received>, Received> pick) {
+    private Received await(String recipient, String what, Function<List<Received>, Received> pick) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             Received found = pick.apply(receivedFor(recipient));
